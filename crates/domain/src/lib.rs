@@ -1,0 +1,11 @@
+//! Pure business rules of Xiaoban: types, state machines, validation, working calendar,
+//! numbering patterns. No IO, no database, no HTTP.
+
+pub mod calendar;
+pub mod error;
+pub mod numbering;
+pub mod paging;
+
+pub use calendar::{DayKind, SchoolHours, SpecialDay, WorkingCalendar, parse_holiday_csv};
+pub use error::DomainError;
+pub use numbering::NumberPattern;

@@ -1,0 +1,97 @@
+//! Assembles the actix application: middleware, the API scope, the spec, docs and the site.
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, Error, HttpResponse, web};
+use utoipa::OpenApi;
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_swagger_ui::SwaggerUi;
+use xiaoban_services::Services;
+
+use crate::openapi::ApiDoc;
+use crate::routes::RouteTable;
+use crate::site::{self, Site};
+use crate::{calendar, extract, middleware, platform};
+
+/// Where the API lives.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// Everything the application needs, built once at start-up and shared by all workers.
+#[derive(Clone)]
+pub struct AppState {
+    pub services: Services,
+    pub site: Site,
+    pub openapi: Arc<OpenApiDoc>,
+    pub routes: RouteTable,
+}
+
+impl AppState {
+    pub fn new(services: Services, site: Site) -> Self {
+        let doc = openapi_document();
+        let mut routes = RouteTable::from_openapi(&doc);
+        routes.add("/api/openapi.json", vec!["GET"]);
+        routes.add("/api/docs", vec!["GET"]);
+        Self {
+            services,
+            site,
+            openapi: Arc::new(doc),
+            routes,
+        }
+    }
+}
+
+/// Every module's routes under `/api/v1`. A new module adds one line here.
+fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.configure(platform::routes).configure(calendar::routes);
+}
+
+/// The OpenAPI document of exactly the routes [`build_app`] mounts.
+pub fn openapi_document() -> OpenApiDoc {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(utoipa_actix_web::scope(API_PREFIX).configure(api_v1))
+        .split_for_parts();
+    crate::openapi::finish(doc)
+}
+
+/// The application for one worker. `extra` mounts additional plain actix routes (tests use it
+/// for resources that exist only in the test build).
+pub fn build_app(
+    state: AppState,
+    extra: fn(&mut web::ServiceConfig),
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(web::Data::new(state.services.clone()))
+        .app_data(web::Data::new(state.routes.clone()))
+        .app_data(web::Data::new(state.site.clone()))
+        .app_data(web::PathConfig::default().error_handler(extract::path_error))
+        .wrap(Compress::default())
+        .wrap(from_fn(middleware::envelope))
+        .into_utoipa_app()
+        .service(utoipa_actix_web::scope(API_PREFIX).configure(api_v1))
+        .into_app()
+        .configure(extra)
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", (*state.openapi).clone()))
+        .service(web::resource("/api/docs").route(web::get().to(redirect_to_docs)))
+        .default_service(web::to(site::fallback))
+}
+
+async fn redirect_to_docs() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header(("Location", "/api/docs/"))
+        .finish()
+}

@@ -1,0 +1,59 @@
+use actix_web::{get, web};
+use xiaoban_services::Services;
+use xiaoban_services::calendar::Span;
+
+use super::dto::{CalendarDayOut, CalendarDaysOut, DaysQuery, DeadlineOut, DeadlineQuery};
+use crate::errors::{ApiError, ErrorCode, Text};
+use crate::extract::ValidatedQuery;
+
+/// Every day in a range with how it counts: weekday, weekend, holiday or make-up working day.
+#[utoipa::path(tag = "calendar", params(DaysQuery), responses(
+    (status = 200, description = "The days, oldest first", body = CalendarDaysOut),
+))]
+#[get("/calendar/days")]
+pub async fn list_calendar_days(
+    services: web::Data<Services>,
+    query: ValidatedQuery<DaysQuery>,
+) -> Result<web::Json<CalendarDaysOut>, ApiError> {
+    let days = services.calendar_days(query.0.from, query.0.to).await?;
+    let settings = services.settings();
+    Ok(web::Json(CalendarDaysOut {
+        timezone: settings.timezone.name().to_owned(),
+        school_hours: settings.school_hours.to_string(),
+        days: days.into_iter().map(CalendarDayOut::from).collect(),
+    }))
+}
+
+/// When a span of working days or working hours that starts at `start` runs out, on the
+/// school's working calendar. Give exactly one of `workingDays` and `workingHours`.
+#[utoipa::path(tag = "calendar", params(DeadlineQuery), responses(
+    (status = 200, description = "The deadline", body = DeadlineOut),
+))]
+#[get("/calendar/deadline")]
+pub async fn get_deadline(
+    services: web::Data<Services>,
+    query: ValidatedQuery<DeadlineQuery>,
+) -> Result<web::Json<DeadlineOut>, ApiError> {
+    let query = query.0;
+    let start = query.start.map_or_else(|| services.now(), |s| s.to_utc());
+    let span = match (query.working_days, query.working_hours) {
+        (Some(days), None) => Span::WorkingDays(days),
+        (None, Some(hours)) => Span::WorkingMinutes((hours * 60.0).round() as u32),
+        _ => {
+            return Err(ApiError::new(ErrorCode::ValidationFailed).with_field(
+                "workingDays",
+                Text::new(
+                    "workingDays 与 workingHours 须且只须给出一个",
+                    "give exactly one of workingDays and workingHours",
+                ),
+            ));
+        }
+    };
+    let deadline = services.deadline(start, span).await?;
+    Ok(web::Json(DeadlineOut {
+        start,
+        deadline,
+        working_days: query.working_days,
+        working_hours: query.working_hours,
+    }))
+}

@@ -1,0 +1,11 @@
+//! The working calendar: days and deadlines.
+
+mod dto;
+mod handlers;
+
+pub use dto::{CalendarDayOut, CalendarDaysOut, DayTypeOut, DeadlineOut};
+
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::list_calendar_days)
+        .service(handlers::get_deadline);
+}

@@ -1,0 +1,46 @@
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::future::{Ready, ready};
+use serde::de::DeserializeOwned;
+use validator::Validate;
+
+use super::field_messages::{serde_data_error, validation_errors};
+use crate::errors::{ApiError, ErrorCode};
+
+/// Query parameters that parsed and passed their rules. A parameter of the wrong type is
+/// 400 `invalid_query` naming the parameter; a broken rule 422 `validation_failed`.
+#[derive(Debug)]
+pub struct ValidatedQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(parse(req.query_string()))
+    }
+}
+
+fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T>, ApiError> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let (field, text) = serde_data_error(&path, &err.into_inner().to_string());
+        ApiError::new(ErrorCode::InvalidQuery)
+            .with_detail(
+                format!("查询参数 {field} 无效"),
+                format!("Query parameter {field} is invalid"),
+            )
+            .with_field(field, text)
+    })?;
+    value.validate().map_err(|errors| {
+        let mut fields = Vec::new();
+        validation_errors(&errors, "", &mut fields);
+        fields.into_iter().fold(
+            ApiError::new(ErrorCode::ValidationFailed)
+                .with_detail("查询参数未通过校验", "The query parameters are invalid"),
+            |err, (field, text)| err.with_field(field, text),
+        )
+    })?;
+    Ok(ValidatedQuery(value))
+}

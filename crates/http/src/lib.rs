@@ -1,0 +1,18 @@
+//! The REST API of Xiaoban: routes, DTOs, problem+json errors, the OpenAPI document.
+//! Handlers call one `xiaoban-services` function each; this crate never touches the database.
+
+pub mod app;
+pub mod calendar;
+pub mod errors;
+pub mod extract;
+pub mod lang;
+pub mod middleware;
+pub mod openapi;
+pub mod paging;
+pub mod platform;
+pub mod routes;
+pub mod site;
+
+pub use app::{API_PREFIX, AppState, build_app, openapi_document};
+pub use errors::{ApiError, ErrorCode, Problem};
+pub use site::Site;

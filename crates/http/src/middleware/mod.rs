@@ -1,0 +1,5 @@
+//! What every request passes through.
+
+mod envelope;
+
+pub use envelope::{LoggedUser, envelope};

@@ -1,0 +1,18 @@
+//! Database access for Xiaoban. Knows the database, not HTTP.
+//!
+//! One set of sea-orm entities and migrations serves SQLite (embedded default) and PostgreSQL.
+//! Backend differences stay inside named helpers in this crate ([`db::begin_write`], the
+//! number counter's upsert), never in the services above.
+
+pub mod calendar;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod idempotency;
+pub mod migrations;
+pub mod numbering;
+pub mod versioned;
+
+pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};
+pub use error::PersistenceError;
+pub use sea_orm::{ConnectionTrait, TransactionTrait};

@@ -1,0 +1,34 @@
+//! Schema migrations, one file per migration (sea-orm names a migration after its file).
+//! Migrations never use the entity types: entities change, a migration must not.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_calendar_days;
+mod m20261122_000002_create_idempotency_keys;
+mod m20261122_000003_create_number_sequences;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_calendar_days::Migration),
+            Box::new(m20261122_000002_create_idempotency_keys::Migration),
+            Box::new(m20261122_000003_create_number_sequences::Migration),
+        ]
+    }
+}
+
+/// A UTC timestamp column: `timestamptz` on PostgreSQL, ISO text on SQLite.
+pub(crate) fn utc_timestamp<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name)
+        .timestamp_with_time_zone()
+        .not_null()
+        .to_owned()
+}
+
+/// The optimistic-concurrency column every mutable record carries.
+pub(crate) fn version_column<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name).integer().not_null().default(1).to_owned()
+}

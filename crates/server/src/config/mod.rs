@@ -1,0 +1,147 @@
+//! Configuration: built-in defaults, then an optional `xiaoban.toml`, then `XIAOBAN_*`
+//! environment variables. A bad value stops start-up with one line naming the key and the
+//! expected form.
+
+mod parse;
+mod sources;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+use secrecy::SecretString;
+use xiaoban_domain::calendar::SchoolHours;
+
+pub use sources::ConfigError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Every setting, with its source resolved. `Debug` shows secrets as `[REDACTED]`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/xiaoban.db`.
+    pub database_url: SecretString,
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub timezone: Tz,
+    pub school_hours: SchoolHours,
+    pub log_level: String,
+    pub log_format: LogFormat,
+    pub frontend_dir: PathBuf,
+    /// Signs access tokens; generated into the data directory when not configured.
+    pub token_secret: Option<SecretString>,
+    pub db_max_connections: u32,
+    pub workers: usize,
+    /// Seed the demo school on first start.
+    pub demo: bool,
+}
+
+/// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
+pub struct Setting {
+    pub key: &'static str,
+    pub default: &'static str,
+    pub expected: &'static str,
+    pub secret: bool,
+}
+
+/// The settings table, also printed in the README.
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        key: "database_url",
+        default: "sqlite://<data_dir>/xiaoban.db",
+        expected: "a URL starting with sqlite:// or postgres://",
+        secret: true,
+    },
+    Setting {
+        key: "bind",
+        default: "127.0.0.1:8080",
+        expected: "an address and port like 0.0.0.0:8080",
+        secret: false,
+    },
+    Setting {
+        key: "data_dir",
+        default: "./data",
+        expected: "a directory path",
+        secret: false,
+    },
+    Setting {
+        key: "timezone",
+        default: "Asia/Shanghai",
+        expected: "an IANA time zone like Asia/Shanghai",
+        secret: false,
+    },
+    Setting {
+        key: "school_hours",
+        default: "08:00-12:00,14:00-17:30",
+        expected: "periods like 08:00-12:00,14:00-17:30",
+        secret: false,
+    },
+    Setting {
+        key: "log_level",
+        default: "info",
+        expected: "a level (error, warn, info, debug, trace) or a filter like info,sqlx=warn",
+        secret: false,
+    },
+    Setting {
+        key: "log_format",
+        default: "text",
+        expected: "text or json",
+        secret: false,
+    },
+    Setting {
+        key: "frontend_dir",
+        default: "frontend/dist",
+        expected: "a directory path",
+        secret: false,
+    },
+    Setting {
+        key: "token_secret",
+        default: "(generated into <data_dir>/token-secret)",
+        expected: "at least 32 characters",
+        secret: true,
+    },
+    Setting {
+        key: "db_max_connections",
+        default: "10",
+        expected: "a whole number from 1 to 500",
+        secret: false,
+    },
+    Setting {
+        key: "workers",
+        default: "(number of CPU cores)",
+        expected: "a whole number from 1 to 256",
+        secret: false,
+    },
+    Setting {
+        key: "demo",
+        default: "false",
+        expected: "true or false",
+        secret: false,
+    },
+];
+
+impl Config {
+    /// Reads `xiaoban.toml` (or the file named by `XIAOBAN_CONFIG`) and the process environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        Self::from_sources(sources::read_file(&env)?, &env)
+    }
+
+    /// Builds the configuration from file contents (if any) and environment pairs.
+    pub fn from_sources(
+        file: Option<sources::FileSource>,
+        env: &[(String, String)],
+    ) -> Result<Self, ConfigError> {
+        let values = sources::merge(file, env)?;
+        parse::resolve(&values)
+    }
+
+    /// The environment variable for a setting key.
+    pub fn env_name(key: &str) -> String {
+        format!("XIAOBAN_{}", key.to_ascii_uppercase())
+    }
+}

@@ -1,0 +1,160 @@
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+use secrecy::SecretString;
+use xiaoban_domain::calendar::SchoolHours;
+
+use super::sources::{ConfigError, Raw};
+use super::{Config, LogFormat, SETTINGS};
+
+pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigError> {
+    let data_dir = PathBuf::from(text(values, "data_dir", "./data"));
+    let default_db = format!("sqlite://{}?mode=rwc", data_dir.join("xiaoban.db").display());
+    let database_url = parse(values, "database_url", default_db, |v| {
+        (v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://"))
+            .then(|| v.to_owned())
+    })?;
+    Ok(Config {
+        database_url: SecretString::from(database_url),
+        bind: parse(values, "bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |v| {
+            SocketAddr::from_str(v).ok()
+        })?,
+        timezone: parse(values, "timezone", Tz::Asia__Shanghai, |v| Tz::from_str(v).ok())?,
+        school_hours: parse(values, "school_hours", SchoolHours::default(), |v| {
+            SchoolHours::parse(v).ok()
+        })?,
+        log_level: parse(values, "log_level", "info".to_owned(), |v| {
+            tracing_subscriber::EnvFilter::try_new(v)
+                .ok()
+                .map(|_| v.to_owned())
+        })?,
+        log_format: parse(values, "log_format", LogFormat::Text, |v| match v {
+            "text" => Some(LogFormat::Text),
+            "json" => Some(LogFormat::Json),
+            _ => None,
+        })?,
+        frontend_dir: PathBuf::from(text(values, "frontend_dir", "frontend/dist")),
+        token_secret: parse(values, "token_secret", None, |v| {
+            (v.len() >= 32).then(|| Some(SecretString::from(v)))
+        })?,
+        db_max_connections: parse(values, "db_max_connections", 10, |v| {
+            v.parse().ok().filter(|n| (1..=500).contains(n))
+        })?,
+        workers: parse(values, "workers", default_workers(), |v| {
+            v.parse().ok().filter(|n| (1..=256).contains(n))
+        })?,
+        demo: parse(values, "demo", false, |v| match v.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => Some(true),
+            "false" | "0" | "no" => Some(false),
+            _ => None,
+        })?,
+        data_dir,
+    })
+}
+
+fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+fn text(values: &BTreeMap<&'static str, Raw>, key: &str, default: &str) -> String {
+    values
+        .get(key)
+        .map_or_else(|| default.to_owned(), |raw| raw.value.clone())
+}
+
+fn parse<T>(
+    values: &BTreeMap<&'static str, Raw>,
+    key: &'static str,
+    default: T,
+    f: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, ConfigError> {
+    let Some(raw) = values.get(key) else {
+        return Ok(default);
+    };
+    let setting = SETTINGS.iter().find(|s| s.key == key);
+    f(raw.value.trim()).ok_or_else(|| ConfigError {
+        key: Config::env_name(key),
+        value: if setting.is_some_and(|s| s.secret) {
+            "[REDACTED]".to_owned()
+        } else {
+            raw.value.clone()
+        },
+        origin: raw.origin.clone(),
+        expected: setting.map_or("a valid value", |s| s.expected).to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::ExposeSecret;
+
+    use super::super::Config;
+    use super::super::sources::FileSource;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_give_sqlite_in_the_data_directory() {
+        let config = Config::from_sources(None, &[]).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert!(
+            config
+                .database_url
+                .expose_secret()
+                .starts_with("sqlite://./data/xiaoban.db")
+        );
+        assert_eq!(config.timezone.name(), "Asia/Shanghai");
+        assert_eq!(config.school_hours.to_string(), "08:00-12:00,14:00-17:30");
+    }
+
+    #[test]
+    fn the_environment_overrides_the_file() {
+        let file = FileSource {
+            path: "xiaoban.toml".into(),
+            text: "bind = \"0.0.0.0:9000\"\nworkers = 3\n".into(),
+        };
+        let config = Config::from_sources(Some(file), &env(&[("XIAOBAN_BIND", "127.0.0.1:9100")])).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:9100");
+        assert_eq!(config.workers, 3);
+    }
+
+    #[test]
+    fn a_bad_value_names_the_key_and_the_expected_form() {
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_BIND", "localhost")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("XIAOBAN_BIND") && err.contains("0.0.0.0:8080"),
+            "{err}"
+        );
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_TIMEZONE", "Mars/Olympus")])).unwrap_err();
+        assert!(err.to_string().contains("IANA time zone"));
+    }
+
+    #[test]
+    fn unknown_file_keys_are_refused() {
+        let file = FileSource {
+            path: "xiaoban.toml".into(),
+            text: "bnd = \"x\"\n".into(),
+        };
+        let err = Config::from_sources(Some(file), &[]).unwrap_err().to_string();
+        assert!(err.contains("bnd") && err.contains("known keys"), "{err}");
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_or_errors() {
+        let url = "postgres://admin:hunter2hunter2@db/xiaoban";
+        let config = Config::from_sources(None, &env(&[("XIAOBAN_DATABASE_URL", url)])).unwrap();
+        assert!(!format!("{config:?}").contains("hunter2"));
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_TOKEN_SECRET", "short-hunter2")])).unwrap_err();
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+    }
+}

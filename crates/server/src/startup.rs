@@ -1,0 +1,124 @@
+//! Building and running the HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+use secrecy::ExposeSecret;
+use xiaoban_http::{AppState, Site, build_app};
+use xiaoban_persistence::{Db, connect, migrate, pending_migrations};
+use xiaoban_services::{Clock, Services, Settings, SystemClock};
+
+use crate::Config;
+
+/// Choices a caller of [`Application::build`] makes beyond the configuration.
+pub struct Options {
+    /// Apply pending migrations before serving.
+    pub migrate: bool,
+    pub clock: Arc<dyn Clock>,
+    /// Extra routes (tests mount resources compiled only into the test build).
+    pub extra_routes: fn(&mut web::ServiceConfig),
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            migrate: true,
+            clock: Arc::new(SystemClock),
+            extra_routes: |_| {},
+        }
+    }
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    services: Services,
+}
+
+impl Application {
+    pub async fn build(config: &Config, options: Options) -> anyhow::Result<Self> {
+        let services = build_services(config, options.migrate, options.clock).await?;
+        let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir));
+        let listener = TcpListener::bind(config.bind)?;
+        let port = listener.local_addr()?.port();
+        let extra = options.extra_routes;
+        let server = HttpServer::new(move || build_app(state.clone(), extra))
+            .workers(config.workers)
+            .shutdown_timeout(30)
+            .listen(listener)?
+            .run();
+        Ok(Self {
+            port,
+            server,
+            services,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn services(&self) -> &Services {
+        &self.services
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let maintenance = tokio::spawn(maintain(self.services.clone()));
+        let result = self.server.await;
+        maintenance.abort();
+        result
+    }
+}
+
+/// Opens the database, migrates it when asked, and assembles the use cases.
+pub async fn build_services(
+    config: &Config,
+    apply_migrations: bool,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<Services> {
+    let db = open_database(config).await?;
+    if apply_migrations {
+        migrate(&db).await?;
+    } else if pending_migrations(&db).await? > 0 {
+        tracing::warn!(
+            "migrations are pending; /api/v1/ready reports not ready until `xiaoban migrate` runs"
+        );
+    }
+    crate::secrets::token_secret(config)?;
+    let settings = Settings {
+        timezone: config.timezone,
+        school_hours: config.school_hours.clone(),
+    };
+    Ok(Services::new(db, settings, clock))
+}
+
+/// Seeds the demo school and says what it did.
+pub async fn seed_demo(services: &Services) -> anyhow::Result<()> {
+    let report = services.seed_demo().await?;
+    tracing::info!(?report, "demo data checked");
+    Ok(())
+}
+
+/// Opens the configured database, creating the data directory for SQLite.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(&config.data_dir)?;
+    Ok(connect(config.database_url.expose_secret(), config.db_max_connections).await?)
+}
+
+/// Periodic housekeeping while the server runs.
+async fn maintain(services: Services) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match services.purge_expired_idempotency_keys().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(purged = n, "expired idempotency keys removed"),
+            Err(err) => tracing::warn!(%err, "could not purge idempotency keys"),
+        }
+    }
+}

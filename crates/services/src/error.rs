@@ -1,0 +1,86 @@
+use xiaoban_domain::DomainError;
+use xiaoban_domain::paging::PagingError;
+use xiaoban_persistence::PersistenceError;
+
+/// One invalid input field, with a message in both UI languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// The field as the client named it (camelCase JSON name or query parameter).
+    pub field: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl FieldIssue {
+    pub fn new(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Why a use case refused or failed. The HTTP layer maps each variant to one status and code.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// The record does not exist, or the caller may not know it exists.
+    #[error("{entity} not found")]
+    NotFound { entity: &'static str },
+    /// The client based its change on an older version.
+    #[error("stale version; current version is {current}")]
+    VersionConflict { current: i32 },
+    /// Input that is well-formed but breaks a rule.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    /// The same `Idempotency-Key` came with a different request.
+    #[error("idempotency key reused for a different request")]
+    IdempotencyKeyReused,
+    /// Another request holds the resource right now; retrying later will do.
+    #[error("resource busy")]
+    Busy,
+    /// Anything unexpected. The message goes to the log, never to the client.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ServiceError {
+    pub fn invalid(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldIssue::new(field, zh, en)])
+    }
+}
+
+impl From<PersistenceError> for ServiceError {
+    fn from(err: PersistenceError) -> Self {
+        match err {
+            PersistenceError::NotFound => Self::NotFound { entity: "record" },
+            PersistenceError::VersionConflict { current } => Self::VersionConflict { current },
+            err if err.is_contention() => Self::Busy,
+            err => Self::Internal(err.to_string()),
+        }
+    }
+}
+
+impl From<DomainError> for ServiceError {
+    fn from(err: DomainError) -> Self {
+        Self::Internal(format!("unexpected domain error: {err}"))
+    }
+}
+
+impl From<PagingError> for ServiceError {
+    fn from(err: PagingError) -> Self {
+        let zh = match &err {
+            PagingError::PageTooSmall => "页码必须从 1 开始".to_owned(),
+            PagingError::PageSizeOutOfRange => {
+                format!(
+                    "每页条数必须在 1 到 {} 之间",
+                    xiaoban_domain::paging::MAX_PAGE_SIZE
+                )
+            }
+            PagingError::UnknownSortField { field, allowed } => {
+                format!("不能按 {field} 排序，可用：{allowed}")
+            }
+        };
+        Self::invalid(err.parameter(), zh, err.to_string())
+    }
+}

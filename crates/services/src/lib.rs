@@ -1,0 +1,59 @@
+//! The use cases of Xiaoban. Each opens its transaction, checks permission and data scope, calls
+//! the domain, saves, writes the audit row and commits. Nothing here knows about HTTP.
+
+pub mod calendar;
+pub mod clock;
+pub mod context;
+pub mod demo;
+pub mod error;
+pub mod idempotency;
+pub mod numbering;
+pub mod platform;
+
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+use xiaoban_domain::calendar::SchoolHours;
+use xiaoban_persistence::Db;
+
+pub use clock::{Clock, SystemClock};
+pub use context::{Actor, RequestContext};
+pub use error::{FieldIssue, ServiceError};
+
+/// Settings the use cases need, read once at start-up.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub timezone: Tz,
+    pub school_hours: SchoolHours,
+}
+
+/// The entry point to every use case; cheap to clone (one per HTTP worker).
+#[derive(Clone)]
+pub struct Services {
+    db: Db,
+    settings: Arc<Settings>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Services {
+    pub fn new(db: Db, settings: Settings, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            db,
+            settings: Arc::new(settings),
+            clock,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The pool, for test harnesses and start-up tasks that live outside any use case.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+}
