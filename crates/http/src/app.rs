@@ -81,10 +81,11 @@ pub fn build_app(
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .wrap(Compress::default())
         .wrap(from_fn(middleware::envelope))
+        // Before the API scope: a scope owns every path under its prefix once it matches.
+        .configure(extra)
         .into_utoipa_app()
         .service(utoipa_actix_web::scope(API_PREFIX).configure(api_v1))
         .into_app()
-        .configure(extra)
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", (*state.openapi).clone()))
         .service(web::resource("/api/docs").route(web::get().to(redirect_to_docs)))
         .default_service(web::to(site::fallback))

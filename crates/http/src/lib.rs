@@ -10,6 +10,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod paging;
 pub mod platform;
+pub mod responses;
 pub mod routes;
 pub mod site;
 

@@ -11,6 +11,7 @@ pub mod error;
 pub mod idempotency;
 pub mod migrations;
 pub mod numbering;
+pub mod paging;
 pub mod versioned;
 
 pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};

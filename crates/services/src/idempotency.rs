@@ -29,6 +29,13 @@ impl<T> Created<T> {
         }
     }
 
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Created<U> {
+        match self {
+            Self::Fresh(v) => Created::Fresh(f(v)),
+            Self::Replayed(v) => Created::Replayed(f(v)),
+        }
+    }
+
     pub fn is_replay(&self) -> bool {
         matches!(self, Self::Replayed(_))
     }

@@ -4,10 +4,12 @@ mod context;
 mod field_messages;
 mod json;
 mod query;
+mod version;
 
 pub use context::{Ctx, RequestId};
 pub use json::{JsonLimit, ValidatedJson};
 pub use query::ValidatedQuery;
+pub use version::{etag, expected_version};
 
 use crate::errors::{ApiError, ErrorCode};
 

@@ -1,0 +1,26 @@
+//! A resource that exists only in the test build. It exercises every shared mechanism the way a
+//! module will: validated JSON, the list convention, optimistic concurrency with `version` or
+//! `If-Match`, idempotent creates, gapless numbers, and opaque 500s.
+
+mod entity;
+mod handlers;
+mod service;
+
+pub use handlers::routes;
+pub use service::{NUMBER_SERIES, ProbeView};
+
+use sea_orm::{ConnectionTrait, Schema};
+use xiaoban_persistence::Db;
+
+/// Creates the probe table and registers its numbering series.
+pub async fn install(db: &Db) {
+    let backend = db.get_database_backend();
+    let create = Schema::new(backend)
+        .create_table_from_entity(entity::Entity)
+        .if_not_exists()
+        .to_owned();
+    db.execute(&create).await.expect("create the probe table");
+    xiaoban_services::numbering::ensure_series(db, NUMBER_SERIES, "测试探针", "{year}-探-{seq:04}", "probe")
+        .await
+        .expect("register the probe numbering series");
+}

@@ -1,0 +1,146 @@
+//! `TestApp`: the real application on a fresh database, reached over HTTP.
+
+use std::sync::Arc;
+
+use reqwest::{Method, RequestBuilder, Response};
+use secrecy::SecretString;
+use serde::Serialize;
+use tempfile::TempDir;
+use xiaoban_persistence::{Backend, Db};
+use xiaoban_server::{Application, Config, Options};
+use xiaoban_services::{Clock, Services, SystemClock};
+
+use crate::TestDatabase;
+
+/// Choices a test makes about its app.
+pub struct TestOptions {
+    pub clock: Arc<dyn Clock>,
+    pub db_max_connections: u32,
+    /// Directory served as the built SPA.
+    pub frontend_dir: Option<std::path::PathBuf>,
+}
+
+impl Default for TestOptions {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            db_max_connections: 10,
+            frontend_dir: None,
+        }
+    }
+}
+
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`
+    pub address: String,
+    pub client: reqwest::Client,
+    pub services: Services,
+    _data_dir: TempDir,
+    // Last: the database outlives the server's connections to it.
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(TestOptions::default()).await
+    }
+
+    pub async fn spawn_with(options: TestOptions) -> Self {
+        init_logging();
+        let database = TestDatabase::create().await;
+        let data_dir = tempfile::tempdir().expect("temp data dir");
+        let mut config = Config::from_sources(None, &[]).expect("default configuration");
+        config.database_url = SecretString::from(database.url().to_owned());
+        config.bind = "127.0.0.1:0".parse().expect("loopback address");
+        config.data_dir = data_dir.path().to_path_buf();
+        config.workers = 1;
+        config.db_max_connections = options.db_max_connections;
+        config.frontend_dir = options
+            .frontend_dir
+            .unwrap_or_else(|| data_dir.path().join("no-frontend"));
+        let app_options = Options {
+            migrate: false,
+            clock: options.clock,
+            extra_routes: crate::probe::routes,
+        };
+        let app = Application::build(&config, app_options)
+            .await
+            .expect("build the application");
+        let services = app.services().clone();
+        crate::probe::install(services.db()).await;
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client");
+        Self {
+            address,
+            client,
+            services,
+            _data_dir: data_dir,
+            _database: database,
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        self.services.db()
+    }
+
+    pub fn backend(&self) -> Backend {
+        Backend::of(self.db())
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path).send().await.expect("GET")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &impl Serialize) -> Response {
+        self.request(Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &impl Serialize) -> Response {
+        self.request(Method::PATCH, path)
+            .json(body)
+            .send()
+            .await
+            .expect("PATCH")
+    }
+
+    /// Sends raw bytes with a content type, for malformed-input tests.
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
+        self.request(method, path)
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("send")
+    }
+}
+
+fn init_logging() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        let _ignored = tracing_subscriber::fmt()
+            .with_env_filter("info")
+            .with_test_writer()
+            .try_init();
+    }
+}

@@ -1,0 +1,181 @@
+//! Bad input of every kind gets a clear problem+json answer and changes nothing.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use xiaoban_tests::{TestApp, assert_problem};
+
+const PROBES: &str = "/api/v1/test-probes";
+
+async fn probe_count(app: &TestApp) -> u64 {
+    let body: Value = app.get(PROBES).await.json().await.unwrap();
+    body["total"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_400_that_says_where() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .send_raw(Method::POST, PROBES, "application/json", "{\"title\": \"缺引号}")
+        .await;
+    let body = assert_problem(res, 400, "malformed_json").await;
+    assert!(body["detail"].as_str().unwrap().contains("第 1 行"));
+    assert_eq!(probe_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_wrong_type_is_a_422_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .post_json(PROBES, &json!({"title": "打印机", "quantity": "three"}))
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(
+        body["errors"]["quantity"][0]
+            .as_str()
+            .unwrap()
+            .contains("类型不正确")
+    );
+    assert_eq!(probe_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_missing_field_is_named_as_required() {
+    let app = TestApp::spawn().await;
+    let body = assert_problem(
+        app.post_json(PROBES, &json!({"quantity": 1})).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"]["title"], json!(["必填"]));
+}
+
+#[tokio::test]
+async fn unknown_fields_are_refused_rather_than_ignored() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .post_json(PROBES, &json!({"title": "a", "quantity": 1, "qantity": 2}))
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(
+        body["errors"]["qantity"][0]
+            .as_str()
+            .unwrap()
+            .contains("不认识的字段")
+    );
+}
+
+#[tokio::test]
+async fn broken_rules_list_every_field_in_the_clients_language() {
+    let app = TestApp::spawn().await;
+    let bad = json!({"title": "", "quantity": 5000});
+    let zh = assert_problem(app.post_json(PROBES, &bad).await, 422, "validation_failed").await;
+    assert_eq!(zh["title"], "提交的数据未通过校验");
+    assert_eq!(zh["errors"]["title"], json!(["长度须在 1 到 50 之间"]));
+    assert_eq!(zh["errors"]["quantity"], json!(["须在 0 到 1000 之间"]));
+
+    let res = app
+        .request(Method::POST, PROBES)
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .json(&bad)
+        .send()
+        .await
+        .unwrap();
+    let en = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(en["title"], "The submitted data is invalid");
+    assert_eq!(en["errors"]["quantity"], json!(["must be between 0 and 1000"]));
+    assert_eq!(probe_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn an_unknown_route_is_a_404_problem() {
+    let app = TestApp::spawn().await;
+    let body = assert_problem(app.get("/api/v1/no-such-thing").await, 404, "route_not_found").await;
+    assert!(body["detail"].as_str().unwrap().contains("/api/v1/no-such-thing"));
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_a_405_listing_the_allowed_ones() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .request(Method::DELETE, "/api/v1/calendar/days")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["allow"], "GET");
+    assert_problem(res, 405, "method_not_allowed").await;
+}
+
+#[tokio::test]
+async fn a_bad_query_parameter_is_a_400_naming_it() {
+    let app = TestApp::spawn().await;
+    let body = assert_problem(
+        app.get("/api/v1/calendar/days?from=yesterday&to=2026-10-01")
+            .await,
+        400,
+        "invalid_query",
+    )
+    .await;
+    assert!(body["errors"]["from"].is_array());
+    let body = assert_problem(
+        app.get(&format!("{PROBES}?pageSize=lots")).await,
+        400,
+        "invalid_query",
+    )
+    .await;
+    assert!(body["errors"]["pageSize"].is_array());
+}
+
+#[tokio::test]
+async fn an_oversize_body_is_a_413_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let huge = format!("{{\"title\": \"{}\", \"quantity\": 1}}", "字".repeat(400_000));
+    assert_problem(
+        app.send_raw(Method::POST, PROBES, "application/json", huge).await,
+        413,
+        "payload_too_large",
+    )
+    .await;
+    assert_eq!(probe_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_a_415() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .send_raw(Method::POST, PROBES, "text/plain", "title=打印机")
+        .await;
+    assert_problem(res, 415, "unsupported_media_type").await;
+}
+
+#[tokio::test]
+async fn a_malformed_id_in_the_path_is_a_400() {
+    let app = TestApp::spawn().await;
+    assert_problem(
+        app.get(&format!("{PROBES}/not-a-uuid")).await,
+        400,
+        "invalid_path",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_missing_record_is_a_404() {
+    let app = TestApp::spawn().await;
+    let res = app.get(&format!("{PROBES}/{}", uuid::Uuid::now_v7())).await;
+    assert_problem(res, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_server_error_says_nothing_about_its_cause() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .request(Method::POST, &format!("{PROBES}/explode"))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, 500, "internal").await;
+    let keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["code", "requestId", "status", "title", "type"]);
+    assert!(!body.to_string().contains("hunter2"));
+}
