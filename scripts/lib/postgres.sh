@@ -7,7 +7,8 @@
 #   1. TEST_DATABASE_URL already set: CI services and developers' own databases win.
 #   2. A server on 127.0.0.1:5432 that lets user postgres in without a password (the
 #      project's usual machines).
-#   3. A throwaway cluster under /tmp on port 55432 (or the next free one up to 55440),
+#   3. A throwaway cluster under /tmp on port 25432 (or the next free one up to 25440; below the
+#      ephemeral range 32768-60999, where a test client socket could hold the port),
 #      installing Debian's packages first if no initdb exists.
 #
 # XIAOBAN_PG_FORCE_THROWAWAY=1 skips step 2, so the throwaway path can be exercised on a
@@ -122,14 +123,14 @@ ensure_postgres() {
   _xb_pg_dir=$dir
   _xb_pg_bin=$bin
 
-  for p in {55432..55440}; do
+  for p in {25432..25440}; do
     if ! _pg_port_busy "$p"; then
       port=$p
       break
     fi
   done
   if [[ -z $port ]]; then
-    _pg_say "PostgreSQL: ports 55432-55440 are all busy" >&2
+    _pg_say "PostgreSQL: ports 25432-25440 are all busy" >&2
     return 1
   fi
 
