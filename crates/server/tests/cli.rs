@@ -1,5 +1,8 @@
 //! The `xiaoban` binary as an admin runs it.
-#![expect(clippy::unwrap_used, reason = "test helpers stop the test on the first failure")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers stop the test on the first failure"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
