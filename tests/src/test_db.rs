@@ -71,9 +71,15 @@ impl TestDatabase {
     }
 }
 
-/// Creates (once per schema version, across processes) a migrated template database.
+/// Creates (once per schema version, across processes) a migrated template database. The name
+/// fingerprints the migrations' names and sources, so an edited migration gets a new template.
 async fn build_template(admin_url: String) -> String {
-    let digest = Sha256::digest(migration_names().join("\n").as_bytes());
+    let sources = format!(
+        "{}\n{}",
+        migration_names().join("\n"),
+        env!("XIAOBAN_SCHEMA_FINGERPRINT")
+    );
+    let digest = Sha256::digest(sources.as_bytes());
     let name = format!("xiaoban_tpl_{}", &hex::encode(digest)[..16]);
     let admin = Database::connect(&admin_url)
         .await

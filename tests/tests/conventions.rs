@@ -355,3 +355,22 @@ async fn a_rolled_back_allocation_leaves_no_gap() {
 fn chrono_tz_shanghai() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(8 * 3600).unwrap()
 }
+
+#[tokio::test]
+async fn a_series_without_a_year_never_restarts() {
+    let app = TestApp::spawn().await;
+    xiaoban_services::numbering::ensure_series(app.db(), "archive", "档案号", "GD-{seq:06}", "archive")
+        .await
+        .unwrap();
+    let mut numbers = Vec::new();
+    for year in [2026, 2026, 2027] {
+        let tx = xiaoban_persistence::begin_write(app.db()).await.unwrap();
+        numbers.push(
+            xiaoban_services::numbering::allocate(&tx, "archive", year)
+                .await
+                .unwrap(),
+        );
+        tx.commit().await.unwrap();
+    }
+    assert_eq!(numbers, ["GD-000001", "GD-000002", "GD-000003"]);
+}

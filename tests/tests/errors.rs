@@ -179,3 +179,21 @@ async fn a_server_error_says_nothing_about_its_cause() {
     assert_eq!(keys, ["code", "requestId", "status", "title", "type"]);
     assert!(!body.to_string().contains("hunter2"));
 }
+
+#[tokio::test]
+async fn a_trailing_slash_is_another_path() {
+    let app = TestApp::spawn().await;
+    assert_problem(app.get("/api/v1/health/").await, 404, "route_not_found").await;
+}
+
+#[tokio::test]
+async fn a_missing_query_parameter_is_a_422_naming_it() {
+    let app = TestApp::spawn().await;
+    let body = assert_problem(
+        app.get("/api/v1/calendar/days?from=2026-10-01").await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"]["to"], json!(["必填"]));
+}

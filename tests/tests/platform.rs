@@ -159,26 +159,20 @@ async fn tests_run_on_the_database_that_was_asked_for() {
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys_enforced() {
-    use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;
     if app.backend() != xiaoban_persistence::Backend::Sqlite {
         return;
     }
-    let pragma = |name: &'static str| async move {
-        let row = app
-            .db()
-            .query_one_raw(Statement::from_string(
-                app.db().get_database_backend(),
-                format!("PRAGMA {name}"),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        row.try_get_by_index::<String>(0)
-            .or_else(|_| row.try_get_by_index::<i64>(0).map(|v| v.to_string()))
-            .unwrap()
-    };
-    assert_eq!(pragma("journal_mode").await, "wal");
-    assert_eq!(pragma("foreign_keys").await, "1");
-    assert_eq!(pragma("busy_timeout").await, "10000");
+    assert_eq!(pragma(&app, "journal_mode").await, "wal");
+    assert_eq!(pragma(&app, "foreign_keys").await, "1");
+    assert_eq!(pragma(&app, "busy_timeout").await, "10000");
+}
+
+async fn pragma(app: &TestApp, name: &str) -> String {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = Statement::from_string(app.db().get_database_backend(), format!("PRAGMA {name}"));
+    let row = app.db().query_one_raw(sql).await.unwrap().unwrap();
+    row.try_get_by_index::<String>(0)
+        .or_else(|_| row.try_get_by_index::<i64>(0).map(|v| v.to_string()))
+        .unwrap()
 }

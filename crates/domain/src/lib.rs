@@ -1,8 +1,10 @@
 //! Pure business rules of Xiaoban: types, state machines, validation, working calendar,
 //! numbering patterns. No IO, no database, no HTTP.
 
+pub mod access;
 pub mod calendar;
 pub mod error;
+pub mod identity;
 pub mod numbering;
 pub mod paging;
 

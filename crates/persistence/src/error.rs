@@ -25,11 +25,11 @@ impl From<DbErr> for PersistenceError {
 }
 
 impl PersistenceError {
-    /// True for errors a caller may retry because another transaction won a race
-    /// (unique violations, SQLite's busy lock, PostgreSQL serialization failures).
+    /// True for errors a caller may retry later because another transaction holds a lock
+    /// (SQLite's busy lock, PostgreSQL serialization failures). A unique violation is not one:
+    /// retrying it fails the same way.
     pub fn is_contention(&self) -> bool {
         match self {
-            Self::Duplicate(_) => true,
             Self::Db(err) => {
                 let text = err.to_string();
                 text.contains("database is locked") || text.contains("could not serialize")

@@ -29,20 +29,33 @@ pub fn token_secret(config: &Config) -> anyhow::Result<SecretString> {
     let mut bytes = [0_u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
-    write_private(&path, &secret)?;
-    tracing::info!(path = %path.display(), "generated a new token-signing secret");
-    Ok(SecretString::from(secret))
+    if publish_private(&path, &secret)? {
+        tracing::info!(path = %path.display(), "generated a new token-signing secret");
+        return Ok(SecretString::from(secret));
+    }
+    // Another process sharing the data directory published its secret first: use that one.
+    token_secret(config)
 }
 
-fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
+/// Writes `content` to a private temporary file and links it into place, so readers never see
+/// a half-written file and of two racing writers exactly one wins. Returns whether this one won.
+fn publish_private(path: &Path, content: &str) -> anyhow::Result<bool> {
+    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
+    let mut file = options.open(&temp)?;
     file.write_all(content.as_bytes())?;
-    Ok(())
+    file.sync_all()?;
+    let linked = std::fs::hard_link(&temp, path);
+    std::fs::remove_file(&temp)?;
+    match linked {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(err) => Err(err.into()),
+    }
 }

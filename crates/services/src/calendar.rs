@@ -88,7 +88,6 @@ impl Services {
 
     /// When something started at `start` with `span` to do falls due.
     pub async fn deadline(&self, start: DateTime<Utc>, span: Span) -> Result<DateTime<Utc>, ServiceError> {
-        let calendar = self.working_calendar().await?;
         match span {
             Span::WorkingDays(days) if days > MAX_WORKING_DAYS => Err(ServiceError::invalid(
                 "workingDays",
@@ -100,8 +99,10 @@ impl Services {
                 format!("工作小时数不能超过 {MAX_WORKING_HOURS}"),
                 format!("workingHours must not exceed {MAX_WORKING_HOURS}"),
             )),
-            Span::WorkingDays(days) => Ok(calendar.add_working_days(start, days)),
-            Span::WorkingMinutes(minutes) => Ok(calendar.add_working_minutes(start, minutes)),
+            Span::WorkingDays(days) => Ok(self.working_calendar().await?.add_working_days(start, days)),
+            Span::WorkingMinutes(minutes) => {
+                Ok(self.working_calendar().await?.add_working_minutes(start, minutes))
+            }
         }
     }
 }

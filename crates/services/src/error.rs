@@ -36,6 +36,9 @@ pub enum ServiceError {
     /// The same `Idempotency-Key` came with a different request.
     #[error("idempotency key reused for a different request")]
     IdempotencyKeyReused,
+    /// A record with the same unique value (number, code, name) exists already.
+    #[error("duplicate: {0}")]
+    Duplicate(String),
     /// Another request holds the resource right now; retrying later will do.
     #[error("resource busy")]
     Busy,
@@ -55,6 +58,7 @@ impl From<PersistenceError> for ServiceError {
         match err {
             PersistenceError::NotFound => Self::NotFound { entity: "record" },
             PersistenceError::VersionConflict { current } => Self::VersionConflict { current },
+            PersistenceError::Duplicate(what) => Self::Duplicate(what),
             err if err.is_contention() => Self::Busy,
             err => Self::Internal(err.to_string()),
         }

@@ -17,14 +17,16 @@ pub async fn ensure_series(
     Ok(numbering::ensure_series(db, code, name, default_pattern, counter).await?)
 }
 
-/// Allocates the next number of `series` for `year`. Call it inside the transaction that stores
+/// Allocates the next number of `series` for `year` (the school's calendar year). Call it inside the transaction that stores
 /// the numbered record: concurrent callers queue on the counter, and a rollback frees the number.
 pub async fn allocate(tx: &impl ConnectionTrait, series: &str, year: i32) -> Result<String, ServiceError> {
     let row = numbering::find_series(tx, series)
         .await?
         .ok_or_else(|| ServiceError::Internal(format!("numbering series {series} is not registered")))?;
     let pattern = NumberPattern::parse(&row.pattern)?;
-    let value = numbering::next_value(tx, &row.counter, year).await?;
+    // A pattern without {year} never restarts: all its numbers share the counter of "year 0".
+    let counter_year = if pattern.has_year() { year } else { 0 };
+    let value = numbering::next_value(tx, &row.counter, counter_year).await?;
     let seq = u64::try_from(value).map_err(|_| ServiceError::Internal(format!("counter {value} < 0")))?;
     Ok(pattern.format(year, seq))
 }

@@ -11,7 +11,7 @@ pub struct DaysQuery {
     /// First day, `YYYY-MM-DD`.
     #[param(value_type = String, format = Date, example = "2026-10-01")]
     pub from: NaiveDate,
-    /// Last day (inclusive), at most 366 days after `from`.
+    /// Last day (inclusive); one query covers at most 366 days.
     #[param(value_type = String, format = Date, example = "2026-10-31")]
     pub to: NaiveDate,
 }

@@ -38,7 +38,7 @@ pub async fn get_deadline(
     let start = query.start.map_or_else(|| services.now(), |s| s.to_utc());
     let span = match (query.working_days, query.working_hours) {
         (Some(days), None) => Span::WorkingDays(days),
-        (None, Some(hours)) => Span::WorkingMinutes((hours * 60.0).round() as u32),
+        (None, Some(hours)) if hours.is_finite() => Span::WorkingMinutes((hours * 60.0).round() as u32),
         _ => {
             return Err(ApiError::new(ErrorCode::ValidationFailed).with_field(
                 "workingDays",

@@ -26,6 +26,11 @@ impl From<ServiceError> for ApiError {
                 "同一个 Idempotency-Key 已用于内容不同的请求；新请求请使用新的键",
                 "This Idempotency-Key was used with a different request body; use a new key for a new request",
             ),
+            ServiceError::Duplicate(what) => ApiError {
+                internal: Some(what),
+                ..ApiError::new(ErrorCode::Conflict)
+                    .with_detail("已存在相同的记录", "A record with the same unique value exists already")
+            },
             ServiceError::Busy => ApiError::new(ErrorCode::ServiceUnavailable),
             ServiceError::Internal(cause) => ApiError::internal(cause),
         }

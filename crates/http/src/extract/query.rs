@@ -25,8 +25,21 @@ fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
-        let (field, text) = serde_data_error(&path, &err.into_inner().to_string());
-        ApiError::new(ErrorCode::InvalidQuery)
+        let message = err.into_inner().to_string();
+        let (field, text) = serde_data_error(&path, &message);
+        let field = if field == "body" {
+            "query".to_owned()
+        } else {
+            field
+        };
+        // A missing parameter is invalid input like a missing JSON field (422); one that does
+        // not parse is a malformed request (400).
+        let code = if message.starts_with("missing field") {
+            ErrorCode::ValidationFailed
+        } else {
+            ErrorCode::InvalidQuery
+        };
+        ApiError::new(code)
             .with_detail(
                 format!("查询参数 {field} 无效"),
                 format!("Query parameter {field} is invalid"),
