@@ -1,6 +1,7 @@
 //! The black-box test harness: the real server over HTTP on a fresh database per test, SQLite
 //! by default or PostgreSQL when `TEST_DATABASE_URL` names a server.
 
+pub mod accounts;
 pub mod assertions;
 pub mod clock;
 pub mod probe;

@@ -35,6 +35,10 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub services: Services,
+    /// The configuration the app runs with (database, data directory).
+    pub config: Config,
+    /// The first administrator's initial password, as `xiaoban serve` would print it.
+    pub first_admin_password: String,
     _data_dir: TempDir,
     // Last: the database outlives the server's connections to it.
     _database: TestDatabase,
@@ -68,6 +72,12 @@ impl TestApp {
             .expect("build the application");
         let services = app.services().clone();
         crate::probe::install(services.db()).await;
+        services.sync_builtin_roles().await.expect("built-in roles");
+        let first_admin = services
+            .ensure_first_admin()
+            .await
+            .expect("first administrator")
+            .expect("an empty database");
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
@@ -78,6 +88,8 @@ impl TestApp {
             address,
             client,
             services,
+            first_admin_password: first_admin.password,
+            config,
             _data_dir: data_dir,
             _database: database,
         }

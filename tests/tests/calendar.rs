@@ -6,8 +6,10 @@ use serde_json::{Value, json};
 use xiaoban_domain::calendar::DayKind;
 use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
 
-async fn deadline(app: &TestApp, query: &str) -> Value {
-    let res = app.get(&format!("/api/v1/calendar/deadline?{query}")).await;
+async fn deadline(app: &TestApp, token: &str, query: &str) -> Value {
+    let res = app
+        .get_as(token, &format!("/api/v1/calendar/deadline?{query}"))
+        .await;
     assert_eq!(res.status(), 200, "{query}");
     res.json().await.unwrap()
 }
@@ -15,8 +17,9 @@ async fn deadline(app: &TestApp, query: &str) -> Value {
 #[tokio::test]
 async fn days_show_holidays_and_make_up_working_days() {
     let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
     let res = app
-        .get("/api/v1/calendar/days?from=2026-10-07&to=2026-10-11")
+        .get_as(&token, "/api/v1/calendar/days?from=2026-10-07&to=2026-10-11")
         .await;
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["timezone"], "Asia/Shanghai");
@@ -51,7 +54,8 @@ async fn days_show_holidays_and_make_up_working_days() {
 #[tokio::test]
 async fn three_working_days_from_national_day_eve_end_on_the_make_up_saturday() {
     let app = TestApp::spawn().await;
-    let body = deadline(&app, "start=2026-09-30T17:00:00%2B08:00&workingDays=3").await;
+    let token = app.staff_token().await;
+    let body = deadline(&app, &token, "start=2026-09-30T17:00:00%2B08:00&workingDays=3").await;
     assert_eq!(body["deadline"], "2026-10-10T09:30:00Z");
     assert_eq!(body["start"], "2026-09-30T09:00:00Z");
 }
@@ -59,11 +63,12 @@ async fn three_working_days_from_national_day_eve_end_on_the_make_up_saturday() 
 #[tokio::test]
 async fn working_hours_skip_the_evening_and_the_holiday_week() {
     let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
     // 16:00 to 17:30 gives 1.5 h; the last half hour is on Thursday 8 October, 08:00-08:30.
-    let body = deadline(&app, "start=2026-09-30T16:00:00%2B08:00&workingHours=2").await;
+    let body = deadline(&app, &token, "start=2026-09-30T16:00:00%2B08:00&workingHours=2").await;
     assert_eq!(body["deadline"], "2026-10-08T00:30:00Z");
     // The lunch break does not count: 11:30 + 1 h = 14:30.
-    let body = deadline(&app, "start=2026-11-23T11:30:00%2B08:00&workingHours=1").await;
+    let body = deadline(&app, &token, "start=2026-11-23T11:30:00%2B08:00&workingHours=1").await;
     assert_eq!(body["deadline"], "2026-11-23T06:30:00Z");
 }
 
@@ -75,8 +80,9 @@ async fn the_deadline_starts_now_when_no_start_is_given() {
         ..Default::default()
     })
     .await;
+    let token = app.staff_token().await;
     // Friday before Spring Festival: Saturday 14 Feb is a make-up day, then the break to 23 Feb.
-    let body = deadline(&app, "workingDays=2").await;
+    let body = deadline(&app, &token, "workingDays=2").await;
     assert_eq!(body["start"], "2026-02-13T02:00:00Z");
     assert_eq!(body["deadline"], "2026-02-24T09:30:00Z");
 }
@@ -84,21 +90,35 @@ async fn the_deadline_starts_now_when_no_start_is_given() {
 #[tokio::test]
 async fn a_day_added_to_the_stored_calendar_moves_deadlines() {
     let app = TestApp::spawn().await;
-    let before = deadline(&app, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
+    let token = app.staff_token().await;
+    let before = deadline(&app, &token, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
     assert_eq!(before["deadline"], "2026-11-24T09:30:00Z");
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     xiaoban_persistence::calendar::insert_row(app.db(), date, DayKind::Holiday, "校庆")
         .await
         .unwrap();
-    let after = deadline(&app, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
+    let after = deadline(&app, &token, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
     assert_eq!(after["deadline"], "2026-11-25T09:30:00Z");
+}
+
+#[tokio::test]
+async fn the_calendar_needs_a_signed_in_user() {
+    let app = TestApp::spawn().await;
+    assert_problem(
+        app.get("/api/v1/calendar/days?from=2026-10-01&to=2026-10-02")
+            .await,
+        401,
+        "unauthorized",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn bad_calendar_requests_are_refused_with_the_field_named() {
     let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
     let body = assert_problem(
-        app.get("/api/v1/calendar/days?from=2026-10-10&to=2026-10-01")
+        app.get_as(&token, "/api/v1/calendar/days?from=2026-10-10&to=2026-10-01")
             .await,
         422,
         "validation_failed",
@@ -106,14 +126,14 @@ async fn bad_calendar_requests_are_refused_with_the_field_named() {
     .await;
     assert!(body["errors"]["to"].is_array());
     assert_problem(
-        app.get("/api/v1/calendar/days?from=2025-01-01&to=2026-12-31")
+        app.get_as(&token, "/api/v1/calendar/days?from=2025-01-01&to=2026-12-31")
             .await,
         422,
         "validation_failed",
     )
     .await;
     let body = assert_problem(
-        app.get("/api/v1/calendar/deadline?workingDays=1&workingHours=2")
+        app.get_as(&token, "/api/v1/calendar/deadline?workingDays=1&workingHours=2")
             .await,
         422,
         "validation_failed",
@@ -121,21 +141,25 @@ async fn bad_calendar_requests_are_refused_with_the_field_named() {
     .await;
     assert!(body["errors"]["workingDays"].is_array());
     assert_problem(
-        app.get("/api/v1/calendar/deadline").await,
+        app.get_as(&token, "/api/v1/calendar/deadline").await,
         422,
         "validation_failed",
     )
     .await;
     let body = assert_problem(
-        app.get("/api/v1/calendar/deadline?workingDays=3000").await,
+        app.get_as(&token, "/api/v1/calendar/deadline?workingDays=3000")
+            .await,
         422,
         "validation_failed",
     )
     .await;
     assert_eq!(body["errors"]["workingDays"], json!(["须在 0 到 2500 之间"]));
     assert_problem(
-        app.get("/api/v1/calendar/deadline?start=2026-09-30T17:00:00+08:00&workingDays=1")
-            .await,
+        app.get_as(
+            &token,
+            "/api/v1/calendar/deadline?start=2026-09-30T17:00:00+08:00&workingDays=1",
+        )
+        .await,
         400,
         "invalid_query",
     )

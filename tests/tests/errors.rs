@@ -109,8 +109,9 @@ async fn a_wrong_method_is_a_405_listing_the_allowed_ones() {
 #[tokio::test]
 async fn a_bad_query_parameter_is_a_400_naming_it() {
     let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
     let body = assert_problem(
-        app.get("/api/v1/calendar/days?from=yesterday&to=2026-10-01")
+        app.get_as(&token, "/api/v1/calendar/days?from=yesterday&to=2026-10-01")
             .await,
         400,
         "invalid_query",
@@ -189,8 +190,9 @@ async fn a_trailing_slash_is_another_path() {
 #[tokio::test]
 async fn a_missing_query_parameter_is_a_422_naming_it() {
     let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
     let body = assert_problem(
-        app.get("/api/v1/calendar/days?from=2026-10-01").await,
+        app.get_as(&token, "/api/v1/calendar/days?from=2026-10-01").await,
         422,
         "validation_failed",
     )

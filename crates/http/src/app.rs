@@ -16,7 +16,7 @@ use xiaoban_services::Services;
 use crate::openapi::ApiDoc;
 use crate::routes::RouteTable;
 use crate::site::{self, Site};
-use crate::{calendar, extract, middleware, platform};
+use crate::{auth, calendar, extract, me, middleware, platform};
 
 /// Where the API lives.
 pub const API_PREFIX: &str = "/api/v1";
@@ -47,7 +47,10 @@ impl AppState {
 
 /// Every module's routes under `/api/v1`. A new module adds one line here.
 fn api_v1(cfg: &mut ServiceConfig) {
-    cfg.configure(platform::routes).configure(calendar::routes);
+    cfg.configure(platform::routes)
+        .configure(auth::routes)
+        .configure(me::routes)
+        .configure(calendar::routes);
 }
 
 /// The OpenAPI document of exactly the routes [`build_app`] mounts.

@@ -2,10 +2,12 @@
 //! Handlers call one `xiaoban-services` function each; this crate never touches the database.
 
 pub mod app;
+pub mod auth;
 pub mod calendar;
 pub mod errors;
 pub mod extract;
 pub mod lang;
+pub mod me;
 pub mod middleware;
 pub mod openapi;
 pub mod paging;
@@ -13,6 +15,7 @@ pub mod platform;
 pub mod responses;
 pub mod routes;
 pub mod site;
+pub mod users;
 
 pub use app::{API_PREFIX, AppState, build_app, openapi_document};
 pub use errors::{ApiError, ErrorCode, Problem};

@@ -15,6 +15,8 @@ use crate::errors::Problem;
     ),
     tags(
         (name = "platform", description = "Health and readiness"),
+        (name = "auth", description = "登录 Sign-in, token refresh and sign-out"),
+        (name = "me", description = "个人中心 The signed-in user"),
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
     ),
     components(schemas(Problem)),
@@ -64,5 +66,17 @@ fn add_default_problem(op: &mut Operation) {
 /// Applies the document-wide modifiers after the routes were collected.
 pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
     ProblemResponses.modify(&mut doc);
+    let scheme = utoipa::openapi::security::HttpBuilder::new()
+        .scheme(utoipa::openapi::security::HttpAuthScheme::Bearer)
+        .description(Some(
+            "An access token from `POST /api/v1/auth/login`, or an API key (`xb_…`) for scripts and integrations.",
+        ))
+        .build();
+    doc.components
+        .get_or_insert_with(Default::default)
+        .add_security_scheme(
+            "bearerAuth",
+            utoipa::openapi::security::SecurityScheme::Http(scheme),
+        );
     doc
 }

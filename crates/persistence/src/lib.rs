@@ -4,11 +4,13 @@
 //! Backend differences stay inside named helpers in this crate ([`db::begin_write`], the
 //! number counter's upsert), never in the services above.
 
+pub mod audit;
 pub mod calendar;
 pub mod db;
 pub mod entities;
 pub mod error;
 pub mod idempotency;
+pub mod identity;
 pub mod migrations;
 pub mod numbering;
 pub mod paging;

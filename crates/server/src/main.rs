@@ -3,11 +3,8 @@
 use std::io::Write;
 
 use clap::{Parser, Subcommand};
-use std::sync::Arc;
-
-use xiaoban_server::startup::{build_services, open_database};
-use xiaoban_server::{Application, Config, Options, logging};
-use xiaoban_services::SystemClock;
+use xiaoban_server::commands::{self, AdminCommand, AuditCommand};
+use xiaoban_server::{Config, logging};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +34,12 @@ enum Command {
     Openapi,
     /// Seed the demo school (departments, users, sample records); for trying Xiaoban out.
     SeedDemo,
+    /// Manage accounts: create users, reset passwords, lift lockouts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Check the audit log's hash chain.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Print the version.
     Version,
 }
@@ -47,12 +50,12 @@ fn main() -> std::process::ExitCode {
         Command::Openapi => print_openapi(),
         Command::Version => {
             println!("xiaoban {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
+            Ok(std::process::ExitCode::SUCCESS)
         }
         command => run_async(command),
     };
     match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("xiaoban: {err:#}");
             std::process::ExitCode::FAILURE
@@ -60,60 +63,25 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-fn print_openapi() -> anyhow::Result<()> {
+fn print_openapi() -> anyhow::Result<std::process::ExitCode> {
     let doc = xiaoban_http::openapi_document();
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", doc.to_pretty_json()?)?;
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
-fn run_async(command: Command) -> anyhow::Result<()> {
+fn run_async(command: Command) -> anyhow::Result<std::process::ExitCode> {
     let config = Config::load()?;
     logging::init(&config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         match command {
-            Command::Serve { no_migrate, demo } => serve(config, !no_migrate, demo).await,
-            Command::Migrate => {
-                let db = open_database(&config).await?;
-                xiaoban_persistence::migrate(&db).await?;
-                println!("migrations applied");
-                Ok(())
-            }
-            Command::SeedDemo => seed_demo(&config).await,
-            Command::Openapi | Command::Version => Ok(()),
+            Command::Serve { no_migrate, demo } => commands::serve(config, !no_migrate, demo).await,
+            Command::Migrate => commands::migrate(&config).await,
+            Command::SeedDemo => commands::seed_demo(&config).await,
+            Command::Admin(admin) => commands::admin(&config, admin).await,
+            Command::Audit(audit) => commands::audit(&config, audit).await,
+            Command::Openapi | Command::Version => Ok(std::process::ExitCode::SUCCESS),
         }
     })
-}
-
-async fn serve(mut config: Config, migrate: bool, demo: bool) -> anyhow::Result<()> {
-    config.demo |= demo;
-    let app = Application::build(
-        &config,
-        Options {
-            migrate,
-            ..Options::default()
-        },
-    )
-    .await?;
-    if config.demo {
-        xiaoban_server::startup::seed_demo(app.services()).await?;
-    }
-    let host = match config.bind.ip() {
-        ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
-        ip => ip.to_string(),
-    };
-    let url = format!("http://{host}:{}", app.port());
-    println!("校办 Xiaoban 已启动 / is running: {url}");
-    println!("  API 文档 / API reference: {url}/api/docs/");
-    println!("  按 Ctrl+C 停止 / press Ctrl+C to stop");
-    app.run_until_stopped().await?;
-    Ok(())
-}
-
-async fn seed_demo(config: &Config) -> anyhow::Result<()> {
-    let services = build_services(config, true, Arc::new(SystemClock)).await?;
-    let report = services.seed_demo().await?;
-    println!("demo data is in place: {report}");
-    Ok(())
 }

@@ -9,6 +9,7 @@ use actix_web::{HttpServer, web};
 use secrecy::ExposeSecret;
 use xiaoban_http::{AppState, Site, build_app};
 use xiaoban_persistence::{Db, connect, migrate, pending_migrations};
+use xiaoban_services::auth::AuthSettings;
 use xiaoban_services::{Clock, Services, Settings, SystemClock};
 
 use crate::Config;
@@ -89,12 +90,19 @@ pub async fn build_services(
             "migrations are pending; /api/v1/ready reports not ready until `xiaoban migrate` runs"
         );
     }
-    crate::secrets::token_secret(config)?;
+    let mut auth = AuthSettings::new(crate::secrets::token_secret(config)?);
+    auth.idle_timeout = chrono::Duration::minutes(config.session_idle_minutes);
+    auth.session_max = chrono::Duration::hours(config.session_max_hours);
+    auth.inactive_after = chrono::Duration::days(config.inactive_days);
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),
     };
-    Ok(Services::new(db, settings, clock))
+    let services = Services::new(db, settings, auth, clock);
+    if apply_migrations {
+        services.sync_builtin_roles().await?;
+    }
+    Ok(services)
 }
 
 /// Seeds the demo school and says what it did.

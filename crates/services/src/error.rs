@@ -36,6 +36,30 @@ pub enum ServiceError {
     /// The same `Idempotency-Key` came with a different request.
     #[error("idempotency key reused for a different request")]
     IdempotencyKeyReused,
+    /// No credentials, or credentials that are invalid, expired or revoked.
+    #[error("not authenticated")]
+    Unauthenticated,
+    /// The caller lacks the permission.
+    #[error("missing permission {permission}")]
+    Forbidden { permission: &'static str },
+    /// The caller must change the initial password before anything else.
+    #[error("password change required")]
+    PasswordChangeRequired,
+    /// Wrong username or password (never says which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed sign-ins; locked until the given time.
+    #[error("account locked until {until}")]
+    AccountLocked {
+        until: chrono::DateTime<chrono::Utc>,
+        retry_after_secs: u64,
+    },
+    /// The account is disabled (by an admin, or after long inactivity).
+    #[error("account disabled")]
+    AccountDisabled,
+    /// Too many attempts from this client or for this account.
+    #[error("rate limited; retry after {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
     /// A record with the same unique value (number, code, name) exists already.
     #[error("duplicate: {0}")]
     Duplicate(String),

@@ -1,6 +1,9 @@
 //! The use cases of Xiaoban. Each opens its transaction, checks permission and data scope, calls
 //! the domain, saves, writes the audit row and commits. Nothing here knows about HTTP.
 
+pub mod access;
+pub mod audit;
+pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod context;
@@ -9,6 +12,7 @@ pub mod error;
 pub mod idempotency;
 pub mod numbering;
 pub mod platform;
+pub mod users;
 
 use std::sync::Arc;
 
@@ -17,7 +21,7 @@ use xiaoban_domain::calendar::SchoolHours;
 use xiaoban_persistence::Db;
 
 pub use clock::{Clock, SystemClock};
-pub use context::{Actor, RequestContext};
+pub use context::{Actor, Principal, PrincipalKind, RequestContext};
 pub use error::{FieldIssue, ServiceError};
 
 /// Settings the use cases need, read once at start-up.
@@ -32,16 +36,24 @@ pub struct Settings {
 pub struct Services {
     db: Db,
     settings: Arc<Settings>,
+    auth: Arc<auth::AuthSettings>,
+    rate_limiter: Arc<auth::RateLimiter>,
     clock: Arc<dyn Clock>,
 }
 
 impl Services {
-    pub fn new(db: Db, settings: Settings, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(db: Db, settings: Settings, auth: auth::AuthSettings, clock: Arc<dyn Clock>) -> Self {
         Self {
             db,
             settings: Arc::new(settings),
+            auth: Arc::new(auth),
+            rate_limiter: Arc::new(auth::RateLimiter::default()),
             clock,
         }
+    }
+
+    pub fn auth_settings(&self) -> &auth::AuthSettings {
+        &self.auth
     }
 
     pub fn settings(&self) -> &Settings {

@@ -4,15 +4,16 @@ use xiaoban_services::calendar::Span;
 
 use super::dto::{CalendarDayOut, CalendarDaysOut, DaysQuery, DeadlineOut, DeadlineQuery};
 use crate::errors::{ApiError, ErrorCode, Text};
-use crate::extract::ValidatedQuery;
+use crate::extract::{Auth, ValidatedQuery};
 
 /// Every day in a range with how it counts: weekday, weekend, holiday or make-up working day.
-#[utoipa::path(tag = "calendar", params(DaysQuery), responses(
+#[utoipa::path(tag = "calendar", params(DaysQuery), security(("bearerAuth" = [])), responses(
     (status = 200, description = "The days, oldest first", body = CalendarDaysOut),
 ))]
 #[get("/calendar/days")]
 pub async fn list_calendar_days(
     services: web::Data<Services>,
+    _auth: Auth,
     query: ValidatedQuery<DaysQuery>,
 ) -> Result<web::Json<CalendarDaysOut>, ApiError> {
     let days = services.calendar_days(query.0.from, query.0.to).await?;
@@ -26,12 +27,13 @@ pub async fn list_calendar_days(
 
 /// When a span of working days or working hours that starts at `start` runs out, on the
 /// school's working calendar. Give exactly one of `workingDays` and `workingHours`.
-#[utoipa::path(tag = "calendar", params(DeadlineQuery), responses(
+#[utoipa::path(tag = "calendar", params(DeadlineQuery), security(("bearerAuth" = [])), responses(
     (status = 200, description = "The deadline", body = DeadlineOut),
 ))]
 #[get("/calendar/deadline")]
 pub async fn get_deadline(
     services: web::Data<Services>,
+    _auth: Auth,
     query: ValidatedQuery<DeadlineQuery>,
 ) -> Result<web::Json<DeadlineOut>, ApiError> {
     let query = query.0;

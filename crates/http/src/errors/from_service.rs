@@ -31,8 +31,45 @@ impl From<ServiceError> for ApiError {
                 ..ApiError::new(ErrorCode::Conflict)
                     .with_detail("已存在相同的记录", "A record with the same unique value exists already")
             },
+            ServiceError::Unauthenticated => ApiError::new(ErrorCode::Unauthorized)
+                .with_detail("请登录后再试；登录可能已过期或已在别处退出", "Sign in again; the session may have expired or ended"),
+            ServiceError::Forbidden { permission } => ApiError::new(ErrorCode::Forbidden).with_detail(
+                format!("需要权限：{}", permission_label(permission)),
+                format!("This needs the permission {permission}"),
+            ),
+            ServiceError::PasswordChangeRequired => ApiError::new(ErrorCode::PasswordChangeRequired).with_detail(
+                "这是初始密码或已被重置的密码，修改后才能继续使用",
+                "This is an initial or reset password; change it to continue",
+            ),
+            ServiceError::InvalidCredentials => ApiError::new(ErrorCode::InvalidCredentials).with_detail(
+                "用户名或密码错误；连续输错 5 次将锁定 15 分钟",
+                "Wrong username or password; 5 failures in a row lock the account for 15 minutes",
+            ),
+            ServiceError::AccountLocked { retry_after_secs, .. } => {
+                let minutes = retry_after_secs.div_ceil(60).max(1);
+                ApiError {
+                    retry_after: Some(retry_after_secs),
+                    ..ApiError::new(ErrorCode::AccountLocked).with_detail(
+                        format!("密码连续输错次数过多，账号已锁定，请 {minutes} 分钟后再试，或联系安全管理员解锁"),
+                        format!("Too many wrong passwords; the account is locked for {minutes} more minutes, or ask a security administrator"),
+                    )
+                }
+            }
+            ServiceError::AccountDisabled => ApiError::new(ErrorCode::AccountDisabled)
+                .with_detail("账号已停用，请联系系统管理员", "The account is disabled; contact the system administrator"),
+            ServiceError::RateLimited { retry_after_secs } => ApiError {
+                retry_after: Some(retry_after_secs),
+                ..ApiError::new(ErrorCode::RateLimited).with_detail(
+                    format!("尝试过于频繁，请 {retry_after_secs} 秒后再试"),
+                    format!("Too many attempts; retry in {retry_after_secs} s"),
+                )
+            },
             ServiceError::Busy => ApiError::new(ErrorCode::ServiceUnavailable),
             ServiceError::Internal(cause) => ApiError::internal(cause),
         }
     }
+}
+
+fn permission_label(code: &str) -> String {
+    xiaoban_domain::access::find(code).map_or_else(|| code.to_owned(), |p| format!("{}（{code}）", p.zh))
 }

@@ -40,10 +40,12 @@ impl Text {
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub code: ErrorCode,
-    pub detail: Option<Text>,
+    pub detail: Option<Box<Text>>,
     /// Per-field messages for 422 responses, in the order they were found.
     pub fields: Vec<(String, Text)>,
     pub current_version: Option<i32>,
+    /// Seconds for the `Retry-After` header (429, 503).
+    pub retry_after: Option<u64>,
     /// The cause of a 5xx, for the log only.
     pub internal: Option<String>,
 }
@@ -55,12 +57,13 @@ impl ApiError {
             detail: None,
             fields: Vec::new(),
             current_version: None,
+            retry_after: None,
             internal: None,
         }
     }
 
     pub fn with_detail(mut self, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        self.detail = Some(Text::new(zh, en));
+        self.detail = Some(Box::new(Text::new(zh, en)));
         self
     }
 
@@ -100,6 +103,6 @@ impl ResponseError for ApiError {
     /// A complete response even without the middleware; the middleware re-renders it with the
     /// request's language and id.
     fn error_response(&self) -> HttpResponse {
-        problem::respond(&self.to_problem(Lang::Zh, ""), self.code)
+        problem::respond(&self.to_problem(Lang::Zh, ""), self)
     }
 }

@@ -74,11 +74,14 @@ impl Problem {
     }
 }
 
-pub(crate) fn respond(problem: &Problem, code: ErrorCode) -> HttpResponse {
-    let mut builder = HttpResponse::build(code.status());
+pub(crate) fn respond(problem: &Problem, err: &ApiError) -> HttpResponse {
+    let mut builder = HttpResponse::build(err.code.status());
     builder.insert_header((header::CONTENT_TYPE, PROBLEM_JSON));
-    if code == ErrorCode::ServiceUnavailable {
-        builder.insert_header((header::RETRY_AFTER, "1"));
+    let retry_after = err
+        .retry_after
+        .or((err.code == ErrorCode::ServiceUnavailable).then_some(1));
+    if let Some(seconds) = retry_after {
+        builder.insert_header((header::RETRY_AFTER, seconds.to_string()));
     }
     match serde_json::to_vec(problem) {
         Ok(body) => builder.body(body),

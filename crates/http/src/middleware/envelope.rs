@@ -102,7 +102,7 @@ fn rerender(
     request_id: &str,
 ) -> ServiceResponse<BoxBody> {
     let (req, old) = res.into_parts();
-    let mut fresh = problem::respond(&err.to_problem(lang, request_id), err.code);
+    let mut fresh = problem::respond(&err.to_problem(lang, request_id), err);
     *fresh.status_mut() = old.status();
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH && name != header::CONTENT_ENCODING

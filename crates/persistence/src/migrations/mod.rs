@@ -6,6 +6,11 @@ use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_calendar_days;
 mod m20261122_000002_create_idempotency_keys;
 mod m20261122_000003_create_number_sequences;
+mod m20261122_000004_create_identity;
+mod m20261122_000005_create_sessions_and_api_keys;
+mod m20261122_000006_create_audit_events;
+
+pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
 pub struct Migrator;
 
@@ -16,6 +21,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_calendar_days::Migration),
             Box::new(m20261122_000002_create_idempotency_keys::Migration),
             Box::new(m20261122_000003_create_number_sequences::Migration),
+            Box::new(m20261122_000004_create_identity::Migration),
+            Box::new(m20261122_000005_create_sessions_and_api_keys::Migration),
+            Box::new(m20261122_000006_create_audit_events::Migration),
         ]
     }
 }

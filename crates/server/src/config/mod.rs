@@ -38,6 +38,12 @@ pub struct Config {
     pub workers: usize,
     /// Seed the demo school on first start.
     pub demo: bool,
+    /// A sign-in ends when unused this long.
+    pub session_idle_minutes: i64,
+    /// A sign-in ends this long after it began.
+    pub session_max_hours: i64,
+    /// Accounts without a sign-in for this long are disabled.
+    pub inactive_days: i64,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.

@@ -51,6 +51,15 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             "false" | "0" | "no" => Some(false),
             _ => None,
         })?,
+        session_idle_minutes: parse(values, "session_idle_minutes", 30, |v| {
+            v.parse().ok().filter(|n| (5..=1440).contains(n))
+        })?,
+        session_max_hours: parse(values, "session_max_hours", 12, |v| {
+            v.parse().ok().filter(|n| (1..=720).contains(n))
+        })?,
+        inactive_days: parse(values, "inactive_days", 90, |v| {
+            v.parse().ok().filter(|n| (7..=3650).contains(n))
+        })?,
         data_dir,
     })
 }

@@ -1,0 +1,5 @@
+//! Users: DTOs shared by `/me`, sign-in and (later) `/users`.
+
+mod dto;
+
+pub use dto::{ScopeOut, UserDepartmentOut, UserOut, UserRoleOut};

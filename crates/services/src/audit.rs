@@ -1,0 +1,103 @@
+//! Writing and checking the audit log. Every change records a row in its own transaction;
+//! sign-ins and refused requests record one in a transaction of their own.
+
+use serde_json::Value;
+use xiaoban_persistence::audit::{self, ChainReport, NewAuditEvent};
+use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
+
+use crate::{RequestContext, ServiceError, Services};
+
+/// One audited action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// `<entity>.<verb>`, e.g. `user.create`, `auth.login_failed`.
+    pub action: &'static str,
+    pub entity: &'static str,
+    pub entity_id: Option<String>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+impl Change {
+    pub fn new(action: &'static str, entity: &'static str, entity_id: Option<String>) -> Self {
+        Self {
+            action,
+            entity,
+            entity_id,
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(mut self, value: Value) -> Self {
+        self.before = Some(value);
+        self
+    }
+
+    pub fn after(mut self, value: Value) -> Self {
+        self.after = Some(value);
+        self
+    }
+}
+
+/// Field names whose values never reach the audit log.
+const SECRET_MARKERS: &[&str] = &["password", "hash", "secret", "token", "key"];
+
+/// Removes secrets (password hashes, tokens, keys) at any depth.
+pub fn scrub(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(k, _)| {
+                    let k = k.to_ascii_lowercase();
+                    !SECRET_MARKERS.iter().any(|m| k.contains(m))
+                })
+                .map(|(k, v)| (k, scrub(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(scrub).collect()),
+        other => other,
+    }
+}
+
+/// Records `change` inside the caller's transaction.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    ctx: &RequestContext,
+    now: chrono::DateTime<chrono::Utc>,
+    change: Change,
+) -> Result<(), ServiceError> {
+    let (actor_kind, actor_id, actor_name) = ctx.actor.audit_identity();
+    let json = |v: Option<Value>| v.map(|v| scrub(v).to_string());
+    let event = NewAuditEvent {
+        occurred_at: now,
+        actor_kind: actor_kind.to_owned(),
+        actor_id,
+        actor_name,
+        action: change.action.to_owned(),
+        entity: change.entity.to_owned(),
+        entity_id: change.entity_id,
+        before: json(change.before),
+        after: json(change.after),
+        ip: ctx.ip.clone(),
+        user_agent: ctx.user_agent.clone(),
+        request_id: (!ctx.request_id.is_empty()).then(|| ctx.request_id.clone()),
+    };
+    audit::append(db, event).await?;
+    Ok(())
+}
+
+impl Services {
+    /// Records an event that is not part of a change (sign-in, refusal) in its own transaction.
+    pub async fn record_event(&self, ctx: &RequestContext, change: Change) -> Result<(), ServiceError> {
+        let tx = begin_write(self.db()).await?;
+        record(&tx, ctx, self.now(), change).await?;
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Ok(())
+    }
+
+    /// Walks the hash chain of the whole audit log.
+    pub async fn verify_audit_chain(&self) -> Result<ChainReport, ServiceError> {
+        Ok(audit::verify(self.db()).await?)
+    }
+}

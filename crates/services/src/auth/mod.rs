@@ -1,0 +1,50 @@
+//! Sign-in, sessions, tokens and API keys.
+
+mod admin;
+mod authenticate;
+mod bootstrap;
+mod password_change;
+mod passwords;
+mod rate_limit;
+mod sessions;
+mod sign_in;
+mod tokens;
+
+use chrono::Duration;
+use secrecy::SecretString;
+use xiaoban_domain::identity::{LockoutPolicy, PasswordPolicy};
+
+pub use bootstrap::FirstAdmin;
+pub use passwords::{hash_password, random_password};
+pub use rate_limit::RateLimiter;
+pub use sessions::SignedIn;
+
+/// How sign-in and sessions behave.
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    /// Signs access tokens (HS256).
+    pub token_secret: SecretString,
+    pub access_ttl: Duration,
+    /// A sign-in ends when its refresh token goes unused this long.
+    pub idle_timeout: Duration,
+    /// A sign-in ends this long after it began, whatever the activity.
+    pub session_max: Duration,
+    /// Accounts without a sign-in for this long are disabled.
+    pub inactive_after: Duration,
+    pub password_policy: PasswordPolicy,
+    pub lockout: LockoutPolicy,
+}
+
+impl AuthSettings {
+    pub fn new(token_secret: SecretString) -> Self {
+        Self {
+            token_secret,
+            access_ttl: Duration::minutes(15),
+            idle_timeout: Duration::minutes(30),
+            session_max: Duration::hours(12),
+            inactive_after: Duration::days(90),
+            password_policy: PasswordPolicy::default(),
+            lockout: LockoutPolicy::default(),
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Users as the API shows them.
+
+mod view;
+
+pub use view::{UserDepartment, UserRole, UserView};

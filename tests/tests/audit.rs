@@ -1,0 +1,90 @@
+//! The audit log: every change and sign-in recorded, and tampering found where it happened.
+
+use std::process::ExitCode;
+
+use sea_orm::{ConnectionTrait, Statement};
+use xiaoban_server::commands::{self, AuditCommand};
+use xiaoban_tests::TestApp;
+
+async fn sql(app: &TestApp, statement: &str) {
+    let stmt = Statement::from_string(app.db().get_database_backend(), statement.to_owned());
+    app.db().execute_raw(stmt).await.unwrap();
+}
+
+/// An app whose audit log holds a few events: user creation, sign-ins, a refusal.
+async fn app_with_history() -> TestApp {
+    let app = TestApp::spawn().await;
+    let (_, token) = app.user_with_role("staff").await;
+    app.get_as(&token, "/api/v1/me").await;
+    app.login("admin", &app.first_admin_password).await;
+    app
+}
+
+#[tokio::test]
+async fn sign_ins_and_changes_are_recorded_and_the_chain_verifies() {
+    let app = app_with_history().await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert!(report.ok, "{report:?}");
+    assert!(report.checked >= 5, "{report:?}");
+    let verdict = commands::audit(&app.config, AuditCommand::Verify).await.unwrap();
+    assert_eq!(verdict, ExitCode::SUCCESS);
+}
+
+#[tokio::test]
+async fn an_altered_row_is_named_by_verify() {
+    let app = app_with_history().await;
+    sql(
+        &app,
+        "UPDATE audit_events SET actor_name = 'someone else' WHERE id = 3",
+    )
+    .await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert_eq!(
+        (report.ok, report.first_broken_id, report.checked),
+        (false, Some(3), 2)
+    );
+    let verdict = commands::audit(&app.config, AuditCommand::Verify).await.unwrap();
+    assert_eq!(verdict, ExitCode::FAILURE);
+}
+
+#[tokio::test]
+async fn a_deleted_row_is_found_where_it_was() {
+    let app = app_with_history().await;
+    sql(&app, "DELETE FROM audit_events WHERE id = 2").await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert_eq!(report.first_broken_id, Some(2));
+}
+
+#[tokio::test]
+async fn deleting_the_newest_rows_is_found_too() {
+    let app = app_with_history().await;
+    sql(
+        &app,
+        "DELETE FROM audit_events WHERE id = (SELECT MAX(id) FROM audit_events)",
+    )
+    .await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert!(!report.ok);
+    assert!(report.first_broken_id.is_some());
+}
+
+#[tokio::test]
+async fn an_inserted_row_breaks_the_chain() {
+    let app = app_with_history().await;
+    sql(&app, "UPDATE audit_events SET id = id + 1000 WHERE id >= 3").await;
+    sql(&app, "UPDATE audit_events SET id = id - 999 WHERE id >= 1003").await;
+    let forged = "INSERT INTO audit_events (id, occurred_at, actor_kind, actor_name, action, entity, prev_hash, hash) \
+        SELECT 3, occurred_at, 'user', 'intruder', 'user.create', 'user', hash, hash FROM audit_events WHERE id = 2";
+    sql(&app, forged).await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert_eq!(report.first_broken_id, Some(3));
+}
+
+#[tokio::test]
+async fn concurrent_changes_keep_one_unbroken_chain() {
+    let app = TestApp::spawn().await;
+    let logins = (0..9).map(|_| app.login("admin", &app.first_admin_password));
+    futures_util::future::join_all(logins).await;
+    let report = app.services.verify_audit_chain().await.unwrap();
+    assert!(report.ok, "{report:?}");
+}
