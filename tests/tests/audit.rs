@@ -88,3 +88,82 @@ async fn concurrent_changes_keep_one_unbroken_chain() {
     let report = app.services.verify_audit_chain().await.unwrap();
     assert!(report.ok, "{report:?}");
 }
+
+#[tokio::test]
+async fn the_auditor_reads_and_verifies_the_log_and_the_system_administrator_cannot() {
+    let app = app_with_history().await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    let admin = app.admin_token().await;
+
+    let refused = app.get_as(&admin, "/api/v1/audit-events").await;
+    xiaoban_tests::assert_problem(refused, 403, "forbidden").await;
+
+    let page: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events?action=access.denied")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 1, "the refused request is itself recorded: {page}");
+    assert_eq!(page["items"][0]["actorName"], "admin");
+    assert_eq!(page["items"][0]["entityId"], "audit.read");
+
+    let logins: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events?action=auth.login&pageSize=100")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(logins["total"].as_u64().unwrap() >= 3);
+    let ids: Vec<i64> = logins["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
+
+    let verdict: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events/verify")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(verdict["ok"], true);
+    sql(&app, "UPDATE audit_events SET after = '{}' WHERE id = 1").await;
+    let verdict: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events/verify")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (verdict["ok"].as_bool(), verdict["firstBrokenId"].as_i64()),
+        (Some(false), Some(1))
+    );
+}
+
+#[tokio::test]
+async fn no_route_changes_or_deletes_audit_events() {
+    let app = TestApp::spawn().await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    for method in [
+        reqwest::Method::DELETE,
+        reqwest::Method::PATCH,
+        reqwest::Method::PUT,
+        reqwest::Method::POST,
+    ] {
+        let res = app
+            .as_user(&auditor, method, "/api/v1/audit-events")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 405);
+        let res = app
+            .as_user(&auditor, reqwest::Method::DELETE, "/api/v1/audit-events/1")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404);
+    }
+}

@@ -379,3 +379,18 @@ async fn a_malformed_authorization_header_is_a_401() {
     assert_problem(res, 401, "unauthorized").await;
     assert_problem(app.get("/api/v1/me").await, 401, "unauthorized").await;
 }
+
+#[tokio::test]
+async fn the_daily_job_disables_dormant_accounts_and_ends_their_tokens() {
+    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
+    let app = TestApp::spawn_with(TestOptions {
+        clock: clock.clone(),
+        ..Default::default()
+    })
+    .await;
+    let (_, token) = app.user_with_role("staff").await;
+    assert_eq!(app.services.disable_inactive_accounts().await.unwrap(), 0);
+    clock.advance(Duration::days(91));
+    assert!(app.services.disable_inactive_accounts().await.unwrap() >= 1);
+    assert_problem(app.get_as(&token, "/api/v1/me").await, 401, "unauthorized").await;
+}

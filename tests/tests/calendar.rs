@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use reqwest::Method;
 use serde_json::{Value, json};
-use xiaoban_domain::calendar::DayKind;
 use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
 
 async fn deadline(app: &TestApp, token: &str, query: &str) -> Value {
@@ -91,14 +91,81 @@ async fn the_deadline_starts_now_when_no_start_is_given() {
 async fn a_day_added_to_the_stored_calendar_moves_deadlines() {
     let app = TestApp::spawn().await;
     let token = app.staff_token().await;
-    let before = deadline(&app, &token, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
-    assert_eq!(before["deadline"], "2026-11-24T09:30:00Z");
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    xiaoban_persistence::calendar::insert_row(app.db(), date, DayKind::Holiday, "校庆")
+    let admin = app.admin_token().await;
+    let query = "start=2026-11-23T09:00:00%2B08:00&workingDays=1";
+    assert_eq!(
+        deadline(&app, &token, query).await["deadline"],
+        "2026-11-24T09:30:00Z"
+    );
+    let res = app
+        .as_user(&admin, Method::PUT, "/api/v1/calendar/days/2026-11-24")
+        .json(&json!({"kind": "holiday", "name": "校庆"}))
+        .send()
         .await
         .unwrap();
-    let after = deadline(&app, &token, "start=2026-11-23T09:00:00%2B08:00&workingDays=1").await;
-    assert_eq!(after["deadline"], "2026-11-25T09:30:00Z");
+    assert_eq!(res.status(), 200);
+    let day: Value = res.json().await.unwrap();
+    assert_eq!(
+        (
+            day["dayType"].as_str(),
+            day["working"].as_bool(),
+            day["version"].as_i64()
+        ),
+        (Some("holiday"), Some(false), Some(1))
+    );
+    assert_eq!(
+        deadline(&app, &token, query).await["deadline"],
+        "2026-11-25T09:30:00Z"
+    );
+}
+
+#[tokio::test]
+async fn editing_the_calendar_needs_the_right_and_the_current_version() {
+    let app = TestApp::spawn().await;
+    let staff = app.staff_token().await;
+    let admin = app.admin_token().await;
+    let put = |token: &str, date: &str, body: Value| {
+        app.as_user(token, Method::PUT, &format!("/api/v1/calendar/days/{date}"))
+            .json(&body)
+            .send()
+    };
+    let refused = put(&staff, "2027-01-01", json!({"kind": "holiday", "name": "元旦"}))
+        .await
+        .unwrap();
+    assert_problem(refused, 403, "forbidden").await;
+    let weekday = put(&admin, "2027-01-04", json!({"kind": "workday", "name": "调休"}))
+        .await
+        .unwrap();
+    let body = assert_problem(weekday, 422, "validation_failed").await;
+    assert!(body["errors"]["kind"].is_array());
+
+    assert_eq!(
+        put(&admin, "2027-01-01", json!({"kind": "holiday", "name": "元旦"}))
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let unversioned = put(&admin, "2027-01-01", json!({"kind": "holiday", "name": "新年"}))
+        .await
+        .unwrap();
+    assert_problem(unversioned, 422, "validation_failed").await;
+    let stale = put(
+        &admin,
+        "2027-01-01",
+        json!({"kind": "holiday", "name": "新年", "version": 7}),
+    )
+    .await
+    .unwrap();
+    assert_problem(stale, 409, "version_conflict").await;
+    let cleared = put(&admin, "2027-01-01", json!({"kind": null, "version": 1}))
+        .await
+        .unwrap();
+    let day: Value = cleared.json().await.unwrap();
+    assert_eq!(
+        (day["dayType"].as_str(), day["version"].as_i64()),
+        (Some("weekday"), None)
+    );
 }
 
 #[tokio::test]

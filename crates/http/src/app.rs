@@ -16,7 +16,10 @@ use xiaoban_services::Services;
 use crate::openapi::ApiDoc;
 use crate::routes::RouteTable;
 use crate::site::{self, Site};
-use crate::{auth, calendar, extract, me, middleware, platform};
+use crate::{
+    api_keys, audit, auth, calendar, departments, extract, me, middleware, permissions, platform, roles,
+    users,
+};
 
 /// Where the API lives.
 pub const API_PREFIX: &str = "/api/v1";
@@ -50,6 +53,13 @@ fn api_v1(cfg: &mut ServiceConfig) {
     cfg.configure(platform::routes)
         .configure(auth::routes)
         .configure(me::routes)
+        .configure(departments::routes)
+        .configure(users::routes)
+        .configure(roles::routes)
+        .configure(crate::roster::routes)
+        .configure(permissions::routes)
+        .configure(api_keys::routes)
+        .configure(audit::routes)
         .configure(calendar::routes);
 }
 

@@ -1,9 +1,12 @@
 //! The REST API of Xiaoban: routes, DTOs, problem+json errors, the OpenAPI document.
 //! Handlers call one `xiaoban-services` function each; this crate never touches the database.
 
+pub mod api_keys;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod departments;
 pub mod errors;
 pub mod extract;
 pub mod lang;
@@ -11,8 +14,11 @@ pub mod me;
 pub mod middleware;
 pub mod openapi;
 pub mod paging;
+pub mod permissions;
 pub mod platform;
 pub mod responses;
+pub mod roles;
+pub mod roster;
 pub mod routes;
 pub mod site;
 pub mod users;

@@ -168,3 +168,58 @@ pub fn row_hash(row: &AuditRow) -> String {
 fn truncate_to_micros(at: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(at.timestamp_micros()).unwrap_or(at)
 }
+
+/// Filters of the audit log list; all optional, combined with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Actor id or name.
+    pub actor: Option<String>,
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub action: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// One page of the log, newest first unless the request sorts otherwise.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &AuditFilter,
+    request: &xiaoban_domain::paging::PageRequest,
+) -> Result<xiaoban_domain::paging::Page<AuditRow>, PersistenceError> {
+    use audit_event::Column;
+    use xiaoban_domain::paging::Direction;
+    let mut select = audit_event::Entity::find();
+    if let Some(actor) = &filter.actor {
+        select = select.filter(
+            sea_orm::Condition::any()
+                .add(Column::ActorId.eq(actor))
+                .add(Column::ActorName.eq(actor)),
+        );
+    }
+    if let Some(entity) = &filter.entity {
+        select = select.filter(Column::Entity.eq(entity));
+    }
+    if let Some(id) = &filter.entity_id {
+        select = select.filter(Column::EntityId.eq(id));
+    }
+    if let Some(action) = &filter.action {
+        select = select.filter(Column::Action.eq(action));
+    }
+    if let Some(from) = filter.from {
+        select = select.filter(Column::OccurredAt.gte(from));
+    }
+    if let Some(to) = filter.to {
+        select = select.filter(Column::OccurredAt.lt(to));
+    }
+    let columns = [("id", Column::Id), ("occurredAt", Column::OccurredAt)];
+    crate::paging::fetch_page(
+        db,
+        select,
+        request,
+        &columns,
+        &[(Column::Id, Direction::Desc)],
+        Column::Id,
+    )
+    .await
+}

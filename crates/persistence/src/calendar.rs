@@ -1,6 +1,6 @@
 //! The special days of the working calendar (holidays and make-up working days).
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
@@ -49,13 +49,14 @@ pub async fn insert_row(
     date: NaiveDate,
     kind: DayKind,
     name: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), PersistenceError> {
     let row = calendar_day::ActiveModel {
         date: Set(date),
         kind: Set(kind.as_str().to_owned()),
         name: Set(name.to_owned()),
         version: Set(1),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
     };
     Entity::insert(row).exec_without_returning(db).await?;
     Ok(())
@@ -67,11 +68,12 @@ pub async fn update_row(
     expected_version: i32,
     kind: DayKind,
     name: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), PersistenceError> {
     let changes = calendar_day::ActiveModel {
         kind: Set(kind.as_str().to_owned()),
         name: Set(name.to_owned()),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
         ..Default::default()
     };
     versioned::update_guarded(

@@ -50,9 +50,11 @@ pub async fn serve(mut config: Config, migrate: bool, demo: bool) -> anyhow::Res
     )
     .await?;
     let first_admin = app.services().ensure_first_admin().await?;
-    if config.demo {
-        crate::startup::seed_demo(app.services()).await?;
-    }
+    let demo = if config.demo {
+        Some(app.services().seed_demo().await?)
+    } else {
+        None
+    };
     let host = match config.bind.ip() {
         ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
         ip => ip.to_string(),
@@ -66,6 +68,15 @@ pub async fn serve(mut config: Config, migrate: bool, demo: bool) -> anyhow::Res
         println!(
             "    初始密码 initial password: {}   （仅显示这一次，首次登录须修改 / shown once, change it at first sign-in）",
             admin.password
+        );
+    }
+    if demo.is_some() {
+        println!(
+            "  演示学校 / demo school: 用户名 usernames wang.zhuren（办公室主任）、li.wenshu（文书）、zhang.xiaozhang（校长）、"
+        );
+        println!(
+            "    liu.jiaowu（部门负责人）、he.laoshi（教师）、anquan（安全管理员）、shenji（审计管理员）… 密码 password: {}",
+            xiaoban_services::demo::DEMO_PASSWORD
         );
     }
     println!("  按 Ctrl+C 停止 / press Ctrl+C to stop");

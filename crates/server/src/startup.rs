@@ -105,20 +105,13 @@ pub async fn build_services(
     Ok(services)
 }
 
-/// Seeds the demo school and says what it did.
-pub async fn seed_demo(services: &Services) -> anyhow::Result<()> {
-    let report = services.seed_demo().await?;
-    tracing::info!(?report, "demo data checked");
-    Ok(())
-}
-
 /// Opens the configured database, creating the data directory for SQLite.
 pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     std::fs::create_dir_all(&config.data_dir)?;
     Ok(connect(config.database_url.expose_secret(), config.db_max_connections).await?)
 }
 
-/// Periodic housekeeping while the server runs.
+/// Periodic housekeeping while the server runs: hourly, so a restart never skips a day.
 async fn maintain(services: Services) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -127,6 +120,11 @@ async fn maintain(services: Services) {
             Ok(0) => {}
             Ok(n) => tracing::info!(purged = n, "expired idempotency keys removed"),
             Err(err) => tracing::warn!(%err, "could not purge idempotency keys"),
+        }
+        match services.disable_inactive_accounts().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(disabled = n, "accounts unused for too long were disabled"),
+            Err(err) => tracing::warn!(%err, "could not disable inactive accounts"),
         }
     }
 }

@@ -40,18 +40,35 @@ impl Change {
     }
 }
 
-/// Field names whose values never reach the audit log.
-const SECRET_MARKERS: &[&str] = &["password", "hash", "secret", "token", "key"];
+/// Field names (lowercase, without `_`) whose values never reach the audit log.
+const SECRET_FIELDS: &[&str] = &[
+    "password",
+    "oldpassword",
+    "newpassword",
+    "initialpassword",
+    "key",
+    "apikey",
+    "token",
+    "accesstoken",
+    "refreshtoken",
+];
 
-/// Removes secrets (password hashes, tokens, keys) at any depth.
+/// Whether a field holds a secret: a listed name, or any name ending in hash or secret.
+fn is_secret(field: &str) -> bool {
+    let name: String = field
+        .chars()
+        .filter(|c| *c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    SECRET_FIELDS.contains(&name.as_str()) || name.ends_with("hash") || name.ends_with("secret")
+}
+
+/// Removes secrets (passwords, hashes, tokens, keys) at any depth.
 pub fn scrub(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()
-                .filter(|(k, _)| {
-                    let k = k.to_ascii_lowercase();
-                    !SECRET_MARKERS.iter().any(|m| k.contains(m))
-                })
+                .filter(|(k, _)| !is_secret(k))
                 .map(|(k, v)| (k, scrub(v)))
                 .collect(),
         ),
@@ -99,5 +116,44 @@ impl Services {
     /// Walks the hash chain of the whole audit log.
     pub async fn verify_audit_chain(&self) -> Result<ChainReport, ServiceError> {
         Ok(audit::verify(self.db()).await?)
+    }
+}
+
+impl Services {
+    /// The audit log, for auditors only (`audit.read`).
+    pub async fn list_audit_events(
+        &self,
+        ctx: &RequestContext,
+        filter: &audit::AuditFilter,
+        request: &xiaoban_domain::paging::PageRequest,
+    ) -> Result<xiaoban_domain::paging::Page<audit::AuditRow>, ServiceError> {
+        self.authorize(ctx, xiaoban_domain::access::codes::AUDIT_READ)
+            .await?;
+        Ok(audit::list(self.db(), filter, request).await?)
+    }
+
+    /// Checks the chain, for auditors only.
+    pub async fn verify_audit_log(&self, ctx: &RequestContext) -> Result<ChainReport, ServiceError> {
+        self.authorize(ctx, xiaoban_domain::access::codes::AUDIT_READ)
+            .await?;
+        self.verify_audit_chain().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::scrub;
+
+    #[test]
+    fn secrets_are_removed_at_any_depth_and_ordinary_fields_kept() {
+        let before = json!({"username": "li", "passwordHash": "$argon2id$…", "mustChangePassword": true,
+            "nested": {"refresh_token": "xbr_1", "token_secret": "s", "prefix": "ab12", "key": "xb_ab12_x"}});
+        let after = scrub(before);
+        assert_eq!(
+            after,
+            json!({"username": "li", "mustChangePassword": true, "nested": {"prefix": "ab12"}})
+        );
     }
 }

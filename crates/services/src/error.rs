@@ -63,6 +63,10 @@ pub enum ServiceError {
     /// A record with the same unique value (number, code, name) exists already.
     #[error("duplicate: {0}")]
     Duplicate(String),
+    /// The request conflicts with the record's state (a built-in or still-used record), with
+    /// the reason in both UI languages.
+    #[error("conflict: {en}")]
+    Conflict { zh: String, en: String },
     /// Another request holds the resource right now; retrying later will do.
     #[error("resource busy")]
     Busy,

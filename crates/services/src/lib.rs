@@ -2,16 +2,25 @@
 //! the domain, saves, writes the audit row and commits. Nothing here knows about HTTP.
 
 pub mod access;
+pub mod api_keys;
 pub mod audit;
+/// The audit log's storage types, for the HTTP layer.
+pub mod audit_log {
+    pub use xiaoban_persistence::audit::{AuditFilter, AuditRow, ChainReport};
+}
 pub mod auth;
 pub mod calendar;
+pub mod calendar_admin;
 pub mod clock;
 pub mod context;
 pub mod demo;
+pub mod departments;
 pub mod error;
 pub mod idempotency;
+pub mod import;
 pub mod numbering;
 pub mod platform;
+pub mod roles;
 pub mod users;
 
 use std::sync::Arc;

@@ -101,3 +101,26 @@ pub struct DeadlineOut {
     pub working_days: Option<u32>,
     pub working_hours: Option<f64>,
 }
+
+/// How a day should count. `kind: null` makes it an ordinary day again.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SetDayIn {
+    /// `holiday` (no work), `workday` (a weekend day that is worked, 调休), or null for an
+    /// ordinary day.
+    #[schema(example = "holiday")]
+    pub kind: Option<SpecialKindIn>,
+    /// The name people see, e.g. 元旦 or 校庆; required with a kind.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "校庆")]
+    pub name: Option<String>,
+    /// The stored day's version, when changing or removing one.
+    pub version: Option<i32>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialKindIn {
+    Holiday,
+    Workday,
+}

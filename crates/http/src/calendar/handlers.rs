@@ -1,10 +1,15 @@
-use actix_web::{get, web};
+use actix_web::{HttpRequest, get, put, web};
+use chrono::NaiveDate;
+use xiaoban_domain::calendar::DayKind;
 use xiaoban_services::Services;
 use xiaoban_services::calendar::Span;
+use xiaoban_services::calendar_admin::DaySetting;
 
-use super::dto::{CalendarDayOut, CalendarDaysOut, DaysQuery, DeadlineOut, DeadlineQuery};
+use super::dto::{
+    CalendarDayOut, CalendarDaysOut, DaysQuery, DeadlineOut, DeadlineQuery, SetDayIn, SpecialKindIn,
+};
 use crate::errors::{ApiError, ErrorCode, Text};
-use crate::extract::{Auth, ValidatedQuery};
+use crate::extract::{Auth, ValidatedJson, ValidatedQuery, expected_version};
 
 /// Every day in a range with how it counts: weekday, weekend, holiday or make-up working day.
 #[utoipa::path(tag = "calendar", params(DaysQuery), security(("bearerAuth" = [])), responses(
@@ -58,4 +63,45 @@ pub async fn get_deadline(
         working_days: query.working_days,
         working_hours: query.working_hours,
     }))
+}
+
+/// Marks a day as a holiday or a make-up working day (调休), or makes it ordinary again
+/// (`kind: null`). Needs `calendar.manage`. Changing or removing a stored day needs its
+/// `version` (or `If-Match`).
+#[utoipa::path(tag = "calendar", request_body = SetDayIn, security(("bearerAuth" = [])),
+    params(("date" = String, Path, description = "The day, YYYY-MM-DD", example = "2027-01-01")),
+    responses((status = 200, description = "The day as it now counts", body = CalendarDayOut)))]
+#[put("/calendar/days/{date}")]
+pub async fn set_calendar_day(
+    req: HttpRequest,
+    services: web::Data<Services>,
+    auth: Auth,
+    date: web::Path<NaiveDate>,
+    body: ValidatedJson<SetDayIn>,
+) -> Result<web::Json<CalendarDayOut>, ApiError> {
+    let body = body.0;
+    let setting = match (body.kind, body.name) {
+        (None, _) => DaySetting::Ordinary,
+        (Some(kind), Some(name)) => DaySetting::Special {
+            kind: match kind {
+                SpecialKindIn::Holiday => DayKind::Holiday,
+                SpecialKindIn::Workday => DayKind::Workday,
+            },
+            name,
+        },
+        (Some(_), None) => {
+            return Err(ApiError::new(ErrorCode::ValidationFailed).with_field(
+                "name",
+                Text::new("必填：请填写名称，例如“元旦”", "is required with a kind"),
+            ));
+        }
+    };
+    let version = match (req.headers().contains_key("if-match"), body.version) {
+        (false, None) => None,
+        (_, version) => Some(expected_version(&req, version)?),
+    };
+    let day = services
+        .set_calendar_day(&auth.0, date.into_inner(), setting, version)
+        .await?;
+    Ok(web::Json(day.into()))
 }

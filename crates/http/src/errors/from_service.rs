@@ -31,6 +31,7 @@ impl From<ServiceError> for ApiError {
                 ..ApiError::new(ErrorCode::Conflict)
                     .with_detail("已存在相同的记录", "A record with the same unique value exists already")
             },
+            ServiceError::Conflict { zh, en } => ApiError::new(ErrorCode::Conflict).with_detail(zh, en),
             ServiceError::Unauthenticated => ApiError::new(ErrorCode::Unauthorized)
                 .with_detail("请登录后再试；登录可能已过期或已在别处退出", "Sign in again; the session may have expired or ended"),
             ServiceError::Forbidden { permission } => ApiError::new(ErrorCode::Forbidden).with_detail(

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use crate::PersistenceError;
@@ -29,4 +29,40 @@ pub async fn touch(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> R
         .exec(db)
         .await?;
     Ok(())
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<ApiKeyRow>, PersistenceError> {
+    Ok(Entity::find_by_id(id).one(db).await?)
+}
+
+pub async fn insert(db: &impl ConnectionTrait, row: ApiKeyRow) -> Result<(), PersistenceError> {
+    Entity::insert(api_key::ActiveModel::from(row))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Every key, newest first.
+pub async fn list_all(db: &impl ConnectionTrait) -> Result<Vec<ApiKeyRow>, PersistenceError> {
+    Ok(Entity::find()
+        .order_by_desc(Column::CreatedAt)
+        .order_by_desc(Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Marks a key revoked unless it already is; returns whether this call revoked it.
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, PersistenceError> {
+    let result = Entity::update_many()
+        .col_expr(Column::RevokedAt, Expr::value(now))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .filter(Column::Id.eq(id))
+        .filter(Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }

@@ -5,5 +5,8 @@ pub mod departments;
 pub mod grants;
 pub mod memberships;
 pub mod roles;
+pub mod roster;
+pub mod seed;
 pub mod sessions;
+pub mod user_list;
 pub mod users;

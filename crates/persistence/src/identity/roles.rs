@@ -1,3 +1,5 @@
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -99,4 +101,84 @@ pub async fn assign(
         .exec_without_returning(db)
         .await?;
     Ok(id)
+}
+
+impl crate::versioned::Versioned for role::Entity {
+    fn version_column() -> role::Column {
+        role::Column::Version
+    }
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<RoleRow>, PersistenceError> {
+    Ok(role::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Every role, built-in ones first, then by code.
+pub async fn list_all(db: &impl ConnectionTrait) -> Result<Vec<RoleRow>, PersistenceError> {
+    let mut rows = role::Entity::find().all(db).await?;
+    rows.sort_by(|a, b| b.builtin.cmp(&a.builtin).then_with(|| a.code.cmp(&b.code)));
+    Ok(rows)
+}
+
+/// The permission codes of every role.
+pub async fn all_permissions(
+    db: &impl ConnectionTrait,
+) -> Result<BTreeMap<Uuid, BTreeSet<String>>, PersistenceError> {
+    let mut out: BTreeMap<Uuid, BTreeSet<String>> = BTreeMap::new();
+    for row in role_permission::Entity::find().all(db).await? {
+        out.entry(row.role_id).or_default().insert(row.permission);
+    }
+    Ok(out)
+}
+
+/// Every assignment as (user, role), for holder counts and duty checks over holders.
+pub async fn assignment_pairs(db: &impl ConnectionTrait) -> Result<Vec<(Uuid, Uuid)>, PersistenceError> {
+    Ok(role_assignment::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.user_id, a.role_id))
+        .collect())
+}
+
+/// Inserts a custom role (version 1).
+pub async fn insert(db: &impl ConnectionTrait, row: RoleRow) -> Result<(), PersistenceError> {
+    role::Entity::insert(role::ActiveModel::from(row))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Changes name and description of a role at `expected` version, bumping it.
+pub async fn update_guarded(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    expected: i32,
+    name: Option<String>,
+    description: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), PersistenceError> {
+    let mut changes = role::ActiveModel {
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    if let Some(name) = name {
+        changes.name = Set(name);
+    }
+    if let Some(description) = description {
+        changes.description = Set(description);
+    }
+    let key = sea_orm::Condition::all().add(role::Column::Id.eq(id));
+    crate::versioned::update_guarded(db, key, expected, changes).await
+}
+
+/// Deletes a role (its permissions go with it by cascade; deleted here too for SQLite without
+/// foreign-key enforcement).
+pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> Result<(), PersistenceError> {
+    role_permission::Entity::delete_many()
+        .filter(role_permission::Column::RoleId.eq(id))
+        .exec(db)
+        .await?;
+    role::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
 }

@@ -1,6 +1,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use crate::PersistenceError;
@@ -182,5 +184,91 @@ pub fn new_row(
         version: 1,
         created_at: now,
         updated_at: now,
+    }
+}
+
+impl crate::versioned::Versioned for Entity {
+    fn version_column() -> Column {
+        Column::Version
+    }
+}
+
+/// Fields of a user to change; `None` leaves a field alone, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct UserEdit {
+    pub name: Option<String>,
+    pub number: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub id_number: Option<Option<String>>,
+    pub position: Option<Option<String>>,
+    pub status: Option<String>,
+    pub clearance: Option<i16>,
+}
+
+impl UserEdit {
+    fn into_changes(self, now: DateTime<Utc>) -> UserChanges {
+        let mut c = UserChanges {
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        if let Some(v) = self.name {
+            c.name = Set(v);
+        }
+        if let Some(v) = self.number {
+            c.number = Set(v);
+        }
+        if let Some(v) = self.phone {
+            c.phone = Set(v);
+        }
+        if let Some(v) = self.email {
+            c.email = Set(v);
+        }
+        if let Some(v) = self.id_number {
+            c.id_number = Set(v);
+        }
+        if let Some(v) = self.position {
+            c.position = Set(v);
+        }
+        if let Some(v) = self.status {
+            c.status = Set(v);
+        }
+        if let Some(v) = self.clearance {
+            c.clearance = Set(v);
+        }
+        c
+    }
+}
+
+/// Applies `edit` if the user is still at `expected` version, and bumps the version.
+pub async fn update_guarded(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    expected: i32,
+    edit: UserEdit,
+    now: DateTime<Utc>,
+) -> Result<(), PersistenceError> {
+    let key = Condition::all().add(Column::Id.eq(id));
+    crate::versioned::update_guarded(db, key, expected, edit.into_changes(now)).await
+}
+
+/// Applies `edit` whatever the version (administrative actions), and bumps the version so that
+/// edits based on the old state are refused.
+pub async fn update_bumping(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    edit: UserEdit,
+    now: DateTime<Utc>,
+) -> Result<(), PersistenceError> {
+    let result = Entity::update_many()
+        .set(edit.into_changes(now))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(PersistenceError::NotFound)
     }
 }

@@ -18,6 +18,7 @@ pub use bootstrap::FirstAdmin;
 pub use passwords::{hash_password, random_password};
 pub use rate_limit::RateLimiter;
 pub use sessions::SignedIn;
+pub use sessions::end_all_sessions;
 
 /// How sign-in and sessions behave.
 #[derive(Debug, Clone)]

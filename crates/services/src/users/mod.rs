@@ -1,5 +1,16 @@
-//! Users as the API shows them.
+//! Users as the API shows them, and their administration: list, create, edit, disable, reset
+//! passwords, unlock, clearance and role assignments.
 
+mod actions;
+mod create;
+mod list;
+mod load;
+mod reach;
+mod roles;
+mod update;
 mod view;
 
+pub use create::{CreatedUser, NewUser, RoleGrant};
+pub use list::{USER_SORTABLE, UserListFilter};
+pub use update::UserPatch;
 pub use view::{UserDepartment, UserRole, UserView};

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use xiaoban_domain::access::codes::USER_VIEW_SENSITIVE;
 use xiaoban_domain::access::{DataScope, Grant};
 use xiaoban_domain::identity::{mask_id_number, mask_phone};
-use xiaoban_persistence::identity::memberships::{self, HeldRole};
+use xiaoban_persistence::identity::memberships::{self, HeldRole, Membership};
 use xiaoban_persistence::identity::{grants, users};
 
 use crate::{Principal, PrincipalKind, RequestContext, ServiceError, Services};
@@ -71,41 +71,13 @@ impl Services {
             .into_iter()
             .flat_map(|g| g.permissions)
             .collect();
-        let sees_all = match &viewer.actor {
-            crate::Actor::System => true,
-            crate::Actor::Principal(p) => p.has(USER_VIEW_SENSITIVE),
-            crate::Actor::Anonymous => false,
-        };
-        let reveal = |value: Option<String>, mask: fn(&str) -> String| {
-            value.map(|v| if sees_all { v } else { mask(&v) })
-        };
-        Ok(UserView {
-            id: user.id,
-            username: user.username,
-            number: user.number,
-            name: user.name,
-            phone: reveal(user.phone, mask_phone),
-            email: user.email,
-            id_number: reveal(user.id_number, mask_id_number),
-            position: user.position,
-            status: user.status,
-            clearance: user.clearance,
-            must_change_password: user.must_change_password,
-            locked_until: user.locked_until,
-            last_login_at: user.last_login_at,
-            departments: departments
-                .into_iter()
-                .map(|d| UserDepartment {
-                    id: d.department_id,
-                    code: d.code,
-                    name: d.name,
-                    primary: d.is_primary,
-                })
-                .collect(),
-            roles: roles.into_iter().map(role_out).collect(),
+        Ok(build_view(
+            user,
+            departments,
+            roles,
             permissions,
-            version: user.version,
-        })
+            sees_sensitive(viewer),
+        ))
     }
 
     /// The principal a user acts as, with grants from their role assignments.
@@ -126,6 +98,54 @@ impl Services {
             must_change_password: user.must_change_password,
             clearance: user.clearance,
         })
+    }
+}
+
+/// Whether the viewer may see phone and ID numbers in full.
+pub(crate) fn sees_sensitive(viewer: &RequestContext) -> bool {
+    match &viewer.actor {
+        crate::Actor::System => true,
+        crate::Actor::Principal(p) => p.has(USER_VIEW_SENSITIVE),
+        crate::Actor::Anonymous => false,
+    }
+}
+
+/// Assembles a view from loaded parts, masking phone and ID numbers unless `sees_all`.
+pub(crate) fn build_view(
+    user: users::UserRow,
+    departments: Vec<Membership>,
+    roles: Vec<HeldRole>,
+    permissions: BTreeSet<String>,
+    sees_all: bool,
+) -> UserView {
+    let reveal =
+        |value: Option<String>, mask: fn(&str) -> String| value.map(|v| if sees_all { v } else { mask(&v) });
+    UserView {
+        id: user.id,
+        username: user.username,
+        number: user.number,
+        name: user.name,
+        phone: reveal(user.phone, mask_phone),
+        email: user.email,
+        id_number: reveal(user.id_number, mask_id_number),
+        position: user.position,
+        status: user.status,
+        clearance: user.clearance,
+        must_change_password: user.must_change_password,
+        locked_until: user.locked_until,
+        last_login_at: user.last_login_at,
+        departments: departments
+            .into_iter()
+            .map(|d| UserDepartment {
+                id: d.department_id,
+                code: d.code,
+                name: d.name,
+                primary: d.is_primary,
+            })
+            .collect(),
+        roles: roles.into_iter().map(role_out).collect(),
+        permissions,
+        version: user.version,
     }
 }
 

@@ -1,0 +1,11 @@
+//! Roster import (花名册导入): departments and users from a spreadsheet.
+
+mod dto;
+mod handlers;
+mod upload;
+
+pub use dto::{ImportQuery, RosterImportOut};
+
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::import_roster);
+}

@@ -1,0 +1,174 @@
+//! Giving and taking roles, with the separation of duties (三员分立) checked on the user's whole
+//! set of roles.
+
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+use xiaoban_domain::access::codes::ROLE_ASSIGN;
+use xiaoban_domain::access::{DataScope, check_duties, role_codes};
+use xiaoban_persistence::identity::roles::{self, RoleRow};
+use xiaoban_persistence::identity::users::{self, UserEdit};
+use xiaoban_persistence::identity::{departments, memberships};
+use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
+
+use super::UserView;
+use super::create::RoleGrant;
+use super::load::{audit_json, load_view};
+use super::reach::reachable_user;
+use super::view::sees_sensitive;
+use crate::audit::{self, Change};
+use crate::{RequestContext, ServiceError, Services};
+
+/// A grant checked against the database: the role, the scope kind and its department.
+pub(super) type ResolvedGrant = (RoleRow, &'static str, Option<Uuid>);
+
+impl Services {
+    /// Gives the user a role in a scope. The user's roles together must pass the separation of
+    /// duties, else 422 on `roleCode`.
+    pub async fn assign_user_role(
+        &self,
+        ctx: &RequestContext,
+        id: Uuid,
+        grant: RoleGrant,
+    ) -> Result<UserView, ServiceError> {
+        let reach = self.authorize(ctx, ROLE_ASSIGN).await?;
+        let now = self.now();
+        let tx = begin_write(self.db()).await?;
+        reachable_user(&tx, ctx, &reach, id).await?;
+        let before = load_view(&tx, id, false).await?;
+        let (role, kind, department) = resolve_grant(&tx, &grant, "").await?;
+        let held = memberships::roles_of(&tx, id).await?;
+        if held
+            .iter()
+            .any(|h| h.role_id == role.id && h.scope_kind == kind && h.scope_department_id == department)
+        {
+            return Err(ServiceError::invalid(
+                "roleCode",
+                "该用户已在此范围内拥有这个角色",
+                "the user already holds this role in this scope",
+            ));
+        }
+        let role_ids = held.iter().map(|h| h.role_id).chain([role.id]);
+        check_role_set(&tx, role_ids, "roleCode").await?;
+        roles::assign(&tx, id, role.id, kind, department, now).await?;
+        self.finish_role_change(tx, ctx, id, "user.role_assign", before)
+            .await
+    }
+
+    /// Takes a role assignment away. The last active holder of `sysadmin` keeps it.
+    pub async fn remove_user_role(
+        &self,
+        ctx: &RequestContext,
+        id: Uuid,
+        assignment_id: Uuid,
+    ) -> Result<(), ServiceError> {
+        let reach = self.authorize(ctx, ROLE_ASSIGN).await?;
+        let tx = begin_write(self.db()).await?;
+        let user = reachable_user(&tx, ctx, &reach, id).await?;
+        let before = load_view(&tx, id, false).await?;
+        let held = before
+            .roles
+            .iter()
+            .find(|r| r.assignment_id == assignment_id)
+            .ok_or(ServiceError::NotFound {
+                entity: "role assignment",
+            })?;
+        if held.code == role_codes::SYSADMIN && user.status == "active" {
+            let role =
+                memberships::find_assignment(&tx, assignment_id)
+                    .await?
+                    .ok_or(ServiceError::NotFound {
+                        entity: "role assignment",
+                    })?;
+            let others_hold_it = before
+                .roles
+                .iter()
+                .filter(|r| r.code == role_codes::SYSADMIN)
+                .count()
+                > 1;
+            if !others_hold_it && memberships::count_active_holders(&tx, role.role_id).await? <= 1 {
+                return Err(ServiceError::invalid(
+                    "assignmentId",
+                    "这是最后一位系统管理员，不能移除其角色",
+                    "this is the last system administrator; the role cannot be removed",
+                ));
+            }
+        }
+        memberships::remove_assignment(&tx, assignment_id).await?;
+        self.finish_role_change(tx, ctx, id, "user.role_remove", before)
+            .await?;
+        Ok(())
+    }
+
+    async fn finish_role_change(
+        &self,
+        tx: xiaoban_persistence::Tx,
+        ctx: &RequestContext,
+        id: Uuid,
+        action: &'static str,
+        before: UserView,
+    ) -> Result<UserView, ServiceError> {
+        let now = self.now();
+        users::update_bumping(&tx, id, UserEdit::default(), now).await?;
+        let after = load_view(&tx, id, false).await?;
+        let change = Change::new(action, "user", Some(id.to_string()))
+            .before(audit_json(&before)?)
+            .after(audit_json(&after)?);
+        audit::record(&tx, ctx, now, change).await?;
+        let out = load_view(&tx, id, sees_sensitive(ctx)).await?;
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Ok(out)
+    }
+}
+
+/// Looks the role and the scope's department up; errors name fields under `prefix`.
+pub(super) async fn resolve_grant(
+    db: &impl ConnectionTrait,
+    grant: &RoleGrant,
+    prefix: &str,
+) -> Result<ResolvedGrant, ServiceError> {
+    let field = |name: &str| {
+        if prefix.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{prefix}.{name}")
+        }
+    };
+    let role = roles::find_by_code(db, &grant.role_code).await?.ok_or_else(|| {
+        ServiceError::invalid(
+            field("roleCode"),
+            format!("没有角色 {}", grant.role_code),
+            format!("no role {}", grant.role_code),
+        )
+    })?;
+    let (kind, department) = match grant.scope {
+        DataScope::All => ("all", None),
+        DataScope::OwnRecords => ("self", None),
+        DataScope::Department { department_id } => {
+            if departments::find(db, department_id).await?.is_none() {
+                return Err(ServiceError::invalid(
+                    field("scope.departmentId"),
+                    "部门不存在",
+                    "no such department",
+                ));
+            }
+            ("department", Some(department_id))
+        }
+    };
+    Ok((role, kind, department))
+}
+
+/// The union of the roles' permissions must pass the separation of duties.
+pub(super) async fn check_role_set(
+    db: &impl ConnectionTrait,
+    role_ids: impl IntoIterator<Item = Uuid>,
+    field: &str,
+) -> Result<(), ServiceError> {
+    let permissions: BTreeSet<String> = memberships::permissions_of_roles(db, role_ids)
+        .await?
+        .into_values()
+        .flatten()
+        .collect();
+    check_duties(permissions.iter().map(String::as_str))
+        .map_err(|conflict| ServiceError::invalid(field, conflict.zh(), conflict.to_string()))
+}

@@ -1,0 +1,276 @@
+//! A valid request per operation. Requests that change or use up a record create a fresh one
+//! first, so the three attempts of the matrix never see each other's effects.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use uuid::Uuid;
+use xiaoban_tests::TestApp;
+use xiaoban_tests::accounts::READY_PASSWORD;
+
+use super::Fixture;
+
+pub enum Body {
+    None,
+    Json(Value),
+    Multipart { boundary: String, bytes: Vec<u8> },
+}
+
+pub struct Request {
+    pub method: Method,
+    pub path: String,
+    pub body: Body,
+}
+
+fn req(method: Method, path: impl Into<String>, body: Body) -> Request {
+    Request {
+        method,
+        path: path.into(),
+        body,
+    }
+}
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", &Uuid::now_v7().simple().to_string()[20..])
+}
+
+async fn created_id(app: &TestApp, token: &str, path: &str, body: Value) -> String {
+    let res = app.post_as(token, path, &body).await;
+    assert_eq!(res.status(), 201, "fixture POST {path}");
+    let json: Value = res.json().await.unwrap();
+    json.get("user").unwrap_or(&json)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn fresh_user(app: &TestApp, fx: &Fixture) -> String {
+    let body = json!({"username": unique("m"), "name": "矩阵用户", "departmentIds": [fx.department_id],
+        "primaryDepartmentId": fx.department_id, "password": "Matrix#Pass2026"});
+    created_id(app, &fx.admin, "/api/v1/users", body).await
+}
+
+async fn fresh_role(app: &TestApp, fx: &Fixture) -> String {
+    let body =
+        json!({"code": unique("matrix_role_"), "name": "矩阵角色", "permissions": ["department.read"]});
+    created_id(app, &fx.admin, "/api/v1/roles", body).await
+}
+
+/// A signed-in user of its own (for operations that end or change the caller's session).
+async fn own_session(app: &TestApp) -> Value {
+    let (username, _) = app.user_with_role("staff").await;
+    app.login(&username, READY_PASSWORD).await
+}
+
+/// An access token of a fresh staff member.
+pub async fn own_token(app: &TestApp) -> String {
+    own_session(app).await["accessToken"].as_str().unwrap().to_owned()
+}
+
+pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
+    use Body::{Json, None as Empty};
+    let d = &fx.department_id;
+    match op_id {
+        "get_health" => req(Method::GET, "/api/v1/health", Empty),
+        "get_readiness" => req(Method::GET, "/api/v1/ready", Empty),
+        "login" => {
+            let (username, _) = app.user_with_role("staff").await;
+            req(
+                Method::POST,
+                "/api/v1/auth/login",
+                Json(json!({"username": username, "password": READY_PASSWORD})),
+            )
+        }
+        "refresh_token" => {
+            let session = own_session(app).await;
+            req(
+                Method::POST,
+                "/api/v1/auth/refresh",
+                Json(json!({"refreshToken": session["refreshToken"]})),
+            )
+        }
+        "logout" => req(Method::POST, "/api/v1/auth/logout", Empty),
+        "get_me" => req(Method::GET, "/api/v1/me", Empty),
+        "change_my_password" => req(
+            Method::POST,
+            "/api/v1/me/password",
+            Json(json!({"oldPassword": READY_PASSWORD, "newPassword": "Changed#Pass2026"})),
+        ),
+        "list_calendar_days" => req(
+            Method::GET,
+            "/api/v1/calendar/days?from=2026-10-01&to=2026-10-31",
+            Empty,
+        ),
+        "get_deadline" => req(Method::GET, "/api/v1/calendar/deadline?workingDays=3", Empty),
+        "set_calendar_day" => {
+            let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap() + chrono::Days::new(rand_days());
+            req(
+                Method::PUT,
+                format!("/api/v1/calendar/days/{date}"),
+                Json(json!({"kind": "holiday", "name": "校庆"})),
+            )
+        }
+        "list_permissions" => req(Method::GET, "/api/v1/permissions", Empty),
+        "list_departments" => req(Method::GET, "/api/v1/departments", Empty),
+        "create_department" => req(
+            Method::POST,
+            "/api/v1/departments",
+            Json(json!({"code": unique("d"), "name": "新部门"})),
+        ),
+        "get_department" => req(Method::GET, format!("/api/v1/departments/{d}"), Empty),
+        "patch_department" => {
+            let id = created_id(
+                app,
+                &fx.admin,
+                "/api/v1/departments",
+                json!({"code": unique("d"), "name": "待改"}),
+            )
+            .await;
+            req(
+                Method::PATCH,
+                format!("/api/v1/departments/{id}"),
+                Json(json!({"name": "已改", "version": 1})),
+            )
+        }
+        "list_users" => req(Method::GET, "/api/v1/users", Empty),
+        "create_user" => req(
+            Method::POST,
+            "/api/v1/users",
+            Json(
+                json!({"username": unique("u"), "name": "新用户", "departmentIds": [d], "primaryDepartmentId": d}),
+            ),
+        ),
+        "get_user" => req(
+            Method::GET,
+            format!("/api/v1/users/{}", fresh_user(app, fx).await),
+            Empty,
+        ),
+        "patch_user" => {
+            let id = fresh_user(app, fx).await;
+            req(
+                Method::PATCH,
+                format!("/api/v1/users/{id}"),
+                Json(json!({"position": "教师", "version": 1})),
+            )
+        }
+        "disable_user" => req(
+            Method::POST,
+            format!("/api/v1/users/{}/disable", fresh_user(app, fx).await),
+            Empty,
+        ),
+        "enable_user" => {
+            let id = fresh_user(app, fx).await;
+            let res = app
+                .as_user(&fx.admin, Method::POST, &format!("/api/v1/users/{id}/disable"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "fixture disable");
+            req(Method::POST, format!("/api/v1/users/{id}/enable"), Empty)
+        }
+        "reset_user_password" => req(
+            Method::POST,
+            format!("/api/v1/users/{}/reset-password", fresh_user(app, fx).await),
+            Empty,
+        ),
+        "unlock_user" => req(
+            Method::POST,
+            format!("/api/v1/users/{}/unlock", fresh_user(app, fx).await),
+            Empty,
+        ),
+        "set_user_clearance" => {
+            let id = fresh_user(app, fx).await;
+            req(
+                Method::PUT,
+                format!("/api/v1/users/{id}/clearance"),
+                Json(json!({"clearance": 2})),
+            )
+        }
+        "assign_user_role" => {
+            let id = fresh_user(app, fx).await;
+            req(
+                Method::POST,
+                format!("/api/v1/users/{id}/roles"),
+                Json(json!({"roleCode": "staff", "scope": {"kind": "self"}})),
+            )
+        }
+        "remove_user_role" => {
+            let id = fresh_user(app, fx).await;
+            let grant = json!({"roleCode": "staff", "scope": {"kind": "self"}});
+            let res = app
+                .post_as(&fx.admin, &format!("/api/v1/users/{id}/roles"), &grant)
+                .await;
+            assert_eq!(res.status(), 201, "fixture role grant");
+            let user: Value = res.json().await.unwrap();
+            let assignment = user["roles"][0]["assignmentId"].as_str().unwrap().to_owned();
+            req(
+                Method::DELETE,
+                format!("/api/v1/users/{id}/roles/{assignment}"),
+                Empty,
+            )
+        }
+        "list_roles" => req(Method::GET, "/api/v1/roles", Empty),
+        "create_role" => req(
+            Method::POST,
+            "/api/v1/roles",
+            Json(json!({"code": unique("role_"), "name": "新角色", "permissions": ["department.read"]})),
+        ),
+        "get_role" => req(
+            Method::GET,
+            format!("/api/v1/roles/{}", fresh_role(app, fx).await),
+            Empty,
+        ),
+        "update_role" => {
+            let id = fresh_role(app, fx).await;
+            req(
+                Method::PATCH,
+                format!("/api/v1/roles/{id}"),
+                Json(json!({"name": "改名", "version": 1})),
+            )
+        }
+        "delete_role" => req(
+            Method::DELETE,
+            format!("/api/v1/roles/{}", fresh_role(app, fx).await),
+            Empty,
+        ),
+        "list_api_keys" => req(Method::GET, "/api/v1/api-keys", Empty),
+        "create_api_key" => req(
+            Method::POST,
+            "/api/v1/api-keys",
+            Json(json!({"name": unique("key"), "scopes": ["role.read"]})),
+        ),
+        "revoke_api_key" => {
+            let id = created_id(
+                app,
+                &fx.secadmin,
+                "/api/v1/api-keys",
+                json!({"name": unique("key"), "scopes": ["role.read"]}),
+            )
+            .await;
+            req(Method::POST, format!("/api/v1/api-keys/{id}/revoke"), Empty)
+        }
+        "list_audit_events" => req(Method::GET, "/api/v1/audit-events", Empty),
+        "verify_audit_events" => req(Method::GET, "/api/v1/audit-events/verify", Empty),
+        "import_roster" => {
+            let csv = format!(
+                "username,name,departmentCode,departmentName\n{},导入用户,matrix,矩阵测试部\n",
+                unique("imp")
+            );
+            req(Method::POST, "/api/v1/roster/import?dryRun=true", multipart(&csv))
+        }
+        other => panic!("no request for {other}: add one in tests/tests/matrix/requests.rs"),
+    }
+}
+
+fn multipart(csv: &str) -> Body {
+    let boundary = format!("xiaoban{}", Uuid::now_v7().simple());
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes());
+    bytes.extend_from_slice(csv.as_bytes());
+    bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Body::Multipart { boundary, bytes }
+}
+
+/// A different future day per call, so repeated calendar edits never need a version.
+fn rand_days() -> u64 {
+    u64::from(Uuid::now_v7().as_bytes()[15]) + 366 * u64::from(Uuid::now_v7().as_bytes()[14] % 8)
+}

@@ -1,0 +1,37 @@
+//! Who may call each operation. Add a rule (and a request in `requests.rs`) for every new route.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No credentials needed.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// Needs a permission that this built-in role holds and a student does not.
+    Role(&'static str),
+}
+
+pub struct Rule {
+    pub access: Access,
+}
+
+pub fn rule_for(op_id: &str) -> Option<Rule> {
+    use Access::{Public, Role, SignedIn};
+    let access = match op_id {
+        "get_health" | "get_readiness" | "login" | "refresh_token" => Public,
+        "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
+        | "list_permissions" => SignedIn,
+        "set_calendar_day" | "list_departments" | "create_department" | "get_department"
+        | "patch_department" | "list_users" | "create_user" | "get_user" | "patch_user" | "disable_user"
+        | "enable_user" | "assign_user_role" | "remove_user_role" | "list_roles" | "create_role"
+        | "get_role" | "update_role" | "delete_role" | "import_roster" => Role("sysadmin"),
+        "reset_user_password"
+        | "unlock_user"
+        | "set_user_clearance"
+        | "list_api_keys"
+        | "create_api_key"
+        | "revoke_api_key" => Role("secadmin"),
+        "list_audit_events" | "verify_audit_events" => Role("auditor"),
+        _ => return None,
+    };
+    Some(Rule { access })
+}
