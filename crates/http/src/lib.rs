@@ -20,6 +20,7 @@ pub mod responses;
 pub mod roles;
 pub mod roster;
 pub mod routes;
+pub mod settings;
 pub mod site;
 pub mod users;
 

@@ -21,6 +21,7 @@ use crate::errors::Problem;
         (name = "users", description = "用户 Users, their departments and roles"),
         (name = "roles", description = "角色与权限 Roles and the permission catalogue"),
         (name = "api-keys", description = "API 密钥 Keys for scripts and integrations"),
+        (name = "settings", description = "安全策略 The password and lockout policy"),
         (name = "audit", description = "审计日志 The tamper-evident audit log (auditor only)"),
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
     ),

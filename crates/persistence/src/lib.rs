@@ -14,6 +14,7 @@ pub mod identity;
 pub mod migrations;
 pub mod numbering;
 pub mod paging;
+pub mod settings;
 pub mod versioned;
 
 pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};

@@ -21,6 +21,7 @@ pub mod import;
 pub mod numbering;
 pub mod platform;
 pub mod roles;
+pub mod security_policy;
 pub mod users;
 
 use std::sync::Arc;

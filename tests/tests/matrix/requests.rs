@@ -248,6 +248,16 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             .await;
             req(Method::POST, format!("/api/v1/api-keys/{id}/revoke"), Empty)
         }
+        "get_security_policy" => req(Method::GET, "/api/v1/settings/security", Empty),
+        "update_security_policy" => {
+            let current: Value = app
+                .get_as(&fx.secadmin, "/api/v1/settings/security")
+                .await
+                .json()
+                .await
+                .unwrap();
+            req(Method::PUT, "/api/v1/settings/security", Json(current))
+        }
         "list_audit_events" => req(Method::GET, "/api/v1/audit-events", Empty),
         "verify_audit_events" => req(Method::GET, "/api/v1/audit-events/verify", Empty),
         "import_roster" => {

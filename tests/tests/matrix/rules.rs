@@ -29,7 +29,9 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "set_user_clearance"
         | "list_api_keys"
         | "create_api_key"
-        | "revoke_api_key" => Role("secadmin"),
+        | "revoke_api_key"
+        | "get_security_policy"
+        | "update_security_policy" => Role("secadmin"),
         "list_audit_events" | "verify_audit_events" => Role("auditor"),
         _ => return None,
     };

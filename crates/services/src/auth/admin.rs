@@ -30,7 +30,8 @@ impl Services {
             ));
         }
         let password = password.unwrap_or_else(random_password);
-        self.check_password_policy(&password, username.as_str(), "")?;
+        self.check_password_policy(&password, username.as_str(), "")
+            .await?;
         let hash = hash_password(password.clone()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;

@@ -12,7 +12,6 @@ mod tokens;
 
 use chrono::Duration;
 use secrecy::SecretString;
-use xiaoban_domain::identity::{LockoutPolicy, PasswordPolicy};
 
 pub use bootstrap::FirstAdmin;
 pub use passwords::{hash_password, random_password};
@@ -32,8 +31,6 @@ pub struct AuthSettings {
     pub session_max: Duration,
     /// Accounts without a sign-in for this long are disabled.
     pub inactive_after: Duration,
-    pub password_policy: PasswordPolicy,
-    pub lockout: LockoutPolicy,
 }
 
 impl AuthSettings {
@@ -44,8 +41,6 @@ impl AuthSettings {
             idle_timeout: Duration::minutes(30),
             session_max: Duration::hours(12),
             inactive_after: Duration::days(90),
-            password_policy: PasswordPolicy::default(),
-            lockout: LockoutPolicy::default(),
         }
     }
 }

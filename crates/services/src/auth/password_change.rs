@@ -28,7 +28,8 @@ impl Services {
                 "the current password is wrong",
             ));
         }
-        self.check_password_policy(new_password, &user.username, old_password)?;
+        self.check_password_policy(new_password, &user.username, old_password)
+            .await?;
         let hash = hash_password(new_password.to_owned()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;
@@ -58,19 +59,20 @@ impl Services {
     }
 
     /// Every reason `password` is not acceptable for `username`, as field issues.
-    pub fn check_password_policy(
+    pub async fn check_password_policy(
         &self,
         password: &str,
         username: &str,
         previous: &str,
     ) -> Result<(), ServiceError> {
-        let mut issues: Vec<FieldIssue> = match self.auth.password_policy.check(password, username) {
-            Ok(()) => Vec::new(),
-            Err(problems) => problems
-                .iter()
-                .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
-                .collect(),
-        };
+        let mut issues: Vec<FieldIssue> =
+            match self.security_policy().await?.password.check(password, username) {
+                Ok(()) => Vec::new(),
+                Err(problems) => problems
+                    .iter()
+                    .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
+                    .collect(),
+            };
         if password == previous {
             issues.push(FieldIssue::new(
                 "newPassword",

@@ -57,7 +57,7 @@ impl Services {
         };
         let tx = begin_write(self.db()).await?;
         if !matches {
-            let state = failure_of(&user).after_failure(&self.auth.lockout, now);
+            let state = failure_of(&user).after_failure(&self.security_policy().await?.lockout(), now);
             let failures = i32::try_from(state.failures).unwrap_or(i32::MAX);
             users::record_failures(&tx, user.id, failures, state.window_started, state.locked_until).await?;
             let id = Some(user.id.to_string());

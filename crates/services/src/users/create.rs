@@ -74,6 +74,7 @@ impl Services {
         let generated = input.password.is_none();
         let password = input.password.clone().unwrap_or_else(random_password);
         self.check_password_policy(&password, username.as_str(), "")
+            .await
             .map_err(|err| rename_field(err, "password"))?;
         let hash = hash_password(password.clone()).await?;
         let now = self.now();
