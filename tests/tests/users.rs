@@ -442,3 +442,60 @@ async fn disabling_ends_sessions_and_a_reset_forces_a_new_password() {
     let chain = app.services.verify_audit_chain().await.unwrap();
     assert!(chain.ok);
 }
+
+#[tokio::test]
+async fn a_department_scoped_assigner_cannot_grant_beyond_their_department() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let role = json!({"code": "dept_user_admin", "name": "部门用户管理员",
+        "permissions": ["user.read", "user.manage", "role.assign"]});
+    assert_eq!(app.post_as(&admin, "/api/v1/roles", &role).await.status(), 201);
+    let dept: Value = app
+        .post_as(
+            &admin,
+            "/api/v1/departments",
+            &json!({"code": "lab", "name": "实验中心"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let d = dept["id"].as_str().unwrap();
+    let assigner = json!({"username": "lab.admin", "name": "实验中心管理员", "departmentIds": [d], "primaryDepartmentId": d,
+        "password": "Initial#Pass2026", "roles": [{"roleCode": "dept_user_admin", "scope": {"kind": "department", "departmentId": d}}]});
+    assert_eq!(
+        app.post_as(&admin, "/api/v1/users", &assigner).await.status(),
+        201
+    );
+    let signed_in = app.login("lab.admin", "Initial#Pass2026").await;
+    let token = app
+        .change_password(
+            signed_in["accessToken"].as_str().unwrap(),
+            "Initial#Pass2026",
+            "Xiaoban#2026!",
+        )
+        .await;
+
+    let member =
+        json!({"username": "lab.member", "name": "实验员", "departmentIds": [d], "primaryDepartmentId": d});
+    let created: Value = app
+        .post_as(&token, "/api/v1/users", &member)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let member_id = created["user"]["id"].as_str().unwrap();
+    let roles_path = format!("/api/v1/users/{member_id}/roles");
+
+    let everywhere = app
+        .post_as(
+            &token,
+            &roles_path,
+            &json!({"roleCode": "staff", "scope": {"kind": "all"}}),
+        )
+        .await;
+    let body = assert_problem(everywhere, 422, "validation_failed").await;
+    assert!(body["errors"]["scope"].is_array(), "{body}");
+    let inside = json!({"roleCode": "staff", "scope": {"kind": "department", "departmentId": d}});
+    assert_eq!(app.post_as(&token, &roles_path, &inside).await.status(), 201);
+}

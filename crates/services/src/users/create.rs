@@ -10,7 +10,7 @@ use xiaoban_persistence::identity::{memberships, users};
 use super::UserView;
 use super::load::{audit_json, load_view};
 use super::reach::check_departments_in_reach;
-use super::roles::{check_role_set, resolve_grant};
+use super::roles::{check_grant_within_reach, check_role_set, resolve_grant};
 use super::update::{check_departments, optional, required_name};
 use super::view::sees_sensitive;
 use crate::audit::{self, Change};
@@ -63,9 +63,11 @@ impl Services {
         input: NewUser,
     ) -> Result<Created<CreatedUser>, ServiceError> {
         let reach = self.authorize(ctx, USER_MANAGE).await?;
-        if !input.roles.is_empty() {
-            self.authorize(ctx, ROLE_ASSIGN).await?;
-        }
+        let assign_reach = if input.roles.is_empty() {
+            None
+        } else {
+            Some(self.authorize(ctx, ROLE_ASSIGN).await?)
+        };
         let username = Username::parse(&input.username)
             .map_err(|p| ServiceError::invalid("username", p.zh(), p.to_string()))?;
         let name = required_name(&input.name)?;
@@ -87,7 +89,11 @@ impl Services {
                     super::update::check_departments_exist(tx, &fields.department_ids).await?;
                     let mut grants = Vec::new();
                     for (i, grant) in fields.roles.iter().enumerate() {
-                        grants.push(resolve_grant(tx, grant, &format!("roles[{i}]")).await?);
+                        let resolved = resolve_grant(tx, grant, &format!("roles[{i}]")).await?;
+                        if let Some(assign_reach) = &assign_reach {
+                            check_grant_within_reach(assign_reach, resolved.1, resolved.2)?;
+                        }
+                        grants.push(resolved);
                     }
                     check_role_set(tx, grants.iter().map(|g| g.0.id), "roles").await?;
                     let id = Uuid::now_v7();

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use uuid::Uuid;
+use xiaoban_domain::access::Reach;
 use xiaoban_domain::access::codes::ROLE_ASSIGN;
 use xiaoban_domain::access::{DataScope, check_duties, role_codes};
 use xiaoban_persistence::identity::roles::{self, RoleRow};
@@ -37,6 +38,7 @@ impl Services {
         reachable_user(&tx, ctx, &reach, id).await?;
         let before = load_view(&tx, id, false).await?;
         let (role, kind, department) = resolve_grant(&tx, &grant, "").await?;
+        check_grant_within_reach(&reach, kind, department)?;
         let held = memberships::roles_of(&tx, id).await?;
         if held
             .iter()
@@ -171,4 +173,29 @@ pub(super) async fn check_role_set(
         .collect();
     check_duties(permissions.iter().map(String::as_str))
         .map_err(|conflict| ServiceError::invalid(field, conflict.zh(), conflict.to_string()))
+}
+
+/// An assigner may hand out only what they reach themselves: someone whose `role.assign` covers a
+/// department cannot grant a role over the whole school or over another department.
+pub(super) fn check_grant_within_reach(
+    reach: &Reach,
+    kind: &str,
+    department: Option<Uuid>,
+) -> Result<(), ServiceError> {
+    let Reach::Some { departments, .. } = reach else {
+        return Ok(());
+    };
+    let inside = match (kind, department) {
+        ("self", _) => true,
+        ("department", Some(d)) => departments.contains(&d),
+        _ => false,
+    };
+    if inside {
+        return Ok(());
+    }
+    Err(ServiceError::invalid(
+        "scope",
+        "只能在自己管辖的部门范围内分配角色",
+        "you may grant roles only within the departments you manage",
+    ))
 }
