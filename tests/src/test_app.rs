@@ -49,6 +49,17 @@ impl TestApp {
         Self::spawn_with(TestOptions::default()).await
     }
 
+    /// An app whose clock starts at `rfc3339` and moves only when the test advances it.
+    pub async fn spawn_at(rfc3339: &str) -> (Self, Arc<crate::ManualClock>) {
+        let clock = Arc::new(crate::ManualClock::at(rfc3339));
+        let app = Self::spawn_with(TestOptions {
+            clock: clock.clone(),
+            ..Default::default()
+        })
+        .await;
+        (app, clock)
+    }
+
     pub async fn spawn_with(options: TestOptions) -> Self {
         init_logging();
         let database = TestDatabase::create().await;

@@ -1,12 +1,10 @@
 //! Signing in, sessions and tokens, as users and attackers would try them.
 
-use std::sync::Arc;
-
 use chrono::Duration;
 use reqwest::Method;
 use serde_json::{Value, json};
 use xiaoban_tests::accounts::READY_PASSWORD;
-use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
+use xiaoban_tests::{ManualClock, TestApp, assert_problem};
 
 const LOGIN: &str = "/api/v1/auth/login";
 const REFRESH: &str = "/api/v1/auth/refresh";
@@ -84,12 +82,7 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
 
 #[tokio::test]
 async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (username, _) = app.user_with_role("staff").await;
     for _ in 0..5 {
         assert_problem(
@@ -109,12 +102,7 @@ async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
 
 #[tokio::test]
 async fn failures_spread_over_more_than_fifteen_minutes_do_not_lock() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (username, _) = app.user_with_role("staff").await;
     for _ in 0..4 {
         try_login(&app, &username, "Wrong#Pass2026").await;
@@ -179,12 +167,7 @@ async fn logout_ends_the_access_token_and_the_refresh_token() {
 
 #[tokio::test]
 async fn tampered_expired_and_foreign_tokens_are_refused() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (_, access) = app.user_with_role("staff").await;
     let parts: Vec<&str> = access.split('.').collect();
 
@@ -317,12 +300,7 @@ async fn the_web_app_keeps_its_refresh_token_in_an_http_only_strict_cookie() {
 
 #[tokio::test]
 async fn an_idle_sign_in_expires_after_thirty_minutes() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (username, _) = app.user_with_role("staff").await;
     let body = app.login(&username, READY_PASSWORD).await;
     clock.advance(Duration::minutes(31));
@@ -334,12 +312,7 @@ async fn an_idle_sign_in_expires_after_thirty_minutes() {
 
 #[tokio::test]
 async fn an_account_unused_for_ninety_days_is_disabled() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (username, _) = app.user_with_role("staff").await;
     clock.advance(Duration::days(91));
     assert_problem(
@@ -382,12 +355,7 @@ async fn a_malformed_authorization_header_is_a_401() {
 
 #[tokio::test]
 async fn the_daily_job_disables_dormant_accounts_and_ends_their_tokens() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (_, token) = app.user_with_role("staff").await;
     assert_eq!(app.services.disable_inactive_accounts().await.unwrap(), 0);
     clock.advance(Duration::days(91));

@@ -1,10 +1,8 @@
 //! The working calendar over HTTP: days and deadlines on the Chinese statutory calendar.
 
-use std::sync::Arc;
-
 use reqwest::Method;
 use serde_json::{Value, json};
-use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
+use xiaoban_tests::{TestApp, assert_problem};
 
 async fn deadline(app: &TestApp, token: &str, query: &str) -> Value {
     let res = app
@@ -74,12 +72,7 @@ async fn working_hours_skip_the_evening_and_the_holiday_week() {
 
 #[tokio::test]
 async fn the_deadline_starts_now_when_no_start_is_given() {
-    let clock = Arc::new(ManualClock::at("2026-02-13T10:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock,
-        ..Default::default()
-    })
-    .await;
+    let (app, _clock) = TestApp::spawn_at("2026-02-13T10:00:00+08:00").await;
     let token = app.staff_token().await;
     // Friday before Spring Festival: Saturday 14 Feb is a make-up day, then the break to 23 Feb.
     let body = deadline(&app, &token, "workingDays=2").await;

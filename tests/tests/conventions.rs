@@ -1,14 +1,12 @@
 //! The shared mechanisms every module relies on, proven on a test-only resource: the list
 //! convention, optimistic concurrency, idempotent creates and gapless numbers.
 
-use std::collections::BTreeSet;
-use std::sync::Arc;
-
 use chrono::Duration;
 use futures_util::future::join_all;
 use reqwest::Method;
 use serde_json::{Value, json};
-use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
+use std::collections::BTreeSet;
+use xiaoban_tests::{TestApp, TestOptions, assert_problem};
 
 const PROBES: &str = "/api/v1/test-probes";
 
@@ -224,12 +222,7 @@ async fn the_same_idempotency_key_with_another_body_is_refused() {
 
 #[tokio::test]
 async fn idempotency_keys_expire_after_a_day() {
-    let clock = Arc::new(ManualClock::at("2026-03-02T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-03-02T09:00:00+08:00").await;
     let post = || {
         app.request(Method::POST, PROBES)
             .header("Idempotency-Key", "daily")
@@ -289,12 +282,7 @@ async fn an_invalid_idempotency_key_is_a_400() {
 
 #[tokio::test]
 async fn numbers_follow_the_pattern_and_restart_each_year() {
-    let clock = Arc::new(ManualClock::at("2026-12-31T15:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock: clock.clone(),
-        ..Default::default()
-    })
-    .await;
+    let (app, clock) = TestApp::spawn_at("2026-12-31T15:00:00+08:00").await;
     assert_eq!(create(&app, "a", 1).await["number"], "2026-探-0001");
     assert_eq!(create(&app, "b", 1).await["number"], "2026-探-0002");
     // 2027-01-01 00:30 in Shanghai is still 2026 in UTC: the school's year counts.

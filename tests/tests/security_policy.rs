@@ -1,11 +1,9 @@
 //! The security administrator tunes the password and lockout policy within the 等保2.0 floor.
 
-use std::sync::Arc;
-
 use reqwest::Method;
 use serde_json::{Value, json};
 use xiaoban_tests::accounts::READY_PASSWORD;
-use xiaoban_tests::{ManualClock, TestApp, TestOptions, assert_problem};
+use xiaoban_tests::{TestApp, assert_problem};
 
 const PATH: &str = "/api/v1/settings/security";
 
@@ -79,12 +77,7 @@ async fn a_policy_below_the_legal_floor_is_refused_with_every_reason() {
 
 #[tokio::test]
 async fn a_stricter_lockout_locks_after_fewer_failures() {
-    let clock = Arc::new(ManualClock::at("2026-11-23T09:00:00+08:00"));
-    let app = TestApp::spawn_with(TestOptions {
-        clock,
-        ..Default::default()
-    })
-    .await;
+    let (app, _clock) = TestApp::spawn_at("2026-11-23T09:00:00+08:00").await;
     let (_, secadmin) = app.user_with_role("secadmin").await;
     let mut policy: Value = app.get_as(&secadmin, PATH).await.json().await.unwrap();
     policy["maxFailures"] = json!(3);
