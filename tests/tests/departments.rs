@@ -90,7 +90,8 @@ async fn bad_input_is_refused_field_by_field() {
     let dup = app
         .post_as(&admin, DEPARTMENTS, &json!({"code": "office", "name": "另一个"}))
         .await;
-    assert_problem(dup, 409, "conflict").await;
+    let problem = assert_problem(dup, 409, "conflict").await;
+    assert!(problem["errors"]["code"].is_array(), "{problem}");
     let bad_code = app
         .post_as(&admin, DEPARTMENTS, &json!({"code": "办公室", "name": "x"}))
         .await;

@@ -113,12 +113,18 @@ async fn an_administrator_creates_reads_and_edits_a_user() {
                                          "primaryDepartmentId": office["id"]}),
         )
         .await;
-    assert_problem(dup, 409, "conflict").await;
+    let problem = assert_problem(dup, 409, "conflict").await;
+    assert_eq!(
+        problem["errors"]["username"],
+        json!(["已被占用，请换一个"]),
+        "the clashing field is named"
+    );
     let dup_number = app
         .post_as(&admin, USERS, &json!({"username": "lisi", "name": "x", "number": "T001",
                                          "departmentIds": [office["id"]], "primaryDepartmentId": office["id"]}))
         .await;
-    assert_problem(dup_number, 409, "conflict").await;
+    let problem = assert_problem(dup_number, 409, "conflict").await;
+    assert!(problem["errors"]["number"].is_array(), "{problem}");
     let weak = app
         .post_as(&admin, USERS, &json!({"username": "wangwu", "name": "x", "password": "123",
                                          "departmentIds": [office["id"]], "primaryDepartmentId": office["id"]}))

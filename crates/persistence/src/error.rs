@@ -24,6 +24,27 @@ impl From<DbErr> for PersistenceError {
     }
 }
 
+/// The column a unique-constraint message names: SQLite says `UNIQUE constraint failed:
+/// users.username`, PostgreSQL names the index, e.g. `"users_username_key"`.
+pub fn duplicate_column(message: &str) -> Option<String> {
+    if let Some(rest) = message.split("UNIQUE constraint failed: ").nth(1) {
+        let first = rest.split(',').next()?.trim();
+        return first.rsplit('.').next().map(str::to_owned);
+    }
+    let index = message.split('"').nth(1)?;
+    let stem = index.strip_suffix("_key")?;
+    const TABLES: &[&str] = &[
+        "users",
+        "departments",
+        "roles",
+        "api_keys",
+        "number_series",
+        "settings",
+    ];
+    let table = TABLES.iter().find(|t| stem.starts_with(&format!("{t}_")))?;
+    Some(stem[table.len() + 1..].to_owned())
+}
+
 impl PersistenceError {
     /// True for errors a caller may retry later because another transaction holds a lock
     /// (SQLite's busy lock, PostgreSQL serialization failures). A unique violation is not one:
@@ -36,5 +57,21 @@ impl PersistenceError {
             }
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duplicate_column;
+
+    #[test]
+    fn both_databases_unique_messages_name_the_column() {
+        assert_eq!(
+            duplicate_column("UNIQUE constraint failed: users.username").as_deref(),
+            Some("username")
+        );
+        let pg = "duplicate key value violates unique constraint \"users_number_key\"";
+        assert_eq!(duplicate_column(pg).as_deref(), Some("number"));
+        assert_eq!(duplicate_column("something else"), None);
     }
 }

@@ -33,6 +33,7 @@ use xiaoban_persistence::Db;
 pub use clock::{Clock, SystemClock};
 pub use context::{Actor, Principal, PrincipalKind, RequestContext};
 pub use error::{FieldIssue, ServiceError};
+pub use xiaoban_persistence::error::duplicate_column;
 
 /// Settings the use cases need, read once at start-up.
 #[derive(Debug, Clone)]

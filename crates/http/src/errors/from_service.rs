@@ -26,11 +26,15 @@ impl From<ServiceError> for ApiError {
                 "同一个 Idempotency-Key 已用于内容不同的请求；新请求请使用新的键",
                 "This Idempotency-Key was used with a different request body; use a new key for a new request",
             ),
-            ServiceError::Duplicate(what) => ApiError {
-                internal: Some(what),
-                ..ApiError::new(ErrorCode::Conflict)
-                    .with_detail("已存在相同的记录", "A record with the same unique value exists already")
-            },
+            ServiceError::Duplicate(what) => {
+                let mut api = ApiError::new(ErrorCode::Conflict)
+                    .with_detail("已存在相同的记录", "A record with the same unique value exists already");
+                if let Some(column) = xiaoban_services::duplicate_column(&what) {
+                    let field = crate::extract::camel_case(&column);
+                    api = api.with_field(field, Text::new("已被占用，请换一个", "is already taken"));
+                }
+                ApiError { internal: Some(what), ..api }
+            }
             ServiceError::Conflict { zh, en } => ApiError::new(ErrorCode::Conflict).with_detail(zh, en),
             ServiceError::Unauthenticated => ApiError::new(ErrorCode::Unauthorized)
                 .with_detail("请登录后再试；登录可能已过期或已在别处退出", "Sign in again; the session may have expired or ended"),

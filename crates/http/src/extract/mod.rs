@@ -11,6 +11,11 @@ pub use json::{JsonLimit, ValidatedJson};
 pub use query::ValidatedQuery;
 pub use version::{etag, expected_version};
 
+/// `snake_case` as the camelCase name clients use.
+pub fn camel_case(name: &str) -> String {
+    field_messages::camel(name)
+}
+
 use crate::errors::{ApiError, ErrorCode};
 
 /// Error handlers for actix's own extractors, so even a plain `web::Path` answers problem+json.
