@@ -1,0 +1,26 @@
+// Runs vitest once (default reporter for humans, JSON for the summary) and prints
+// exactly one line `frontend: N passed, M failed`. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+
+const out = '.vitest-report.json'
+rmSync(out, { force: true })
+const run = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+  { stdio: 'inherit' },
+)
+let passed = 0
+let failed = 0
+if (existsSync(out)) {
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  passed = report.numPassedTests ?? 0
+  failed = report.numFailedTests ?? 0
+  // A suite that fails to load has no tests; count it so it cannot pass silently.
+  if (report.numFailedTestSuites > 0 && failed === 0) failed = report.numFailedTestSuites
+  rmSync(out, { force: true })
+} else {
+  failed = 1
+}
+console.log(`frontend: ${passed} passed, ${failed} failed`)
+process.exit(run.status !== 0 || failed > 0 ? 1 : 0)

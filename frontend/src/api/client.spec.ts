@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { api, setSessionExpiredHandler } from './client'
+import { useAuthStore } from '@/stores/auth'
+import { freshPinia, makeUser, problemResponse, tokenOut } from '@/test/helpers'
+import { server, useMockServer } from '@/test/server'
+
+useMockServer()
+
+describe('api client auth middleware', () => {
+  beforeEach(() => {
+    freshPinia()
+  })
+
+  it('sends the bearer token from the store', async () => {
+    useAuthStore().setSession(tokenOut('tok-1'))
+    let seen: string | null = null
+    server.use(
+      http.get('*/api/v1/me', ({ request }) => {
+        seen = request.headers.get('Authorization')
+        return HttpResponse.json(makeUser())
+      }),
+    )
+    const { data } = await api.GET('/api/v1/me')
+    expect(data?.name).toBe('张三')
+    expect(seen).toBe('Bearer tok-1')
+  })
+
+  it('refreshes once for two concurrent 401s and retries both', async () => {
+    useAuthStore().setSession(tokenOut('expired'))
+    let refreshes = 0
+    let credentials: string | null = null
+    const refreshBodies: unknown[] = []
+    server.use(
+      http.post('*/api/v1/auth/refresh', async ({ request }) => {
+        refreshes += 1
+        credentials = request.credentials
+        refreshBodies.push(await request.json())
+        await new Promise((r) => setTimeout(r, 20))
+        return HttpResponse.json(tokenOut('fresh'))
+      }),
+      http.get('*/api/v1/me', ({ request }) =>
+        request.headers.get('Authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser())
+          : problemResponse(401, 'unauthorized'),
+      ),
+      http.get('*/api/v1/permissions', ({ request }) =>
+        request.headers.get('Authorization') === 'Bearer fresh'
+          ? HttpResponse.json([])
+          : problemResponse(401, 'unauthorized'),
+      ),
+    )
+    const [me, perms] = await Promise.all([api.GET('/api/v1/me'), api.GET('/api/v1/permissions')])
+    expect(refreshes).toBe(1)
+    expect(refreshBodies).toEqual([{ refreshTokenInCookie: true }])
+    expect(credentials).toBe('same-origin')
+    expect(me.response.status).toBe(200)
+    expect(me.data?.username).toBe('zhangsan')
+    expect(perms.response.status).toBe(200)
+    expect(useAuthStore().accessToken).toBe('fresh')
+  })
+
+  it('clears the session and reports expiry when the refresh fails', async () => {
+    const auth = useAuthStore()
+    auth.setSession(tokenOut('expired'))
+    const expired = vi.fn()
+    setSessionExpiredHandler(expired)
+    server.use(http.get('*/api/v1/me', () => problemResponse(401, 'unauthorized')))
+    const { error, response } = await api.GET('/api/v1/me')
+    expect(response.status).toBe(401)
+    expect(error?.code).toBe('unauthorized')
+    expect(auth.accessToken).toBeNull()
+    expect(auth.user).toBeNull()
+    expect(expired).toHaveBeenCalledOnce()
+    setSessionExpiredHandler(() => undefined)
+  })
+
+  it('does not refresh on a 401 from /auth/login', async () => {
+    let refreshes = 0
+    server.use(
+      http.post('*/api/v1/auth/refresh', () => {
+        refreshes += 1
+        return problemResponse(401, 'unauthorized')
+      }),
+      http.post('*/api/v1/auth/login', () => problemResponse(401, 'invalid_credentials')),
+    )
+    const { error } = await api.POST('/api/v1/auth/login', { body: { username: 'a', password: 'b' } })
+    expect(error?.code).toBe('invalid_credentials')
+    expect(refreshes).toBe(0)
+  })
+})

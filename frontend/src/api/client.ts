@@ -1,0 +1,101 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { components, paths } from './schema'
+import { useAuthStore } from '@/stores/auth'
+import { useLocaleStore } from '@/stores/locale'
+
+export type TokenOut = components['schemas']['TokenOut']
+export type UserOut = components['schemas']['UserOut']
+
+const REFRESH_PATH = '/api/v1/auth/refresh'
+const NO_RETRY_PATHS = ['/api/v1/auth/login', REFRESH_PATH]
+
+let onSessionExpired: () => void = () => undefined
+
+/** Called when the session is gone for good (refresh failed); main.ts routes to /login. */
+export function setSessionExpiredHandler(handler: () => void): void {
+  onSessionExpired = handler
+}
+
+let refreshing: Promise<string | null> | null = null
+
+/**
+ * Exchanges the httpOnly refresh cookie for a new access token. Concurrent callers share one
+ * request, because each refresh token works once. Resolves to the new token, or null.
+ */
+export function refreshSession(): Promise<string | null> {
+  refreshing ??= doRefresh().finally(() => {
+    refreshing = null
+  })
+  return refreshing
+}
+
+async function doRefresh(): Promise<string | null> {
+  const auth = useAuthStore()
+  try {
+    const response = await globalThis.fetch(
+      new Request(REFRESH_PATH, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': useLocaleStore().locale },
+        body: JSON.stringify({ refreshTokenInCookie: true }),
+      }),
+    )
+    if (!response.ok) return null
+    const session = (await response.json()) as TokenOut
+    auth.setSession(session)
+    return session.accessToken
+  } catch {
+    return null
+  }
+}
+
+function isNoRetry(url: string): boolean {
+  const path = new URL(url, 'http://x').pathname
+  return NO_RETRY_PATHS.includes(path)
+}
+
+interface Sent {
+  copy: Request
+  token: string | null
+}
+
+/** Requests in flight, kept (unsent copies) so a 401 can be retried once after a refresh. */
+const inFlight = new Map<string, Sent>()
+
+export const authMiddleware: Middleware = {
+  onRequest({ request, id }) {
+    const token = useAuthStore().accessToken
+    if (token) request.headers.set('Authorization', `Bearer ${token}`)
+    request.headers.set('Accept-Language', useLocaleStore().locale)
+    if (!isNoRetry(request.url)) inFlight.set(id, { copy: request.clone(), token })
+    return request
+  },
+  async onResponse({ response, id, options }) {
+    const sent = inFlight.get(id)
+    inFlight.delete(id)
+    if (response.status !== 401 || !sent) return response
+    const auth = useAuthStore()
+    // Another request may already have refreshed while this one was in flight.
+    const current = auth.accessToken
+    const token = current && current !== sent.token ? current : await refreshSession()
+    if (!token) {
+      auth.clearSession()
+      onSessionExpired()
+      return response
+    }
+    const retry = sent.copy
+    retry.headers.set('Authorization', `Bearer ${token}`)
+    return options.fetch(retry)
+  },
+  onError({ id }) {
+    inFlight.delete(id)
+  },
+}
+
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  // Looked up per call so test interceptors (msw) that replace globalThis.fetch are seen.
+  fetch: (input: Request) => globalThis.fetch(input),
+})
+api.use(authMiddleware)

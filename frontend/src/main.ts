@@ -1,0 +1,21 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { i18n } from './i18n'
+import { createAppRouter } from './router'
+import { setSessionExpiredHandler } from './api/client'
+import './styles.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+const router = createAppRouter()
+app.use(pinia).use(i18n).use(router)
+
+setSessionExpiredHandler(() => {
+  const current = router.currentRoute.value
+  if (current.name !== 'login') {
+    void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  }
+})
+
+app.mount('#app')

@@ -1,0 +1,66 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** Permission code needed to open the page. */
+    permission?: string
+    /** i18n key of the page title. */
+    titleKey?: string
+  }
+}
+
+const underConstruction = () => import('@/features/admin/UnderConstructionPage.vue')
+
+/** Organisation admin entries: menu items and (for now) placeholder pages. */
+export const adminEntries = [
+  { name: 'admin-departments', path: 'admin/departments', titleKey: 'nav.departments', permission: 'department.read' },
+  { name: 'admin-users', path: 'admin/users', titleKey: 'nav.users', permission: 'user.read' },
+  { name: 'admin-roles', path: 'admin/roles', titleKey: 'nav.roles', permission: 'role.read' },
+  { name: 'admin-api-keys', path: 'admin/api-keys', titleKey: 'nav.apiKeys', permission: 'api_key.manage' },
+  { name: 'admin-audit', path: 'admin/audit', titleKey: 'nav.audit', permission: 'audit.read' },
+  { name: 'admin-calendar', path: 'admin/calendar', titleKey: 'nav.calendar', permission: 'calendar.manage' },
+] as const
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/features/auth/LoginPage.vue'),
+    meta: { public: true, titleKey: 'auth.loginTitle' },
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/features/auth/ChangePasswordPage.vue'),
+    meta: { titleKey: 'auth.changePasswordTitle' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/features/home/HomePage.vue'),
+        meta: { titleKey: 'nav.home' },
+      },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('@/features/profile/ProfilePage.vue'),
+        meta: { titleKey: 'profile.title' },
+      },
+      ...adminEntries.map(
+        (e): RouteRecordRaw => ({
+          path: e.path,
+          name: e.name,
+          component: underConstruction,
+          meta: { titleKey: e.titleKey, permission: e.permission },
+        }),
+      ),
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]

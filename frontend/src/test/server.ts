@@ -1,0 +1,15 @@
+import { setupServer } from 'msw/node'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { problemResponse } from './helpers'
+
+/** The msw server; by default nobody is signed in (the refresh cookie is missing). */
+export const server = setupServer(
+  http.post('*/api/v1/auth/refresh', () => problemResponse(401, 'unauthorized')),
+)
+
+export function useMockServer(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  afterEach(() => server.resetHandlers())
+  afterAll(() => server.close())
+}
