@@ -1,5 +1,6 @@
-// Runs vitest once (default reporter for humans, JSON for the summary) and prints
-// exactly one line `frontend: N passed, M failed`. Exits non-zero on any failure.
+// Runs vitest once (default reporter for humans, JSON for the summary), then the browser
+// end-to-end tests (e2e/run.mjs), and prints one line `frontend: N passed, M failed` for both.
+// Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 
@@ -22,5 +23,15 @@ if (existsSync(out)) {
 } else {
   failed = 1
 }
+const e2eOut = '.e2e-report.json'
+rmSync(e2eOut, { force: true })
+const e2e = spawnSync(process.execPath, ['e2e/run.mjs'], { stdio: 'inherit', env: { ...process.env, E2E_REPORT: e2eOut } })
+if (existsSync(e2eOut)) {
+  const report = JSON.parse(readFileSync(e2eOut, 'utf8'))
+  passed += report.passed
+  failed += report.failed
+  rmSync(e2eOut, { force: true })
+}
+if (e2e.status !== 0 && !failed) failed = 1
 console.log(`frontend: ${passed} passed, ${failed} failed`)
-process.exit(run.status !== 0 || failed > 0 ? 1 : 0)
+process.exit(run.status !== 0 || e2e.status !== 0 || failed > 0 ? 1 : 0)

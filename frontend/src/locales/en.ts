@@ -1,6 +1,16 @@
 import type { MessageSchema } from './zh-CN'
+import ui from './en/common-ui'
+import departments from './en/departments'
+import users from './en/users'
+import roles from './en/roles'
+import apiKeys from './en/api-keys'
+import audit from './en/audit'
+import calendar from './en/calendar'
 
 const en: MessageSchema = {
+  ui,
+  departments,
+  users,
   app: { name: 'Xiaoban', fullName: 'School general office' },
   common: {
     submit: 'Submit',
@@ -78,6 +88,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
+  roles, apiKeys, audit, calendar,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

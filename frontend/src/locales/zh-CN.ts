@@ -1,4 +1,15 @@
+import ui from './zh-CN/common-ui'
+import departments from './zh-CN/departments'
+import users from './zh-CN/users'
+import roles from './zh-CN/roles'
+import apiKeys from './zh-CN/api-keys'
+import audit from './zh-CN/audit'
+import calendar from './zh-CN/calendar'
+
 const zhCN = {
+  ui,
+  departments,
+  users,
   app: { name: '校办', fullName: '学校综合办公系统' },
   common: {
     submit: '提交',
@@ -76,6 +87,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
+  roles, apiKeys, audit, calendar,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

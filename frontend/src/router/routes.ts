@@ -1,4 +1,10 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { departmentRoutes } from '@/features/departments/routes'
+import { userRoutes } from '@/features/users/routes'
+import { rolesPage } from '@/features/roles/routes'
+import { apiKeysPage } from '@/features/api-keys/routes'
+import { auditPage } from '@/features/audit/routes'
+import { calendarPage } from '@/features/calendar/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -17,10 +23,10 @@ const underConstruction = () => import('@/features/admin/UnderConstructionPage.v
 export const adminEntries = [
   { name: 'admin-departments', path: 'admin/departments', titleKey: 'nav.departments', permission: 'department.read' },
   { name: 'admin-users', path: 'admin/users', titleKey: 'nav.users', permission: 'user.read' },
-  { name: 'admin-roles', path: 'admin/roles', titleKey: 'nav.roles', permission: 'role.read' },
-  { name: 'admin-api-keys', path: 'admin/api-keys', titleKey: 'nav.apiKeys', permission: 'api_key.manage' },
-  { name: 'admin-audit', path: 'admin/audit', titleKey: 'nav.audit', permission: 'audit.read' },
-  { name: 'admin-calendar', path: 'admin/calendar', titleKey: 'nav.calendar', permission: 'calendar.manage' },
+  { name: 'admin-roles', path: 'admin/roles', titleKey: 'nav.roles', permission: 'role.read', page: rolesPage },
+  { name: 'admin-api-keys', path: 'admin/api-keys', titleKey: 'nav.apiKeys', permission: 'api_key.manage', page: apiKeysPage },
+  { name: 'admin-audit', path: 'admin/audit', titleKey: 'nav.audit', permission: 'audit.read', page: auditPage },
+  { name: 'admin-calendar', path: 'admin/calendar', titleKey: 'nav.calendar', permission: 'calendar.manage', page: calendarPage },
 ] as const
 
 export const routes: RouteRecordRaw[] = [
@@ -52,11 +58,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/profile/ProfilePage.vue'),
         meta: { titleKey: 'profile.title' },
       },
-      ...adminEntries.map(
+      ...departmentRoutes,
+      ...userRoutes,
+      ...adminEntries.filter((e) => e.name !== 'admin-departments' && e.name !== 'admin-users').map(
         (e): RouteRecordRaw => ({
           path: e.path,
           name: e.name,
-          component: underConstruction,
+          component: 'page' in e ? e.page : underConstruction,
           meta: { titleKey: e.titleKey, permission: e.permission },
         }),
       ),

@@ -1,0 +1,111 @@
+// The browser scenarios. Each takes a fresh page and the shared state.
+const ORG = '组织管理'
+const ADMIN_ENTRIES = ['部门', '用户', '角色', '工作日历']
+const NOT_ADMIN_ENTRIES = ['API 密钥', '审计日志']
+
+function check(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+async function signIn(page, base, username, password) {
+  await page.goto(`${base}/login`)
+  await page.locator('#login-username').fill(username)
+  await page.locator('#login-password').fill(password)
+  await page.locator('[data-test="login-submit"]').click()
+}
+
+async function changePassword(page, oldPassword, newPassword) {
+  await page.waitForURL(/\/change-password/, { timeout: 15_000 })
+  await page.locator('[data-test="forced-hint"]').waitFor()
+  await page.locator('#cp-old').fill(oldPassword)
+  await page.locator('#cp-new').fill(newPassword)
+  await page.locator('#cp-confirm').fill(newPassword)
+  await page.locator('[data-test="cp-submit"]').click()
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 })
+}
+
+/** The texts of the menu items, opening the drawer first at phone width. */
+async function menuTexts(page, phone) {
+  if (phone) {
+    await page.getByRole('button', { name: '打开菜单' }).click()
+    await page.locator('.xb-drawer .xb-nav').waitFor()
+  }
+  const menu = page.locator(phone ? '.xb-drawer .xb-nav' : '.xb-aside .xb-nav').first()
+  await menu.waitFor()
+  return (await menu.innerText()).split('\n').map((s) => s.trim()).filter(Boolean)
+}
+
+async function noHorizontalOverflow(page, where) {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }))
+  check(scroll <= inner, `${where}: page overflows horizontally (${scroll} > ${inner})`)
+}
+
+export const scenarios = [
+  {
+    name: 'admin-first-sign-in',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signIn(page, base, 'admin', state.adminInitial)
+      await changePassword(page, state.adminInitial, state.adminPassword)
+      await page.getByText('您好').first().waitFor()
+    },
+  },
+  {
+    name: 'seed-department-and-staff',
+    async run({ seed }) {
+      await seed()
+    },
+  },
+  {
+    name: 'admin-menu-desktop',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signIn(page, base, 'admin', state.adminPassword)
+      await page.waitForURL((url) => url.pathname === '/')
+      const items = await menuTexts(page, false)
+      check(items.includes(ORG), `no ${ORG} in ${items}`)
+      for (const e of ADMIN_ENTRIES) check(items.includes(e), `sysadmin should see ${e}: ${items}`)
+      for (const e of NOT_ADMIN_ENTRIES) check(!items.includes(e), `sysadmin must not see ${e}: ${items}`)
+      await page.getByRole('menuitem', { name: '工作日历' }).click()
+      await page.locator('[data-test="calendar"] .xb-cell').first().waitFor()
+      await page.getByRole('menuitem', { name: '角色' }).click()
+      await page.getByText('系统管理员').first().waitFor()
+    },
+  },
+  ...['desktop', 'phone'].map((viewport) => ({
+    name: `staff-first-sign-in-${viewport}`,
+    viewport,
+    async run({ page, base, state }) {
+      const user = state.staff[viewport]
+      await signIn(page, base, user.username, user.initial)
+      await changePassword(page, user.initial, 'Hz#2026-Pt7m-Lv')
+      const items = await menuTexts(page, viewport === 'phone')
+      check(items.includes('首页'), `no 首页 in ${items}`)
+      check(!items.includes(ORG), `staff must not see ${ORG}: ${items}`)
+      for (const e of [...ADMIN_ENTRIES, ...NOT_ADMIN_ENTRIES]) check(!items.includes(e), `staff sees ${e}`)
+      if (viewport === 'phone') await noHorizontalOverflow(page, 'staff home')
+    },
+  })),
+  {
+    name: 'admin-phone-drawer',
+    viewport: 'phone',
+    async run({ page, base, state }) {
+      await signIn(page, base, 'admin', state.adminPassword)
+      await page.waitForURL((url) => url.pathname === '/')
+      check(!(await page.locator('.xb-aside').isVisible()), 'the side menu shows at phone width')
+      await noHorizontalOverflow(page, 'home')
+      const items = await menuTexts(page, true)
+      for (const e of ADMIN_ENTRIES) check(items.includes(e), `drawer lacks ${e}: ${items}`)
+      await page.getByRole('menuitem', { name: '工作日历' }).click()
+      await page.locator('[data-test="calendar"] .xb-cell').first().waitFor()
+      await noHorizontalOverflow(page, 'calendar')
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: new URL('./screenshots/calendar-phone.png', import.meta.url).pathname })
+      await page.goto(`${base}/admin/roles`)
+      await page.getByText('系统管理员').first().waitFor()
+      await noHorizontalOverflow(page, 'roles')
+    },
+  },
+]

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { http, HttpResponse } from 'msw'
+import { useAuthStore } from '@/stores/auth'
+import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
+import { server, useMockServer } from '@/test/server'
+
+useMockServer()
+
+const perms = [
+  { code: 'user.read', group: 'user', name: '查看用户', nameEn: 'View users', duty: 'business' },
+  { code: 'audit.read', group: 'audit', name: '查看审计', nameEn: 'Read audit', duty: 'audit' },
+]
+
+describe('ApiKeysPage', () => {
+  it('offers no audit scope and shows the issued key once', async () => {
+    let sent: unknown = null
+    const keys: unknown[] = []
+    server.use(
+      http.get('*/api/v1/api-keys', () => HttpResponse.json(keys)),
+      http.get('*/api/v1/permissions', () => HttpResponse.json(perms)),
+      http.post('*/api/v1/api-keys', async ({ request }) => {
+        sent = await request.json()
+        const out = { id: '0193a5b2-0000-7000-8000-0000000000k1', name: '同步', prefix: 'abcd1234', scopes: ['user.read'], createdAt: '2026-01-01T00:00:00Z', expiresAt: null }
+        keys.push({ ...out, lastUsedAt: null, revokedAt: null })
+        return HttpResponse.json({ ...out, key: 'xb_abcd1234_SECRET' }, { status: 201 })
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['api_key.manage'] })))
+    const { wrapper } = await mountAt('/admin/api-keys', pinia)
+    await flushPromises()
+    await wrapper.find('[data-test="key-create"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('查看用户')
+    expect(document.body.textContent).not.toContain('查看审计')
+    const name = document.querySelector<HTMLInputElement>('#key-name')!
+    name.value = '同步'
+    name.dispatchEvent(new Event('input'))
+    document.querySelector<HTMLInputElement>('input[type="checkbox"][value="user.read"]')!.click()
+    await flushPromises()
+    document.querySelector<HTMLButtonElement>('[data-test="key-save"]')!.click()
+    await vi.waitFor(() => {
+      const input = document.querySelector<HTMLInputElement>("#issued-key")
+      expect(input?.value).toBe('xb_abcd1234_SECRET')
+    })
+    expect(sent).toEqual({ name: '同步', scopes: ['user.read'], expiresAt: null })
+    expect(document.body.textContent).toContain('唯一一次显示完整密钥')
+    await vi.waitFor(() => expect(wrapper.text()).toContain('xb_abcd1234'))
+    expect(wrapper.text()).not.toContain('SECRET')
+    wrapper.unmount()
+  })
+})

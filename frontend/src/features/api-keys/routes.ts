@@ -1,0 +1,1 @@
+export const apiKeysPage = () => import('./ApiKeysPage.vue')

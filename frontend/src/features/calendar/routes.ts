@@ -1,0 +1,1 @@
+export const calendarPage = () => import('./CalendarPage.vue')

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { http, HttpResponse } from 'msw'
+import { useAuthStore } from '@/stores/auth'
+import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
+import { server, useMockServer } from '@/test/server'
+import type { DepartmentOut } from './api'
+
+useMockServer()
+
+const root: DepartmentOut = { id: 'd1', code: 'xb', name: '校办', parentId: null, active: true, memberCount: 3, sortOrder: 0, version: 1 }
+const child: DepartmentOut = { id: 'd2', code: 'jwc', name: '教务处', parentId: 'd1', active: true, memberCount: 5, sortOrder: 0, version: 4 }
+const gone: DepartmentOut = { id: 'd3', code: 'old', name: '旧科室', parentId: 'd1', active: false, memberCount: 0, sortOrder: 1, version: 2 }
+
+describe('DepartmentListPage', () => {
+  it('shows the tree, hides inactive ones by default, and shows a 422 parentId error under the field', async () => {
+    let patched: unknown = null
+    server.use(
+      http.get('*/api/v1/departments', () => HttpResponse.json([root, child, gone])),
+      http.patch('*/api/v1/departments/:id', async ({ request }) => {
+        patched = await request.json()
+        return problemResponse(422, 'validation_failed', {
+          detail: '请修改标注的字段后重新提交',
+          errors: { parentId: ['不能移到自己或自己的下级部门之下'] },
+        })
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['department.read', 'department.manage'] })))
+    const { wrapper } = await mountAt('/admin/departments', pinia)
+    await flushPromises()
+    expect(wrapper.text()).toContain('校办')
+    expect(wrapper.text()).toContain('教务处')
+    expect(wrapper.text()).not.toContain('旧科室')
+
+    await wrapper.find('[data-test="move-jwc"]').trigger('click')
+    await flushPromises()
+    ;(document.querySelector('[data-test="form-submit"]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(patched).toEqual({ parentId: 'd1', version: 4 })
+    const error = () => document.querySelector('[data-test="parent-item"] .el-form-item__error')?.textContent?.trim()
+    await vi.waitFor(() => expect(error()).toBe('不能移到自己或自己的下级部门之下'))
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,1 @@
+export const rolesPage = () => import('./RolesPage.vue')

@@ -1,0 +1,10 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const userRoutes: RouteRecordRaw[] = [
+  {
+    path: 'admin/users',
+    name: 'admin-users',
+    component: () => import('./UserListPage.vue'),
+    meta: { titleKey: 'nav.users', permission: 'user.read' },
+  },
+]
