@@ -1,6 +1,9 @@
 // The browser scenarios. Each takes a fresh page and the shared state.
 const ORG = '组织管理'
-const ADMIN_ENTRIES = ['部门', '用户', '角色', '工作日历']
+const ADMIN_ENTRIES = ['部门', '用户', '角色']
+/** A top-level entry every signed-in user sees (editing needs calendar.manage). */
+const CALENDAR = '工作日历'
+const DEPT = { code: 'e2e_office', name: '端到端测试办公室' }
 const NOT_ADMIN_ENTRIES = ['API 密钥', '审计日志']
 
 function check(cond, message) {
@@ -54,9 +57,56 @@ export const scenarios = [
     },
   },
   {
-    name: 'seed-department-and-staff',
+    name: 'admin-creates-department-and-staff',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signIn(page, base, 'admin', state.adminPassword)
+      await page.waitForURL((url) => url.pathname === '/')
+
+      // 部门: create the department through its dialog and see it in the table.
+      await page.getByRole('menuitem', { name: '部门', exact: true }).click()
+      await page.locator('[data-test="create"]').click()
+      await page.locator('#dept-code').fill(DEPT.code)
+      await page.locator('#dept-name').fill(DEPT.name)
+      await page.locator('[data-test="form-submit"]:visible').click()
+      await page.locator('.el-table').getByText(DEPT.name, { exact: true }).waitFor()
+
+      // 用户: create a user in it; the server generates the one-time password.
+      const username = 'e2e.desktop'
+      await page.getByRole('menuitem', { name: '用户', exact: true }).click()
+      await page.locator('[data-test="create"]').click()
+      await page.locator('#u-username').fill(username)
+      await page.locator('#u-name').fill('桌面测试员')
+      await page.locator('[data-test="u-depts-item"] .el-select__wrapper').click()
+      await page.locator('.el-tree-node__content:visible', { hasText: DEPT.name }).click()
+      await page.locator('#u-name').click() // closes the multi-select's dropdown
+      // The primary department follows the first chosen one.
+      await page.locator('[data-test="u-primary-item"]').getByText(DEPT.name).waitFor()
+      await page.locator('[data-test="form-submit"]:visible').click()
+      const shown = page.locator(`[data-test="otp-${username}"]`)
+      await shown.waitFor()
+      const initial = (await shown.innerText()).trim()
+      check(initial.length >= 8, `odd one-time password "${initial}"`)
+      await page.locator('[data-test="otp-ack"]').click()
+
+      // 角色分配: staff, scope 仅本人.
+      await page.locator(`[data-test="more-${username}"]`).first().click()
+      await page.getByRole('menuitem', { name: '角色分配', exact: true }).click()
+      await page.locator('[data-test="role-item"] .el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '（staff）' }).click()
+      await page.locator('[data-test="scope-self"]').click()
+      await page.locator('[data-test="role-assign"]').click()
+      await page.locator('[data-test="role-list"]').getByText('（staff）').waitFor()
+      check((await page.locator('[data-test="role-list"]').innerText()).includes('仅本人'), 'the staff role is not scoped to self')
+      await page.locator('[data-test="roles-close"]').click()
+      state.staff.desktop = { username, initial }
+    },
+  },
+  {
+    // The phone-width user is created through the API, in the department made above.
+    name: 'seed-phone-staff',
     async run({ seed }) {
-      await seed()
+      await seed(DEPT.code)
     },
   },
   {
@@ -67,7 +117,7 @@ export const scenarios = [
       await page.waitForURL((url) => url.pathname === '/')
       const items = await menuTexts(page, false)
       check(items.includes(ORG), `no ${ORG} in ${items}`)
-      for (const e of ADMIN_ENTRIES) check(items.includes(e), `sysadmin should see ${e}: ${items}`)
+      for (const e of [...ADMIN_ENTRIES, CALENDAR]) check(items.includes(e), `sysadmin should see ${e}: ${items}`)
       for (const e of NOT_ADMIN_ENTRIES) check(!items.includes(e), `sysadmin must not see ${e}: ${items}`)
       await page.getByRole('menuitem', { name: '工作日历' }).click()
       await page.locator('[data-test="calendar"] .xb-cell').first().waitFor()
@@ -84,9 +134,13 @@ export const scenarios = [
       await changePassword(page, user.initial, 'Hz#2026-Pt7m-Lv')
       const items = await menuTexts(page, viewport === 'phone')
       check(items.includes('首页'), `no 首页 in ${items}`)
+      check(items.includes(CALENDAR), `staff should see ${CALENDAR}: ${items}`)
       check(!items.includes(ORG), `staff must not see ${ORG}: ${items}`)
       for (const e of [...ADMIN_ENTRIES, ...NOT_ADMIN_ENTRIES]) check(!items.includes(e), `staff sees ${e}`)
       if (viewport === 'phone') await noHorizontalOverflow(page, 'staff home')
+      // Staff may read the calendar (editing needs calendar.manage).
+      await page.getByRole('menuitem', { name: CALENDAR }).click()
+      await page.locator('[data-test="calendar"] .xb-cell').first().waitFor()
     },
   })),
   {
@@ -98,7 +152,7 @@ export const scenarios = [
       check(!(await page.locator('.xb-aside').isVisible()), 'the side menu shows at phone width')
       await noHorizontalOverflow(page, 'home')
       const items = await menuTexts(page, true)
-      for (const e of ADMIN_ENTRIES) check(items.includes(e), `drawer lacks ${e}: ${items}`)
+      for (const e of [...ADMIN_ENTRIES, CALENDAR]) check(items.includes(e), `drawer lacks ${e}: ${items}`)
       await page.getByRole('menuitem', { name: '工作日历' }).click()
       await page.locator('[data-test="calendar"] .xb-cell').first().waitFor()
       await noHorizontalOverflow(page, 'calendar')

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { http, HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { useMockServer } from '@/test/server'
+import { server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -28,6 +29,33 @@ describe('AppLayout', () => {
     const { wrapper } = await mountAt('/', pinia)
     await flushPromises()
     expect(wrapper.text()).not.toContain('组织管理')
+    wrapper.unmount()
+  })
+
+  it('shows staff the calendar as a top-level entry but no admin entries', async () => {
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser()))
+    const { wrapper } = await mountAt('/', pinia)
+    await flushPromises()
+    const items = wrapper.findAll('.xb-nav .el-menu-item').map((i) => i.text())
+    expect(items).toEqual(['首页', '工作日历'])
+    const menu = wrapper.find('.xb-nav').text()
+    for (const entry of ['组织管理', '部门', '用户', '角色', 'API 密钥', '审计日志']) expect(menu).not.toContain(entry)
+    wrapper.unmount()
+  })
+
+  it('opens the calendar without calendar.manage', async () => {
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser()))
+    server.use(
+      http.get('*/api/v1/calendar/days', () =>
+        HttpResponse.json({ timezone: 'Asia/Shanghai', schoolHours: '08:00-12:00', days: [] }),
+      ),
+    )
+    const { router, wrapper } = await mountAt('/calendar', pinia)
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('calendar')
+    expect(wrapper.find('[data-test="calendar"]').exists()).toBe(true)
     wrapper.unmount()
   })
 })

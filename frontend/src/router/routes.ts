@@ -26,7 +26,6 @@ export const adminEntries = [
   { name: 'admin-roles', path: 'admin/roles', titleKey: 'nav.roles', permission: 'role.read', page: rolesPage },
   { name: 'admin-api-keys', path: 'admin/api-keys', titleKey: 'nav.apiKeys', permission: 'api_key.manage', page: apiKeysPage },
   { name: 'admin-audit', path: 'admin/audit', titleKey: 'nav.audit', permission: 'audit.read', page: auditPage },
-  { name: 'admin-calendar', path: 'admin/calendar', titleKey: 'nav.calendar', permission: 'calendar.manage', page: calendarPage },
 ] as const
 
 export const routes: RouteRecordRaw[] = [
@@ -58,6 +57,14 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/profile/ProfilePage.vue'),
         meta: { titleKey: 'profile.title' },
       },
+      // Everyone signed in may read the calendar; editing is gated on calendar.manage inside the page.
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: calendarPage,
+        meta: { titleKey: 'nav.calendar' },
+      },
+      { path: 'admin/calendar', redirect: '/calendar' },
       ...departmentRoutes,
       ...userRoutes,
       ...adminEntries.filter((e) => e.name !== 'admin-departments' && e.name !== 'admin-users').map(

@@ -31,7 +31,7 @@ describe('CalendarPage', () => {
     )
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['calendar.manage'] })))
-    const { wrapper } = await mountAt('/admin/calendar', pinia)
+    const { wrapper } = await mountAt('/calendar', pinia)
     await flushPromises()
     const cell = wrapper.find(`button[data-date="${today}"]`)
     expect(cell.text()).toContain('休')
