@@ -6,7 +6,7 @@ use uuid::Uuid;
 use xiaoban_domain::access::codes::USER_VIEW_SENSITIVE;
 use xiaoban_domain::access::{DataScope, Grant};
 use xiaoban_domain::identity::{mask_id_number, mask_phone};
-use xiaoban_persistence::identity::memberships::{self, HeldRole, Membership};
+use xiaoban_persistence::identity::memberships::{HeldRole, Membership};
 use xiaoban_persistence::identity::{grants, users};
 
 use crate::{Principal, PrincipalKind, RequestContext, ServiceError, Services};
@@ -61,23 +61,7 @@ pub(crate) fn scope_of(kind: &str, department: Option<Uuid>) -> DataScope {
 impl Services {
     /// A user as `viewer` may see them.
     pub async fn user_view(&self, id: Uuid, viewer: &RequestContext) -> Result<UserView, ServiceError> {
-        let user = users::find(self.db(), id)
-            .await?
-            .ok_or(ServiceError::NotFound { entity: "user" })?;
-        let departments = memberships::departments_of(self.db(), id).await?;
-        let roles = memberships::roles_of(self.db(), id).await?;
-        let permissions = grants::for_user(self.db(), id)
-            .await?
-            .into_iter()
-            .flat_map(|g| g.permissions)
-            .collect();
-        Ok(build_view(
-            user,
-            departments,
-            roles,
-            permissions,
-            sees_sensitive(viewer),
-        ))
+        super::load::load_view(self.db(), id, sees_sensitive(viewer)).await
     }
 
     /// The principal a user acts as, with grants from their role assignments.
