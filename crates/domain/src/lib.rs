@@ -2,6 +2,7 @@
 //! numbering patterns. No IO, no database, no HTTP.
 
 pub mod access;
+pub mod approvals;
 pub mod calendar;
 pub mod error;
 pub mod identity;

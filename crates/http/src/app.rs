@@ -17,8 +17,8 @@ use crate::openapi::ApiDoc;
 use crate::routes::RouteTable;
 use crate::site::{self, Site};
 use crate::{
-    api_keys, audit, auth, calendar, departments, extract, me, middleware, permissions, platform, roles,
-    users,
+    api_keys, approvals, audit, auth, calendar, departments, extract, me, middleware, permissions, platform,
+    roles, users,
 };
 
 /// Where the API lives.
@@ -59,6 +59,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::roster::routes)
         .configure(permissions::routes)
         .configure(api_keys::routes)
+        .configure(approvals::routes)
         .configure(audit::routes)
         .configure(crate::settings::routes)
         .configure(calendar::routes);

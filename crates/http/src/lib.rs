@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod app;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod calendar;

@@ -4,6 +4,7 @@
 //! Backend differences stay inside named helpers in this crate ([`db::begin_write`], the
 //! number counter's upsert), never in the services above.
 
+pub mod approvals;
 pub mod audit;
 pub mod calendar;
 pub mod db;

@@ -70,8 +70,10 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintain(self.services.clone()));
+        let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
         let result = self.server.await;
         maintenance.abort();
+        approval_clock.abort();
         result
     }
 }
@@ -125,6 +127,21 @@ async fn maintain(services: Services) {
             Ok(0) => {}
             Ok(n) => tracing::info!(disabled = n, "accounts unused for too long were disabled"),
             Err(err) => tracing::warn!(%err, "could not disable inactive accounts"),
+        }
+    }
+}
+
+/// Reminders and timeout actions of approval steps, every minute.
+async fn run_approval_clock(services: Services) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        match services.run_approval_timers().await {
+            Ok(report) if report.overdue > 0 || report.reminded > 0 => {
+                tracing::info!(?report, "approval deadlines handled")
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(%err, "could not run the approval timers"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api_keys;
+pub mod approvals;
 pub mod audit;
 /// The audit log's storage types, for the HTTP layer.
 pub mod audit_log {
@@ -18,6 +19,7 @@ pub mod departments;
 pub mod error;
 pub mod idempotency;
 pub mod import;
+pub mod notifications;
 pub mod numbering;
 pub mod platform;
 pub mod roles;
@@ -35,6 +37,10 @@ pub use context::{Actor, Principal, PrincipalKind, RequestContext};
 pub use error::{FieldIssue, ServiceError};
 pub use xiaoban_persistence::error::duplicate_column;
 
+/// The modules' approval hooks by module code.
+type ApprovalHooks =
+    Arc<std::sync::RwLock<std::collections::BTreeMap<String, Arc<dyn approvals::ApprovalHook>>>>;
+
 /// Settings the use cases need, read once at start-up.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -50,6 +56,7 @@ pub struct Services {
     auth: Arc<auth::AuthSettings>,
     rate_limiter: Arc<auth::RateLimiter>,
     clock: Arc<dyn Clock>,
+    approval_hooks: ApprovalHooks,
 }
 
 impl Services {
@@ -60,6 +67,7 @@ impl Services {
             auth: Arc::new(auth),
             rate_limiter: Arc::new(auth::RateLimiter::default()),
             clock,
+            approval_hooks: ApprovalHooks::default(),
         }
     }
 

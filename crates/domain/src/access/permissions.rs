@@ -83,6 +83,9 @@ typed_codes! {
     CALENDAR_MANAGE = "calendar.manage",
     SETTINGS_MANAGE = "settings.manage",
     NOTIFICATION_READ = "notification.read",
+    APPROVAL_USE = "approval.use",
+    APPROVAL_TEMPLATE_MANAGE = "approval.template.manage",
+    APPROVAL_ADMIN = "approval.admin",
 }
 
 const fn def(
@@ -125,6 +128,9 @@ pub const CATALOGUE: &[PermissionDef] = &[
     def(CALENDAR_MANAGE, "calendar", "管理校历与节假日", "Manage the calendar and holidays", System),
     def(SETTINGS_MANAGE, "settings", "管理系统设置", "Manage system settings", System),
     def(NOTIFICATION_READ, "notification", "查看通知", "Read notifications", Business),
+    def(APPROVAL_USE, "approval", "发起和处理审批", "Start and handle approvals", Business),
+    def(APPROVAL_TEMPLATE_MANAGE, "approval", "管理审批模板", "Manage approval templates", Business),
+    def(APPROVAL_ADMIN, "approval", "审批监管（查看全部、撤销）", "Oversee approvals (view all, cancel)", Business),
 ];
 
 /// Looks a permission up by its code.

@@ -1,9 +1,10 @@
 //! The built-in roles and their default permissions. Later modules extend the business roles.
 
 use super::permissions::codes::{
-    API_KEY_MANAGE, AUDIT_READ, CALENDAR_MANAGE, DEPARTMENT_MANAGE, DEPARTMENT_READ, NOTIFICATION_READ,
-    ROLE_ASSIGN, ROLE_MANAGE, ROLE_READ, SECURITY_MANAGE, SETTINGS_MANAGE, USER_IMPORT, USER_MANAGE,
-    USER_READ, USER_RESET_PASSWORD, USER_SET_CLEARANCE, USER_UNLOCK, USER_VIEW_SENSITIVE,
+    API_KEY_MANAGE, APPROVAL_ADMIN, APPROVAL_TEMPLATE_MANAGE, APPROVAL_USE, AUDIT_READ, CALENDAR_MANAGE,
+    DEPARTMENT_MANAGE, DEPARTMENT_READ, NOTIFICATION_READ, ROLE_ASSIGN, ROLE_MANAGE, ROLE_READ,
+    SECURITY_MANAGE, SETTINGS_MANAGE, USER_IMPORT, USER_MANAGE, USER_READ, USER_RESET_PASSWORD,
+    USER_SET_CLEARANCE, USER_UNLOCK, USER_VIEW_SENSITIVE,
 };
 
 /// A role shipped with the system.
@@ -51,6 +52,8 @@ const SYSTEM_ADMIN: &[&str] = &[
     CALENDAR_MANAGE,
     SETTINGS_MANAGE,
     NOTIFICATION_READ,
+    APPROVAL_USE,
+    APPROVAL_TEMPLATE_MANAGE,
 ];
 
 const SECURITY_ADMIN: &[&str] = &[
@@ -62,15 +65,26 @@ const SECURITY_ADMIN: &[&str] = &[
     API_KEY_MANAGE,
     SECURITY_MANAGE,
     NOTIFICATION_READ,
+    APPROVAL_USE,
 ];
 
 const AUDIT_ADMIN: &[&str] = &[AUDIT_READ, NOTIFICATION_READ];
 
 /// Office roles that look up people and departments.
-const OFFICE: &[&str] = &[NOTIFICATION_READ, DEPARTMENT_READ, USER_READ];
+const OFFICE: &[&str] = &[NOTIFICATION_READ, DEPARTMENT_READ, USER_READ, APPROVAL_USE];
+
+/// The head of the general office also designs approval flows and oversees every request.
+const DIRECTOR: &[&str] = &[
+    NOTIFICATION_READ,
+    DEPARTMENT_READ,
+    USER_READ,
+    APPROVAL_USE,
+    APPROVAL_TEMPLATE_MANAGE,
+    APPROVAL_ADMIN,
+];
 
 /// Everyone else.
-const EVERYONE: &[&str] = &[NOTIFICATION_READ];
+const EVERYONE: &[&str] = &[NOTIFICATION_READ, APPROVAL_USE];
 
 const fn role(
     code: &'static str,
@@ -91,7 +105,7 @@ pub const BUILTIN_ROLES: &[BuiltinRole] = &[
     role(SYSADMIN, "系统管理员", "System administrator", SYSTEM_ADMIN),
     role(SECADMIN, "安全管理员", "Security administrator", SECURITY_ADMIN),
     role(AUDITOR, "审计管理员", "Audit administrator", AUDIT_ADMIN),
-    role(OFFICE_DIRECTOR, "办公室主任", "Office director", OFFICE),
+    role(OFFICE_DIRECTOR, "办公室主任", "Office director", DIRECTOR),
     role(OFFICE_CLERK, "综合服务专员", "Office clerk", OFFICE),
     role(SCHOOL_LEADER, "校领导", "School leader", OFFICE),
     role(DEPT_HEAD, "部门负责人", "Department head", OFFICE),

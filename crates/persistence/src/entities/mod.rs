@@ -1,6 +1,12 @@
 //! sea-orm entities. They never derive `Serialize` or `ToSchema`: the API has its own DTOs.
 
 pub mod api_key;
+pub mod approval_delegation;
+pub mod approval_event;
+pub mod approval_instance;
+pub mod approval_task;
+pub mod approval_template;
+pub mod approval_template_version;
 pub mod audit_event;
 pub mod audit_head;
 pub mod calendar_day;

@@ -25,6 +25,15 @@ impl Services {
         for role in BUILTIN_ROLES {
             roles::sync_builtin(&tx, role.code, role.zh, role.permissions, now).await?;
         }
+        // Start-up is also where the engine's numbering series gets registered, once.
+        crate::numbering::ensure_series(
+            &tx,
+            crate::approvals::NUMBER_SERIES,
+            "审批编号",
+            "SP-{year}-{seq:05}",
+            "approval",
+        )
+        .await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(())
     }

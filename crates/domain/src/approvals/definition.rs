@@ -1,0 +1,253 @@
+//! A template's definition: the form, the ordered steps and the flow options. One version of it
+//! is stored per publication and never changes, so a running request keeps the rules it began with.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::condition::Condition;
+use super::form::{FieldKind, FormIssue, FormSchema};
+
+pub const MAX_STEPS: usize = 20;
+const MAX_DEADLINE_HOURS: u32 = 2000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Definition {
+    pub form: FormSchema,
+    pub steps: Vec<StepDef>,
+    #[serde(default)]
+    pub options: FlowOptions,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowOptions {
+    /// Skip a step whose only approver is the applicant or who already approved in this round.
+    #[serde(default = "yes")]
+    pub auto_skip: bool,
+    /// After a return to the applicant, resubmitting goes straight back to the returning step and
+    /// keeps the approvals already given; otherwise the request starts again at the first step.
+    #[serde(default)]
+    pub resubmit_to_returning_step: bool,
+    /// Who gets a step whose rule finds nobody (no head, disabled user). Without it the holders of
+    /// the `office_director` role do, then the system administrators: nothing is ever stuck.
+    #[serde(default)]
+    pub fallback: Option<ApproverRule>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for FlowOptions {
+    fn default() -> Self {
+        Self {
+            auto_skip: true,
+            resubmit_to_returning_step: false,
+            fallback: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepDef {
+    pub name: String,
+    pub rule: ApproverRule,
+    #[serde(default)]
+    pub mode: StepMode,
+    /// Only with [`StepMode::Ratio`]: the share of approvers that must approve.
+    #[serde(default)]
+    pub pass_ratio: Option<Ratio>,
+    /// The step applies only when this holds over the form values.
+    #[serde(default)]
+    pub condition: Option<Condition>,
+    /// Working hours on the school calendar from the moment the step's tasks are created.
+    #[serde(default)]
+    pub deadline_hours: Option<u32>,
+    #[serde(default)]
+    pub timeout: TimeoutAction,
+    /// Copied (抄送) when the step is passed.
+    #[serde(default)]
+    pub cc: Vec<ApproverRule>,
+}
+
+/// Who decides a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
+pub enum ApproverRule {
+    /// Named people.
+    Users { user_ids: Vec<Uuid> },
+    /// Holders of a role whose data scope reaches the applicant's department.
+    Role { role: String },
+    /// The head of the applicant's department.
+    DepartmentHead,
+    /// The head of a named department.
+    HeadOf { department_id: Uuid },
+    /// The head of the department `levels` above the applicant's (1 = the parent department).
+    LevelsUp { levels: u8 },
+    /// The person chosen in a `user` field of the form.
+    FormUser { field: String },
+    /// The applicant picks the approvers when submitting.
+    ApplicantPicks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepMode {
+    /// 或签: the first decision decides.
+    #[default]
+    Or,
+    /// 会签: everyone must approve; one rejection rejects.
+    All,
+    /// Countersign that passes once the pass ratio of approvers approved.
+    Ratio,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    pub numerator: u8,
+    pub denominator: u8,
+}
+
+/// What happens when a step's deadline passes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum TimeoutAction {
+    /// Marked overdue and the approvers are told; nothing else.
+    #[default]
+    Remind,
+    /// The holders of the role are added as approvers of the step.
+    Escalate { role: String },
+    /// The system approves on the approvers' behalf.
+    AutoApprove,
+}
+
+impl Definition {
+    /// Checks the definition's own consistency; references to people, roles and departments are
+    /// checked against the database by the caller. Paths name the offending part.
+    pub fn check(&self) -> Result<(), Vec<FormIssue>> {
+        let mut issues = self.form.check().err().unwrap_or_default();
+        for issue in &mut issues {
+            issue.field = format!("definition.form.{}", issue.field);
+        }
+        if self.steps.is_empty() || self.steps.len() > MAX_STEPS {
+            issues.push(issue(
+                "definition.steps",
+                "审批步骤应为 1 到 20 步",
+                "Give 1 to 20 steps",
+            ));
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            self.check_step(&format!("definition.steps[{i}]"), step, &mut issues);
+        }
+        if let Some(rule) = &self.options.fallback
+            && !matches!(rule, ApproverRule::Users { .. } | ApproverRule::Role { .. })
+        {
+            issues.push(issue(
+                "definition.options.fallback",
+                "兜底审批人只能是指定人员或角色",
+                "The fallback must be named people or a role",
+            ));
+        }
+        if issues.is_empty() { Ok(()) } else { Err(issues) }
+    }
+
+    fn check_step(&self, path: &str, step: &StepDef, issues: &mut Vec<FormIssue>) {
+        let name_len = step.name.trim().chars().count();
+        if name_len == 0 || name_len > 30 {
+            issues.push(issue(
+                &format!("{path}.name"),
+                "步骤名称应为 1 到 30 个字",
+                "The step name needs 1 to 30 characters",
+            ));
+        }
+        self.check_rule(&format!("{path}.rule"), &step.rule, issues);
+        for (j, cc) in step.cc.iter().enumerate() {
+            self.check_rule(&format!("{path}.cc[{j}]"), cc, issues);
+        }
+        match (step.mode, step.pass_ratio) {
+            (StepMode::Ratio, Some(r))
+                if r.numerator >= 1 && r.numerator <= r.denominator && r.denominator <= 20 => {}
+            (StepMode::Ratio, _) => issues.push(issue(
+                &format!("{path}.passRatio"),
+                "比例会签需要通过比例，如 2/3",
+                "A ratio step needs a pass ratio such as 2/3",
+            )),
+            (_, Some(_)) => issues.push(issue(
+                &format!("{path}.passRatio"),
+                "只有比例会签才设置通过比例",
+                "Only a ratio step has a pass ratio",
+            )),
+            _ => {}
+        }
+        if let Some(condition) = &step.condition
+            && let Err(found) = self.form.check_condition(condition)
+        {
+            issues.extend(
+                found
+                    .into_iter()
+                    .map(|i| issue(&format!("{path}.condition"), &i.zh, &i.en)),
+            );
+        }
+        if step
+            .deadline_hours
+            .is_some_and(|h| h == 0 || h > MAX_DEADLINE_HOURS)
+        {
+            issues.push(issue(
+                &format!("{path}.deadlineHours"),
+                "办理时限应为 1 到 2000 个工作小时",
+                "The deadline must be 1 to 2000 working hours",
+            ));
+        }
+        if let TimeoutAction::Escalate { role } = &step.timeout
+            && role.trim().is_empty()
+        {
+            issues.push(issue(
+                &format!("{path}.timeout.role"),
+                "请选择超时上报的角色",
+                "Choose the role to escalate to",
+            ));
+        }
+    }
+
+    fn check_rule(&self, path: &str, rule: &ApproverRule, issues: &mut Vec<FormIssue>) {
+        match rule {
+            ApproverRule::Users { user_ids } if user_ids.is_empty() || user_ids.len() > 50 => {
+                issues.push(issue(
+                    &format!("{path}.userIds"),
+                    "请指定 1 到 50 位人员",
+                    "Name 1 to 50 people",
+                ));
+            }
+            ApproverRule::Role { role } if role.trim().is_empty() => {
+                issues.push(issue(&format!("{path}.role"), "请选择角色", "Choose a role"));
+            }
+            ApproverRule::LevelsUp { levels } if *levels == 0 || *levels > 5 => {
+                issues.push(issue(
+                    &format!("{path}.levels"),
+                    "逐级上溯应为 1 到 5 级",
+                    "Levels up must be 1 to 5",
+                ));
+            }
+            ApproverRule::FormUser { field }
+                if !self.form.field(field).is_some_and(|f| f.kind == FieldKind::User) =>
+            {
+                issues.push(issue(
+                    &format!("{path}.field"),
+                    "请选择表单中的人员字段",
+                    "Choose a user field of the form",
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn issue(field: &str, zh: &str, en: &str) -> FormIssue {
+    FormIssue {
+        field: field.to_owned(),
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    }
+}

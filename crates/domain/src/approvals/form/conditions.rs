@@ -1,0 +1,35 @@
+//! The designer's check that a step condition reads only fields the form has.
+
+use super::{FieldKind, FormIssue, FormSchema};
+use crate::approvals::condition::Condition;
+
+impl FormSchema {
+    /// Checks that every field `condition` reads is in this form, and that `.days`, `.start`
+    /// and `.end` are used only on date ranges. `FormIssue::field` is the field key the
+    /// condition names; the caller puts it under the step's path.
+    pub fn check_condition(&self, condition: &Condition) -> Result<(), Vec<FormIssue>> {
+        let mut issues = Vec::new();
+        for key in condition.fields() {
+            if self.field(&key).is_none() {
+                issues.push(FormIssue::new(
+                    key.as_str(),
+                    format!("条件中的字段“{key}”不在表单中"),
+                    format!("the condition reads {key:?}, which is not a field of the form"),
+                ));
+            }
+        }
+        for key in condition.date_range_fields() {
+            if self
+                .field(&key)
+                .is_some_and(|field| field.kind != FieldKind::DateRange)
+            {
+                issues.push(FormIssue::new(
+                    key.as_str(),
+                    format!("“{key}”不是日期范围字段，不能用 .days、.start、.end"),
+                    format!("{key:?} is not a date range, so .days, .start and .end do not apply"),
+                ));
+            }
+        }
+        if issues.is_empty() { Ok(()) } else { Err(issues) }
+    }
+}

@@ -1,0 +1,10 @@
+//! The approvals engine's pure rules: form schemas, step conditions, template definitions and
+//! how a step's decisions add up.
+
+pub mod condition;
+pub mod definition;
+pub mod flow;
+pub mod form;
+
+pub use condition::{Condition, ConditionError};
+pub use form::{CheckedForm, FieldDef, FieldKind, FormIssue, FormSchema};

@@ -1,0 +1,150 @@
+//! `POST /approvals/{id}/{action}`: one operation per action, all answering the request as it
+//! now is. An `Idempotency-Key` makes a repeat change nothing and replay the first answer.
+
+use actix_web::{HttpResponse, post, web};
+use uuid::Uuid;
+use xiaoban_services::Services;
+use xiaoban_services::approvals::{ActionInput, Position};
+use xiaoban_services::idempotency::Created;
+
+use super::convert;
+use super::dto::{ActionIn, ApprovalOut, PositionDto};
+use crate::errors::ApiError;
+use crate::extract::{Auth, ValidatedJson, etag};
+use crate::responses::REPLAYED_HEADER;
+
+pub(super) fn wrap<T>(value: T, replay: bool) -> Created<T> {
+    if replay {
+        Created::Replayed(value)
+    } else {
+        Created::Fresh(value)
+    }
+}
+
+fn input(body: ActionIn) -> ActionInput {
+    ActionInput {
+        comment: body.comment,
+        version: body.version,
+        target_step: body.target_step,
+        user_id: body.user_id,
+        position: body.position.map(|p| match p {
+            PositionDto::Before => Position::Before,
+            PositionDto::After => Position::After,
+        }),
+        form: body.form,
+        attachments: body.attachments,
+    }
+}
+
+fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Result<HttpResponse, ApiError> {
+    let replay = outcome.is_replay();
+    let out: ApprovalOut = convert(outcome.into_inner())?;
+    let mut response = HttpResponse::Ok();
+    response.insert_header(etag(out.version));
+    if replay {
+        response.insert_header((REPLAYED_HEADER, "true"));
+    }
+    Ok(response.json(out))
+}
+
+macro_rules! action {
+    ($name:ident, $path:literal, $method:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(tag = "approvals", request_body = ActionIn, security(("bearerAuth" = [])),
+            params(("id" = Uuid, Path, description = "The request's id")),
+            responses(
+                (status = 200, description = "The request as it now is", body = ApprovalOut),
+                (status = 409, description = "Not possible in the request's state, or someone else acted first"),
+            ))]
+        #[post($path)]
+        pub async fn $name(
+            services: web::Data<Services>,
+            auth: Auth,
+            id: web::Path<Uuid>,
+            body: ValidatedJson<ActionIn>,
+        ) -> Result<HttpResponse, ApiError> {
+            answer(services.$method(&auth.0, id.into_inner(), input(body.0)).await?)
+        }
+    };
+}
+
+action!(
+    approve_approval,
+    "/approvals/{id}/approve",
+    approve_approval,
+    "Approves: the caller's open task in the current step. Or-sign: the first decision decides the step; countersign: everyone; ratio: the pass ratio."
+);
+action!(
+    reject_approval,
+    "/approvals/{id}/reject",
+    reject_approval,
+    "Rejects the request (`comment` required as the reason); it ends as `rejected`."
+);
+action!(
+    return_approval,
+    "/approvals/{id}/return",
+    return_approval,
+    "Sends the request back (`comment` required): to the applicant, or with `targetStep` to an earlier step. Other open tasks of the step are put aside and reopen when the request comes back."
+);
+action!(
+    resubmit_approval,
+    "/approvals/{id}/resubmit",
+    resubmit_approval,
+    "The applicant resubmits a returned request, optionally with changed `form` values. Depending on the template it restarts or goes straight back to the returning step."
+);
+action!(
+    transfer_approval,
+    "/approvals/{id}/transfer",
+    transfer_approval,
+    "Hands the caller's task to `userId` (转交)."
+);
+action!(
+    add_approval_signer,
+    "/approvals/{id}/add-signer",
+    add_approval_signer,
+    "Adds `userId` as a signer (加签) `before` the caller (who then waits) or `after` (the caller approves now; the added signer must approve too)."
+);
+action!(
+    comment_approval,
+    "/approvals/{id}/comment",
+    comment_approval,
+    "Adds a comment (with optional `attachments`) to the timeline; participants are notified."
+);
+action!(
+    urge_approval,
+    "/approvals/{id}/urge",
+    urge_approval,
+    "The applicant reminds the open approvers (催办); at most once every 30 minutes, else 429."
+);
+action!(
+    withdraw_approval,
+    "/approvals/{id}/withdraw",
+    withdraw_approval,
+    "The applicant withdraws (撤回) the request before anyone decided in this round, or while it is back with them."
+);
+action!(
+    cancel_approval,
+    "/approvals/{id}/cancel",
+    cancel_approval,
+    "An administrator (`approval.admin`) cancels (撤销) a request that has not ended; `comment` required."
+);
+action!(
+    recall_approval,
+    "/approvals/{id}/recall",
+    recall_approval,
+    "The caller takes back their approval while nobody has acted after it; the step reopens."
+);
+
+pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(approve_approval)
+        .service(reject_approval)
+        .service(return_approval)
+        .service(resubmit_approval)
+        .service(transfer_approval)
+        .service(add_approval_signer)
+        .service(comment_approval)
+        .service(urge_approval)
+        .service(withdraw_approval)
+        .service(cancel_approval)
+        .service(recall_approval);
+}

@@ -1,0 +1,201 @@
+//! The template definition as the API describes it. Same JSON shape as the domain types; the
+//! domain parses conditions and checks the whole.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use xiaoban_domain::approvals::Condition;
+use xiaoban_domain::approvals::definition::Definition;
+use xiaoban_services::{FieldIssue, ServiceError};
+
+use crate::errors::ApiError;
+
+/// A form field's type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKindDto {
+    Text,
+    LongText,
+    Number,
+    /// An integer number of fen (分): 5000 yuan is 500000.
+    Money,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`.
+    DateRange,
+    Select,
+    MultiSelect,
+    /// A user's id.
+    User,
+    /// A department's id.
+    Department,
+    /// Ids of uploaded files.
+    Attachments,
+}
+
+/// One field of a template's form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FieldDefDto {
+    /// Identifier used in values and conditions, e.g. `days`.
+    pub key: String,
+    pub label: String,
+    pub kind: FieldKindDto,
+    #[serde(default)]
+    pub required: bool,
+    /// Lower bound of a number or money value (money in fen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Characters of a text, or items of a multi-select / attachments field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormSchemaDto {
+    pub fields: Vec<FieldDefDto>,
+}
+
+/// Who decides a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
+pub enum ApproverRuleDto {
+    /// Named people.
+    Users { user_ids: Vec<Uuid> },
+    /// Holders of the role whose data scope reaches the applicant's department.
+    Role { role: String },
+    /// The head of the applicant's department.
+    DepartmentHead,
+    /// The head of a named department.
+    HeadOf { department_id: Uuid },
+    /// The head of the department `levels` above the applicant's (1 = parent).
+    LevelsUp { levels: u8 },
+    /// The person chosen in a `user` field of the form.
+    FormUser { field: String },
+    /// The applicant picks when submitting (`approvers` of the start request).
+    ApplicantPicks,
+}
+
+/// `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StepModeDto {
+    #[default]
+    Or,
+    All,
+    Ratio,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatioDto {
+    pub numerator: u8,
+    pub denominator: u8,
+}
+
+/// What happens when a step's deadline passes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum TimeoutActionDto {
+    /// Mark overdue and tell the approvers.
+    #[default]
+    Remind,
+    /// Add the holders of `role` as approvers of the step.
+    Escalate { role: String },
+    /// Approve on the approvers' behalf.
+    AutoApprove,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StepDefDto {
+    pub name: String,
+    pub rule: ApproverRuleDto,
+    #[serde(default)]
+    pub mode: StepModeDto,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_ratio: Option<RatioDto>,
+    /// An expression over form values, e.g. `days > 3`, `amount >= 500000`,
+    /// `leaveType in ['事假', '病假']`; the step applies only when it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// Working hours on the school calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_hours: Option<u32>,
+    #[serde(default)]
+    pub timeout: TimeoutActionDto,
+    /// Copied (抄送) when the step is passed.
+    #[serde(default)]
+    pub cc: Vec<ApproverRuleDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FlowOptionsDto {
+    /// Skip a step whose only approver is the applicant or already approved. Default true.
+    #[serde(default = "yes")]
+    pub auto_skip: bool,
+    /// On resubmit after a return, go straight back to the returning step. Default false.
+    #[serde(default)]
+    pub resubmit_to_returning_step: bool,
+    /// Named people or a role for steps whose rule finds nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<ApproverRuleDto>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for FlowOptionsDto {
+    fn default() -> Self {
+        Self {
+            auto_skip: true,
+            resubmit_to_returning_step: false,
+            fallback: None,
+        }
+    }
+}
+
+/// A template's form, steps and options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DefinitionDto {
+    pub form: FormSchemaDto,
+    pub steps: Vec<StepDefDto>,
+    #[serde(default)]
+    pub options: FlowOptionsDto,
+}
+
+impl DefinitionDto {
+    /// The domain definition; a condition that does not parse is 422 on its step.
+    pub fn into_domain(self) -> Result<Definition, ApiError> {
+        let mut issues = Vec::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            if let Some(source) = &step.condition
+                && let Err(err) = Condition::parse(source)
+            {
+                issues.push(FieldIssue::new(
+                    format!("definition.steps[{i}].condition"),
+                    err.zh,
+                    err.en,
+                ));
+            }
+        }
+        if !issues.is_empty() {
+            return Err(ServiceError::Invalid(issues).into());
+        }
+        super::convert(self)
+    }
+}

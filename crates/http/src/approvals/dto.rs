@@ -1,0 +1,311 @@
+//! Requests and answers of the approvals API.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use super::definition::{DefinitionDto, FormSchemaDto};
+
+/// Who may start a template; both empty means everyone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StartersDto {
+    /// Role codes, e.g. `staff`.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub department_ids: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateOut {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    /// An Element Plus icon name.
+    pub icon: String,
+    pub description: Option<String>,
+    pub starters: StartersDto,
+    pub active: bool,
+    /// The published version new requests use.
+    pub current_version: i32,
+    pub definition: DefinitionDto,
+    /// For optimistic concurrency of edits.
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TemplateIn {
+    #[schema(example = "leave")]
+    pub code: String,
+    #[schema(example = "请假")]
+    pub name: String,
+    #[schema(example = "人事")]
+    pub category: String,
+    pub icon: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub starters: StartersDto,
+    pub definition: DefinitionDto,
+}
+
+/// Changes to a template. A `definition` publishes a new version; running requests keep theirs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TemplatePatchIn {
+    pub name: Option<String>,
+    pub category: Option<String>,
+    pub icon: Option<String>,
+    #[serde(default, deserialize_with = "crate::departments::nullable")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    pub starters: Option<StartersDto>,
+    pub active: Option<bool>,
+    pub definition: Option<DefinitionDto>,
+    /// The version edited (or send `If-Match`).
+    pub version: Option<i32>,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct TemplatesQuery {
+    /// Every template, inactive ones too (needs `approval.template.manage`); otherwise the
+    /// active templates the caller may start.
+    pub manage: Option<bool>,
+}
+
+/// Starts a request.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StartIn {
+    pub template_id: Uuid,
+    /// Values by field key, validated against the template's form.
+    #[schema(value_type = Object)]
+    pub form: Value,
+    /// Approvers for steps of type `applicant_picks`: step index → user ids.
+    #[serde(default)]
+    pub approvers: BTreeMap<String, Vec<Uuid>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StepOut {
+    pub index: i32,
+    pub name: String,
+    pub mode: String,
+    /// `current`, `passed`, `skipped` or `waiting`.
+    pub status: String,
+    pub entered_at: Option<DateTime<Utc>>,
+    pub passed_at: Option<DateTime<Utc>>,
+    pub duration_minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskOut {
+    pub id: Uuid,
+    pub step_index: i32,
+    pub step_name: String,
+    pub cycle: i32,
+    pub assignee_id: Uuid,
+    pub assignee_name: String,
+    /// The approver this task was delegated from (out of office).
+    pub delegated_from: Option<Uuid>,
+    /// `approve` or `cc`.
+    pub kind: String,
+    /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
+    pub origin: String,
+    /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
+    /// `closed`, `cancelled`, `superseded`, `unread`, `read`.
+    pub status: String,
+    pub comment: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EventOut {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+    /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+    pub action: String,
+    pub step_index: Option<i32>,
+    pub step_name: Option<String>,
+    pub comment: Option<String>,
+    #[schema(value_type = Object)]
+    pub data: Value,
+}
+
+/// A request with its steps, tasks, timeline and what the caller may do now.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ApprovalOut {
+    pub id: Uuid,
+    #[schema(example = "SP-2026-00001")]
+    pub number: String,
+    pub template_id: Uuid,
+    pub template_code: String,
+    pub template_name: String,
+    pub template_version: i32,
+    pub applicant_id: Uuid,
+    pub applicant_name: String,
+    pub department_id: Option<Uuid>,
+    pub title: String,
+    pub summary: String,
+    #[schema(value_type = Object)]
+    pub form: Value,
+    pub form_schema: FormSchemaDto,
+    /// `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`.
+    pub status: String,
+    pub current_step: Option<i32>,
+    pub current_step_name: Option<String>,
+    pub cycle: i32,
+    pub subject_module: Option<String>,
+    pub subject_id: Option<Uuid>,
+    pub submitted_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub steps: Vec<StepOut>,
+    pub tasks: Vec<TaskOut>,
+    pub timeline: Vec<EventOut>,
+    pub actions: Vec<String>,
+}
+
+/// An action's input; each action reads the fields it needs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActionIn {
+    /// Opinion (意见); required to reject, return and cancel.
+    pub comment: Option<String>,
+    /// The request's version seen; stale → 409 `version_conflict`.
+    pub version: Option<i32>,
+    /// `return`: the step index to go back to; absent sends it back to the applicant.
+    pub target_step: Option<i32>,
+    /// `transfer` and `add-signer`: the other person.
+    pub user_id: Option<Uuid>,
+    /// `add-signer`: `before` (default) or `after` me.
+    pub position: Option<PositionDto>,
+    /// `resubmit`: changed form values.
+    #[schema(value_type = Option<Object>)]
+    pub form: Option<Value>,
+    /// `comment`: ids of uploaded files.
+    #[serde(default)]
+    pub attachments: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionDto {
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BoxDto {
+    /// 待办
+    Pending,
+    /// 已办
+    Done,
+    /// 我发起的
+    Started,
+    /// 抄送我的
+    Cc,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct InboxQueryIn {
+    #[param(inline)]
+    pub r#box: BoxDto,
+    pub template_id: Option<Uuid>,
+    /// The request's status.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItemOut {
+    pub instance_id: Uuid,
+    pub number: String,
+    pub title: String,
+    pub summary: String,
+    pub template_name: String,
+    pub applicant_name: String,
+    pub instance_status: String,
+    pub current_step_name: Option<String>,
+    pub task_id: Option<Uuid>,
+    pub task_status: Option<String>,
+    pub step_name: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub submitted_at: DateTime<Utc>,
+    pub received_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxCountsOut {
+    pub pending: u64,
+    pub done: u64,
+    pub started: u64,
+    pub cc_unread: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateStatsOut {
+    pub template_id: Uuid,
+    pub steps: usize,
+    pub started: usize,
+    pub running: usize,
+    pub approved: usize,
+    pub rejected: usize,
+    pub withdrawn: usize,
+    pub cycle_hours_median: Option<f64>,
+    pub cycle_hours_p90: Option<f64>,
+    pub on_time_rate: Option<f64>,
+    pub rejection_rate: Option<f64>,
+    pub return_rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DelegationIn {
+    pub delegate_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DelegationOut {
+    pub id: Uuid,
+    pub delegate_id: Uuid,
+    pub delegate_name: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub reason: Option<String>,
+    pub active: bool,
+    pub revoked_at: Option<DateTime<Utc>>,
+}

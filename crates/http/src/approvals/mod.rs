@@ -1,0 +1,44 @@
+//! The approvals engine's API: templates, requests, actions on a request, the inbox and
+//! out-of-office delegations.
+
+mod actions;
+mod definition;
+mod delegations;
+mod dto;
+mod requests;
+mod templates;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use definition::DefinitionDto;
+pub use dto::*;
+
+use crate::errors::ApiError;
+
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(templates::list_approval_templates)
+        .service(templates::create_approval_template)
+        .service(templates::get_approval_template)
+        .service(templates::patch_approval_template)
+        .service(templates::get_approval_template_stats)
+        .service(requests::start_approval)
+        .service(requests::get_approval)
+        .service(requests::list_approval_tasks)
+        .service(requests::get_approval_counts)
+        .service(delegations::list_delegations)
+        .service(delegations::create_delegation)
+        .service(delegations::revoke_delegation);
+    actions::routes(cfg);
+}
+
+/// Converts between a service type and its DTO, which share one JSON shape.
+pub(crate) fn convert<A: Serialize, B: DeserializeOwned>(value: A) -> Result<B, ApiError> {
+    serde_json::to_value(value)
+        .and_then(serde_json::from_value)
+        .map_err(|e| {
+            ApiError::from(xiaoban_services::ServiceError::Internal(format!(
+                "DTO conversion: {e}"
+            )))
+        })
+}

@@ -1,0 +1,106 @@
+use actix_web::{HttpResponse, get, post, web};
+use uuid::Uuid;
+use xiaoban_services::Services;
+use xiaoban_services::approvals::{InboxBox, InboxQuery, StartInput};
+
+use super::convert;
+use super::dto::{ApprovalOut, BoxDto, InboxCountsOut, InboxItemOut, InboxQueryIn, StartIn};
+use crate::errors::ApiError;
+use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag};
+use crate::paging::{ListParams, PageOut};
+use crate::responses::created;
+
+/// Starts a request (needs `approval.use` and the template's starter rule). The form is checked
+/// against the template's current version: problems are 422 on `form.<key>`. Send an
+/// `Idempotency-Key` to make retries safe.
+#[utoipa::path(tag = "approvals", request_body = StartIn, security(("bearerAuth" = [])), responses(
+    (status = 201, description = "Started; `Location` names it", body = ApprovalOut),
+))]
+#[post("/approvals")]
+pub async fn start_approval(
+    services: web::Data<Services>,
+    auth: Auth,
+    body: ValidatedJson<StartIn>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let input = StartInput {
+        template_id: body.template_id,
+        form: body.form,
+        approvers: body.approvers,
+    };
+    let outcome = services.start_approval(&auth.0, input).await?;
+    let id = outcome.clone().into_inner().id;
+    let location = format!("{}/approvals/{id}", crate::API_PREFIX);
+    let replay = outcome.is_replay();
+    let out: ApprovalOut = convert(outcome.into_inner())?;
+    Ok(created(location, super::actions::wrap(out, replay)))
+}
+
+/// A request with its steps, tasks, timeline and the caller's possible `actions`. Visible to
+/// the applicant, everyone with a task or copy, and holders of `approval.admin` in scope;
+/// otherwise 404.
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The request's id")),
+    responses((status = 200, description = "The request", body = ApprovalOut)))]
+#[get("/approvals/{id}")]
+pub async fn get_approval(
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let detail = services.get_approval(&auth.0, id.into_inner()).await?;
+    let out: ApprovalOut = convert(detail)?;
+    Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
+}
+
+/// The caller's lists: `pending` 待办 (tasks to decide), `done` 已办 (tasks decided),
+/// `started` 我发起的 (requests), `cc` 抄送我的 (copies). `q` searches number, title and summary.
+/// Sortable: `createdAt`, `dueAt`, `decidedAt` (tasks), `createdAt`, `number` (started).
+#[utoipa::path(tag = "approvals", params(ListParams, InboxQueryIn), security(("bearerAuth" = [])), responses(
+    (status = 200, description = "One page", body = PageOut<InboxItemOut>),
+))]
+#[get("/approval-tasks")]
+pub async fn list_approval_tasks(
+    services: web::Data<Services>,
+    auth: Auth,
+    params: ValidatedQuery<ListParams>,
+    query: ValidatedQuery<InboxQueryIn>,
+) -> Result<web::Json<PageOut<InboxItemOut>>, ApiError> {
+    let which = match query.0.r#box {
+        BoxDto::Pending => InboxBox::Pending,
+        BoxDto::Done => InboxBox::Done,
+        BoxDto::Started => InboxBox::Started,
+        BoxDto::Cc => InboxBox::Cc,
+    };
+    let sortable: &[&str] = if which == InboxBox::Started {
+        &["createdAt", "number"]
+    } else {
+        &["createdAt", "dueAt", "decidedAt"]
+    };
+    let request = params.0.to_request(sortable)?;
+    let filter = InboxQuery {
+        q: request.keyword.clone(),
+        template_id: query.0.template_id,
+        status: query.0.status,
+    };
+    let page = services.approval_inbox(&auth.0, which, filter, &request).await?;
+    let items: Vec<InboxItemOut> = convert(&page.items)?;
+    Ok(web::Json(PageOut {
+        items,
+        total: page.total,
+        page: page.page,
+        page_size: page.page_size,
+    }))
+}
+
+/// How many items each list holds: pending, done, started (still open), unread copies.
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])), responses(
+    (status = 200, description = "The counts", body = InboxCountsOut),
+))]
+#[get("/approval-tasks/counts")]
+pub async fn get_approval_counts(
+    services: web::Data<Services>,
+    auth: Auth,
+) -> Result<web::Json<InboxCountsOut>, ApiError> {
+    Ok(web::Json(convert(services.approval_counts(&auth.0).await?)?))
+}

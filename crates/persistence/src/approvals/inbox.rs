@@ -1,0 +1,140 @@
+//! The inbox lists: a person's tasks by state, and the requests they started.
+
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
+use xiaoban_domain::paging::{Direction, Page, PageRequest};
+
+use super::{InstanceRow, TaskRow};
+use crate::PersistenceError;
+use crate::entities::approval_instance as instance;
+use crate::entities::approval_task as task;
+use crate::paging::fetch_page;
+
+/// Narrows a list by the request's template, status and a search over number, title and summary.
+#[derive(Debug, Clone, Default)]
+pub struct InboxFilter {
+    pub q: Option<String>,
+    pub template_id: Option<Uuid>,
+    pub status: Option<String>,
+}
+
+impl InboxFilter {
+    fn instance_condition(&self) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let pattern = format!("%{}%", q.replace('%', "\\%").replace('_', "\\_"));
+            cond = cond.add(
+                Condition::any()
+                    .add(instance::Column::Number.like(&pattern))
+                    .add(instance::Column::Title.like(&pattern))
+                    .add(instance::Column::Summary.like(&pattern)),
+            );
+        }
+        if let Some(template) = self.template_id {
+            cond = cond.add(instance::Column::TemplateId.eq(template));
+        }
+        if let Some(status) = &self.status {
+            cond = cond.add(instance::Column::Status.eq(status.clone()));
+        }
+        cond
+    }
+
+    fn is_empty(&self) -> bool {
+        self.q.as_deref().is_none_or(|q| q.trim().is_empty())
+            && self.template_id.is_none()
+            && self.status.is_none()
+    }
+}
+
+fn tasks_select(assignee: Uuid, statuses: &[&str], filter: &InboxFilter) -> sea_orm::Select<task::Entity> {
+    let mut select = task::Entity::find()
+        .filter(task::Column::AssigneeId.eq(assignee))
+        .filter(task::Column::Status.is_in(statuses.iter().copied()));
+    if !filter.is_empty() {
+        let ids = Query::select()
+            .column(instance::Column::Id)
+            .from(instance::Entity)
+            .cond_where(filter.instance_condition())
+            .to_owned();
+        select = select.filter(Expr::col(task::Column::InstanceId).in_subquery(ids));
+    }
+    select
+}
+
+/// One page of the person's tasks in the given states; newest first unless sorted otherwise.
+pub async fn tasks_page(
+    db: &impl ConnectionTrait,
+    assignee: Uuid,
+    statuses: &[&str],
+    filter: &InboxFilter,
+    request: &PageRequest,
+) -> Result<Page<TaskRow>, PersistenceError> {
+    let newest = if statuses.contains(&"pending") {
+        task::Column::CreatedAt
+    } else {
+        task::Column::DecidedAt
+    };
+    fetch_page(
+        db,
+        tasks_select(assignee, statuses, filter),
+        request,
+        &[
+            ("createdAt", task::Column::CreatedAt),
+            ("dueAt", task::Column::DueAt),
+            ("decidedAt", task::Column::DecidedAt),
+        ],
+        &[
+            (newest, Direction::Desc),
+            (task::Column::CreatedAt, Direction::Desc),
+        ],
+        task::Column::Id,
+    )
+    .await
+}
+
+pub async fn count_tasks(
+    db: &impl ConnectionTrait,
+    assignee: Uuid,
+    statuses: &[&str],
+) -> Result<u64, PersistenceError> {
+    Ok(tasks_select(assignee, statuses, &InboxFilter::default())
+        .count(db)
+        .await?)
+}
+
+/// One page of the requests the person started; newest first unless sorted otherwise.
+pub async fn started_page(
+    db: &impl ConnectionTrait,
+    applicant: Uuid,
+    filter: &InboxFilter,
+    request: &PageRequest,
+) -> Result<Page<InstanceRow>, PersistenceError> {
+    let select = instance::Entity::find()
+        .filter(instance::Column::ApplicantId.eq(applicant))
+        .filter(filter.instance_condition());
+    fetch_page(
+        db,
+        select,
+        request,
+        &[
+            ("createdAt", instance::Column::SubmittedAt),
+            ("number", instance::Column::Number),
+        ],
+        &[(instance::Column::SubmittedAt, Direction::Desc)],
+        instance::Column::Id,
+    )
+    .await
+}
+
+pub async fn count_started(
+    db: &impl ConnectionTrait,
+    applicant: Uuid,
+    statuses: &[&str],
+) -> Result<u64, PersistenceError> {
+    Ok(instance::Entity::find()
+        .filter(instance::Column::ApplicantId.eq(applicant))
+        .filter(instance::Column::Status.is_in(statuses.iter().copied()))
+        .count(db)
+        .await?)
+}

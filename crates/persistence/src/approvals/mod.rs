@@ -1,0 +1,17 @@
+//! Storage of the approvals engine. Rows are the entity models; the engine in the services crate
+//! decides what to write.
+
+pub mod delegations;
+pub mod events;
+pub mod inbox;
+pub mod instances;
+pub mod people;
+pub mod tasks;
+pub mod templates;
+
+pub use crate::entities::approval_delegation::Model as DelegationRow;
+pub use crate::entities::approval_event::Model as EventRow;
+pub use crate::entities::approval_instance::Model as InstanceRow;
+pub use crate::entities::approval_task::Model as TaskRow;
+pub use crate::entities::approval_template::Model as TemplateRow;
+pub use crate::entities::approval_template_version::Model as TemplateVersionRow;

@@ -1,0 +1,209 @@
+//! Transfer, add a signer, comment and urge.
+
+use chrono::Duration;
+use serde_json::json;
+use uuid::Uuid;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::people;
+
+use super::act::{ActionInput, Position, optional_comment};
+use super::decide::my_open_task;
+use super::engine::{assign, notify, settle};
+use super::state::{Flow, conflict};
+use crate::ServiceError;
+use crate::notifications::NoticeKind;
+
+/// How long the applicant waits between two urges of one request.
+const URGE_INTERVAL_MINUTES: i64 = 30;
+
+async fn other_person(
+    db: &impl ConnectionTrait,
+    flow: &Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<Uuid, ServiceError> {
+    let Some(user) = input.user_id else {
+        return Err(ServiceError::invalid("userId", "请选择人员", "Choose a person"));
+    };
+    if user == me {
+        return Err(ServiceError::invalid(
+            "userId",
+            "不能选择自己",
+            "Choose someone other than yourself",
+        ));
+    }
+    if people::active_among(db, &[user]).await?.is_empty() {
+        return Err(ServiceError::invalid(
+            "userId",
+            "该人员不存在或已停用",
+            "That person does not exist or is disabled",
+        ));
+    }
+    let step = flow.inst.current_step.unwrap_or(-1);
+    if flow
+        .step_tasks(step)
+        .any(|t| t.assignee_id == user && TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+    {
+        return Err(ServiceError::invalid(
+            "userId",
+            "该人员已在本步骤待办中",
+            "That person already has a task in this step",
+        ));
+    }
+    Ok(user)
+}
+
+/// 转交: the task moves to another person, keeping its step, deadline and kind.
+pub(crate) async fn transfer(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    let task = my_open_task(flow, me)?;
+    let to = other_person(db, flow, me, input).await?;
+    let comment = optional_comment(input)?;
+    flow.set_task(task.id, TaskStatus::Transferred, comment.clone());
+    let origin = match TaskOrigin::parse(&task.origin) {
+        Some(added) if added.is_added_signer() => added,
+        _ => TaskOrigin::Transfer,
+    };
+    let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
+    if let Some(new_task) = flow.task_mut(new_id) {
+        new_task.blocks_task_id = task.blocks_task_id;
+    }
+    flow.event(
+        Some(me),
+        "transfer",
+        Some(task.step_index),
+        Some(task.id),
+        comment,
+        json!({ "to": to }),
+    );
+    Ok(())
+}
+
+/// 加签: before me (I wait for them), or after me (I approve now; they must approve too).
+pub(crate) async fn add_signer(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    let task = my_open_task(flow, me)?;
+    let to = other_person(db, flow, me, input).await?;
+    let comment = optional_comment(input)?;
+    let position = input.position.unwrap_or(Position::Before);
+    let step = task.step_index;
+    match position {
+        Position::Before => {
+            flow.set_task(task.id, TaskStatus::Waiting, None);
+            let added = assign(db, flow, step, to, TaskOrigin::AddBefore, task.due_at).await?;
+            if let Some(added) = flow.task_mut(added) {
+                added.blocks_task_id = Some(task.id);
+            }
+            flow.event(
+                Some(me),
+                "add_signer",
+                Some(step),
+                Some(task.id),
+                comment,
+                json!({ "to": to, "position": "before" }),
+            );
+            Ok(())
+        }
+        Position::After => {
+            flow.set_task(task.id, TaskStatus::Approved, comment.clone());
+            assign(db, flow, step, to, TaskOrigin::AddAfter, task.due_at).await?;
+            flow.event(
+                Some(me),
+                "add_signer",
+                Some(step),
+                Some(task.id),
+                comment,
+                json!({ "to": to, "position": "after" }),
+            );
+            settle(db, flow).await
+        }
+    }
+}
+
+/// A remark on the timeline, possibly with attachments; everyone involved is told.
+pub(crate) fn comment(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<(), ServiceError> {
+    let text = optional_comment(input)?;
+    if text.is_none() && input.attachments.is_empty() {
+        return Err(ServiceError::invalid(
+            "comment",
+            "请填写评论内容",
+            "Write a comment",
+        ));
+    }
+    flow.event(
+        Some(me),
+        "comment",
+        flow.inst.current_step,
+        None,
+        text.clone(),
+        json!({ "attachments": input.attachments }),
+    );
+    let mut people: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .map(|t| t.assignee_id)
+        .collect();
+    people.push(flow.inst.applicant_id);
+    people.sort();
+    people.dedup();
+    people.retain(|p| *p != me);
+    let title = format!("新评论：{}", flow.inst.title);
+    notify(flow, NoticeKind::Comment, people, title, text.unwrap_or_default());
+    Ok(())
+}
+
+/// 催办: reminds the people who still have to act; at most once every 30 minutes.
+pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    if flow.inst.applicant_id != me {
+        return Err(conflict("只有申请人可以催办", "Only the applicant can urge"));
+    }
+    if flow.status() != InstanceStatus::Running {
+        return Err(conflict(
+            "该申请不在审批中",
+            "The request is not awaiting a decision",
+        ));
+    }
+    if let Some(last) = flow.inst.last_urged_at {
+        let next = last + Duration::minutes(URGE_INTERVAL_MINUTES);
+        if next > flow.now {
+            let wait = (next - flow.now).num_seconds().max(1);
+            return Err(ServiceError::RateLimited {
+                retry_after_secs: u64::try_from(wait).unwrap_or(1),
+            });
+        }
+    }
+    flow.inst.last_urged_at = Some(flow.now);
+    let people: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.status == TaskStatus::Pending.as_str())
+        .map(|t| t.assignee_id)
+        .collect();
+    flow.event(
+        Some(me),
+        "urge",
+        flow.inst.current_step,
+        None,
+        None,
+        json!({ "to": people }),
+    );
+    let title = format!("催办：{}", flow.inst.title);
+    notify(
+        flow,
+        NoticeKind::Urged,
+        people,
+        title,
+        "申请人提醒您尽快处理".to_owned(),
+    );
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Approving, rejecting, and recalling one's own approval.
+
+use serde_json::json;
+use uuid::Uuid;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::TaskRow;
+
+use super::act::{ActionInput, optional_comment, required_comment};
+use super::engine::{self, settle};
+use super::state::{Flow, conflict};
+use crate::ServiceError;
+use crate::notifications::NoticeKind;
+
+/// The caller's open task in the current step, or 409 when there is none (someone else decided,
+/// or the request moved on).
+pub(crate) fn my_open_task(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError> {
+    if flow.status() != InstanceStatus::Running {
+        return Err(conflict(
+            "该申请不在审批中",
+            "The request is not awaiting a decision",
+        ));
+    }
+    let step = flow.inst.current_step.unwrap_or(-1);
+    let mine: Vec<&TaskRow> = flow.step_tasks(step).filter(|t| t.assignee_id == me).collect();
+    if let Some(task) = mine.iter().find(|t| t.status == TaskStatus::Pending.as_str()) {
+        return Ok((*task).clone());
+    }
+    if mine.iter().any(|t| t.status == TaskStatus::Waiting.as_str()) {
+        return Err(conflict(
+            "请等待您加签的人员先审批",
+            "Wait for the signer you added before you",
+        ));
+    }
+    Err(conflict(
+        "没有需要您处理的待办，可能已由他人处理",
+        "You have no open task here; someone else may have decided",
+    ))
+}
+
+pub(crate) async fn approve(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    let task = my_open_task(flow, me)?;
+    let comment = optional_comment(input)?;
+    decide(db, flow, &task, TaskStatus::Approved, comment, Some(me)).await
+}
+
+pub(crate) async fn reject(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    let task = my_open_task(flow, me)?;
+    let comment = required_comment(input, "请填写驳回理由", "Give a reason for rejecting")?;
+    decide(db, flow, &task, TaskStatus::Rejected, Some(comment), Some(me)).await
+}
+
+/// Records a decision on `task` (by a person, or by the system on timeout) and settles the step.
+pub(crate) async fn decide(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    task: &TaskRow,
+    decision: TaskStatus,
+    comment: Option<String>,
+    actor: Option<Uuid>,
+) -> Result<(), ServiceError> {
+    flow.set_task(task.id, decision, comment.clone());
+    let action = if decision == TaskStatus::Approved {
+        "approve"
+    } else {
+        "reject"
+    };
+    flow.event(
+        actor,
+        action,
+        Some(task.step_index),
+        Some(task.id),
+        comment,
+        json!({}),
+    );
+    if decision == TaskStatus::Approved
+        && let Some(blocked) = task.blocks_task_id
+        && flow
+            .task(blocked)
+            .is_some_and(|t| t.status == TaskStatus::Waiting.as_str())
+    {
+        flow.set_task(blocked, TaskStatus::Pending, None);
+        let assignee = flow.task(blocked).map(|t| t.assignee_id);
+        let title = format!("待审批：{}", flow.inst.title);
+        let body = flow.step_name(task.step_index);
+        engine::notify(
+            flow,
+            NoticeKind::TaskAssigned,
+            assignee.into_iter().collect(),
+            title,
+            body,
+        );
+    }
+    settle(db, flow).await
+}
+
+/// Takes back the caller's approval while the next step has not acted: the step reopens and any
+/// later tasks are withdrawn. A rejection, or an approval that ended the request, stays.
+pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    if flow.status() != InstanceStatus::Running {
+        return Err(conflict(
+            "申请已结束或已退回，无法撤回审批",
+            "The request is no longer running; the decision cannot be recalled",
+        ));
+    }
+    let cycle = flow.inst.cycle;
+    let Some(mine) = flow
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.cycle == cycle
+                && t.assignee_id == me
+                && t.kind == "approve"
+                && t.status == TaskStatus::Approved.as_str()
+        })
+        .max_by_key(|t| t.decided_at)
+        .cloned()
+    else {
+        return Err(conflict("您没有可撤回的审批", "You have no approval to recall"));
+    };
+    let step = mine.step_index;
+    let decided = mine.decided_at;
+    let later_acted = flow.tasks.iter().any(|t| {
+        t.cycle == cycle
+            && t.kind == "approve"
+            && t.id != mine.id
+            && t.decided_at >= decided
+            && matches!(
+                TaskStatus::parse(&t.status),
+                Some(
+                    TaskStatus::Approved
+                        | TaskStatus::Rejected
+                        | TaskStatus::Returned
+                        | TaskStatus::Transferred
+                )
+            )
+    });
+    if later_acted {
+        return Err(conflict(
+            "后续审批人已处理，无法撤回",
+            "Someone has acted since; the decision cannot be recalled",
+        ));
+    }
+    let later: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == cycle && t.step_index > step && t.kind == "approve")
+        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .map(|t| t.id)
+        .collect();
+    for id in later {
+        flow.set_task(id, TaskStatus::Superseded, None);
+    }
+    let closed: Vec<Uuid> = flow
+        .step_tasks(step)
+        .filter(|t| t.status == TaskStatus::Closed.as_str() && t.decided_at >= decided)
+        .map(|t| t.id)
+        .collect();
+    for id in closed {
+        flow.set_task(id, TaskStatus::Pending, None);
+    }
+    flow.set_task(mine.id, TaskStatus::Pending, None);
+    if let Some(task) = flow.task_mut(mine.id) {
+        task.comment = None;
+    }
+    flow.inst.current_step = Some(step);
+    flow.event(Some(me), "recall", Some(step), Some(mine.id), None, json!({}));
+    Ok(())
+}

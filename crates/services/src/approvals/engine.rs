@@ -1,0 +1,344 @@
+//! Moving a request through its steps: entering a step (conditions, approver rules, fallback,
+//! auto-skip, delegation, deadlines), settling a step once decisions come in, and finishing.
+
+use std::collections::BTreeSet;
+
+use serde_json::json;
+use uuid::Uuid;
+use xiaoban_domain::approvals::definition::StepMode;
+use xiaoban_domain::approvals::flow::{InstanceStatus, StepCounts, Tally, TaskOrigin, TaskStatus, tally};
+use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::delegations;
+
+use super::resolve::{fallback, resolve};
+use super::state::Flow;
+use crate::ServiceError;
+use crate::notifications::{Notice, NoticeKind};
+
+/// Enters `step`, or the first later step that applies; past the last step the request is approved.
+pub(crate) async fn enter(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    mut step: i32,
+) -> Result<(), ServiceError> {
+    loop {
+        let Some(def) = flow.step(step).cloned() else {
+            finish(flow, InstanceStatus::Approved);
+            return Ok(());
+        };
+        if let Some(condition) = &def.condition
+            && !condition.evaluate(&flow.form())
+        {
+            flow.event(
+                None,
+                "step_skipped",
+                Some(step),
+                None,
+                None,
+                json!({ "reason": "condition" }),
+            );
+            step += 1;
+            continue;
+        }
+        if flow.inst.returned_from_step == Some(step) {
+            reopen(flow, step);
+            return Ok(());
+        }
+        supersede_earlier_visit(flow, step);
+        let mut approvers = resolve(db, flow, step, &def.rule).await?;
+        if approvers.is_empty() {
+            approvers = fallback(db, flow, step).await?;
+            flow.event(
+                None,
+                "fallback",
+                Some(step),
+                None,
+                None,
+                json!({ "approvers": approvers }),
+            );
+        }
+        if flow.def.options.auto_skip {
+            match auto_skip(flow, def.mode, &approvers) {
+                Some(reason) => {
+                    flow.event(
+                        None,
+                        "step_skipped",
+                        Some(step),
+                        None,
+                        None,
+                        json!({ "reason": reason }),
+                    );
+                    step += 1;
+                    continue;
+                }
+                None => approvers.retain(|a| *a != flow.inst.applicant_id),
+            }
+        }
+        if approvers.is_empty() {
+            return Err(ServiceError::Internal(format!(
+                "no approver for step {step} and no fallback"
+            )));
+        }
+        let due = def
+            .deadline_hours
+            .map(|h| flow.calendar.add_working_hours(flow.now, h));
+        flow.inst.current_step = Some(step);
+        flow.event(
+            None,
+            "step_entered",
+            Some(step),
+            None,
+            None,
+            json!({ "approvers": approvers }),
+        );
+        for approver in approvers {
+            assign(db, flow, step, approver, TaskOrigin::Rule, due).await?;
+        }
+        return Ok(());
+    }
+}
+
+/// Creates an open task for `approver`, or for their delegate while they are away.
+pub(crate) async fn assign(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    step: i32,
+    approver: Uuid,
+    origin: TaskOrigin,
+    due: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<Uuid, ServiceError> {
+    let delegate = delegations::active_for(db, approver, flow.now)
+        .await?
+        .map(|d| d.delegate_id);
+    let assignee = delegate.unwrap_or(approver);
+    let id = flow.add_task(step, assignee, origin, due);
+    if let Some(delegate) = delegate {
+        if let Some(task) = flow.task_mut(id) {
+            task.delegated_from = Some(approver);
+        }
+        flow.event(
+            None,
+            "delegated",
+            Some(step),
+            Some(id),
+            None,
+            json!({ "from": approver, "to": delegate }),
+        );
+    }
+    let title = format!("待审批：{}", flow.inst.title);
+    notify(
+        flow,
+        NoticeKind::TaskAssigned,
+        vec![assignee],
+        title,
+        flow.step_name(step),
+    );
+    Ok(id)
+}
+
+/// Why a step is skipped automatically, if it is: its only approver is the applicant, or its
+/// approvers already approved in this round (one is enough for an or-sign step).
+fn auto_skip(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> Option<&'static str> {
+    let applicant = flow.inst.applicant_id;
+    let others: Vec<Uuid> = approvers.iter().copied().filter(|a| *a != applicant).collect();
+    if others.is_empty() {
+        return approvers.contains(&applicant).then_some("applicant");
+    }
+    let approved: BTreeSet<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == flow.inst.cycle && t.status == TaskStatus::Approved.as_str())
+        .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
+        .collect();
+    let done = match mode {
+        StepMode::Or => others.iter().any(|a| approved.contains(a)),
+        StepMode::All | StepMode::Ratio => others.iter().all(|a| approved.contains(a)),
+    };
+    done.then_some("already_approved")
+}
+
+/// A step entered again in the same round (after a return to an earlier step) starts afresh.
+fn supersede_earlier_visit(flow: &mut Flow, step: i32) {
+    let stale: Vec<Uuid> = flow.step_tasks(step).map(|t| t.id).collect();
+    for id in stale {
+        flow.set_task(id, TaskStatus::Superseded, None);
+    }
+}
+
+/// The step that returned the request, entered again: approvals given stand, put-aside tasks
+/// reopen, and whoever returned it decides again.
+fn reopen(flow: &mut Flow, step: i32) {
+    flow.inst.returned_from_step = None;
+    flow.inst.current_step = Some(step);
+    let due = flow
+        .step(step)
+        .and_then(|s| s.deadline_hours)
+        .map(|h| flow.calendar.add_working_hours(flow.now, h));
+    let tasks: Vec<(Uuid, String, Uuid, String)> = flow
+        .step_tasks(step)
+        .map(|t| (t.id, t.status.clone(), t.assignee_id, t.origin.clone()))
+        .collect();
+    let mut reopened = Vec::new();
+    for (id, status, assignee, origin) in tasks {
+        if status == TaskStatus::Suspended.as_str() {
+            flow.set_task(id, TaskStatus::Pending, None);
+            if let Some(task) = flow.task_mut(id) {
+                task.due_at = due;
+            }
+            reopened.push(assignee);
+        } else if status == TaskStatus::Returned.as_str() {
+            let origin = TaskOrigin::parse(&origin).unwrap_or(TaskOrigin::Rule);
+            flow.add_task(step, assignee, origin, due);
+            reopened.push(assignee);
+        }
+    }
+    flow.event(
+        None,
+        "step_reopened",
+        Some(step),
+        None,
+        None,
+        json!({ "approvers": reopened }),
+    );
+    let title = format!("待审批：{}", flow.inst.title);
+    notify(
+        flow,
+        NoticeKind::TaskAssigned,
+        reopened,
+        title,
+        flow.step_name(step),
+    );
+}
+
+/// Counts the current step's decisions and moves on when it is decided.
+pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result<(), ServiceError> {
+    let Some(step) = flow.inst.current_step else {
+        return Ok(());
+    };
+    let Some(def) = flow.step(step).cloned() else {
+        return Ok(());
+    };
+    let mut counts = StepCounts::default();
+    for task in flow.step_tasks(step) {
+        let added = TaskOrigin::parse(&task.origin).is_some_and(TaskOrigin::is_added_signer);
+        match (TaskStatus::parse(&task.status), added) {
+            (Some(TaskStatus::Approved), false) => counts.approved += 1,
+            (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
+            (Some(TaskStatus::Pending | TaskStatus::Waiting), false) => counts.open += 1,
+            (Some(TaskStatus::Rejected), true) => counts.added_rejected += 1,
+            (Some(TaskStatus::Pending | TaskStatus::Waiting), true) => counts.added_open += 1,
+            _ => {}
+        }
+    }
+    match tally(def.mode, def.pass_ratio, counts) {
+        Tally::Passed => {
+            close_open(flow, step, |_| true);
+            flow.event(None, "step_passed", Some(step), None, None, json!({}));
+            copy_to(db, flow, step).await?;
+            Box::pin(enter(db, flow, step + 1)).await
+        }
+        Tally::Rejected => {
+            finish(flow, InstanceStatus::Rejected);
+            Ok(())
+        }
+        Tally::Undecided => {
+            if def.mode == StepMode::Or && counts.approved > 0 {
+                close_open(flow, step, |origin| !origin.is_added_signer());
+            }
+            Ok(())
+        }
+    }
+}
+
+fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
+    let open: Vec<Uuid> = flow
+        .step_tasks(step)
+        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| which(TaskOrigin::parse(&t.origin).unwrap_or(TaskOrigin::Rule)))
+        .map(|t| t.id)
+        .collect();
+    for id in open {
+        flow.set_task(id, TaskStatus::Closed, None);
+    }
+}
+
+async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
+    let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
+    let mut people = Vec::new();
+    for rule in &rules {
+        for id in resolve(db, flow, step, rule).await? {
+            if !people.contains(&id) {
+                people.push(id);
+            }
+        }
+    }
+    for person in &people {
+        flow.add_task(step, *person, TaskOrigin::Cc, None);
+    }
+    let title = format!("抄送：{}", flow.inst.title);
+    notify(flow, NoticeKind::Cc, people, title, flow.step_name(step));
+    Ok(())
+}
+
+/// Ends the request: every open or put-aside task is cancelled and the applicant is told.
+pub(crate) fn finish(flow: &mut Flow, status: InstanceStatus) {
+    flow.set_status(status);
+    flow.inst.current_step = None;
+    flow.inst.returned_from_step = None;
+    flow.inst.finished_at = Some(flow.now);
+    let open: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| {
+            matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended)
+            )
+        })
+        .map(|t| t.id)
+        .collect();
+    for id in open {
+        flow.set_task(id, TaskStatus::Cancelled, None);
+    }
+    flow.event(
+        None,
+        "finished",
+        None,
+        None,
+        None,
+        json!({ "status": status.as_str() }),
+    );
+    flow.finished = Some(status);
+    let word = match status {
+        InstanceStatus::Approved => "已通过",
+        InstanceStatus::Rejected => "已驳回",
+        InstanceStatus::Withdrawn => "已撤回",
+        _ => "已撤销",
+    };
+    let applicant = flow.inst.applicant_id;
+    let title = format!("{}{}", flow.inst.title, word);
+    notify(
+        flow,
+        NoticeKind::Decision,
+        vec![applicant],
+        title,
+        flow.inst.number.clone(),
+    );
+}
+
+/// Queues an in-app notice about this request; it is written with the change, in its transaction.
+pub(crate) fn notify(flow: &mut Flow, kind: NoticeKind, recipients: Vec<Uuid>, title: String, body: String) {
+    if recipients.is_empty() {
+        return;
+    }
+    let id = flow.inst.id;
+    flow.notices.push(Notice {
+        kind,
+        recipients,
+        title,
+        body,
+        link: Some(format!("/approvals/{id}")),
+        subject: Some(("approval".to_owned(), id)),
+        data: json!({ "instanceId": id, "number": flow.inst.number }),
+    });
+}

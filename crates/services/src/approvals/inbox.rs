@@ -1,0 +1,200 @@
+//! The approvals centre's lists: 待办, 已办, 我发起的, 抄送我的, with counts.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use xiaoban_domain::paging::{Page, PageRequest};
+use xiaoban_persistence::approvals::inbox::{self, InboxFilter};
+use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, people, templates};
+
+use crate::{RequestContext, ServiceError, Services};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Box {
+    Pending,
+    Done,
+    Started,
+    Cc,
+}
+
+const PENDING: &[&str] = &["pending", "waiting"];
+const DONE: &[&str] = &["approved", "rejected", "returned", "transferred"];
+const CC: &[&str] = &["unread", "read"];
+const LIVE: &[&str] = &["running", "returned"];
+
+#[derive(Debug, Clone, Default)]
+pub struct InboxQuery {
+    pub q: Option<String>,
+    pub template_id: Option<Uuid>,
+    pub status: Option<String>,
+}
+
+/// One line of a list: a task (pending, done, cc) or a request (started).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItem {
+    pub instance_id: Uuid,
+    pub number: String,
+    pub title: String,
+    pub summary: String,
+    pub template_name: String,
+    pub applicant_name: String,
+    pub instance_status: String,
+    pub current_step_name: Option<String>,
+    pub task_id: Option<Uuid>,
+    pub task_status: Option<String>,
+    pub step_name: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub submitted_at: DateTime<Utc>,
+    /// When the task arrived (or the request was submitted, for `started`).
+    pub received_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxCounts {
+    pub pending: u64,
+    pub done: u64,
+    /// My requests still running or back with me.
+    pub started: u64,
+    pub cc_unread: u64,
+}
+
+impl Services {
+    pub async fn approval_inbox(
+        &self,
+        ctx: &RequestContext,
+        which: Box,
+        query: InboxQuery,
+        page: &PageRequest,
+    ) -> Result<Page<InboxItem>, ServiceError> {
+        let me = self.approval_viewer(ctx).await?.id;
+        let filter = InboxFilter {
+            q: query.q,
+            template_id: query.template_id,
+            status: query.status,
+        };
+        let db = self.db();
+        if which == Box::Started {
+            let rows = inbox::started_page(db, me, &filter, page).await?;
+            let lookup = Lookup::load(self, &rows.items).await?;
+            return Ok(rows.map(|inst| lookup.item(&inst, None, self.now())));
+        }
+        let statuses = match which {
+            Box::Pending => PENDING,
+            Box::Done => DONE,
+            _ => CC,
+        };
+        let rows = inbox::tasks_page(db, me, statuses, &filter, page).await?;
+        let ids: Vec<Uuid> = rows.items.iter().map(|t| t.instance_id).collect();
+        let insts = instances::find_many(db, &ids).await?;
+        let lookup = Lookup::load(self, &insts).await?;
+        let by_id: BTreeMap<Uuid, InstanceRow> = insts.into_iter().map(|i| (i.id, i)).collect();
+        let now = self.now();
+        Ok(rows.map(|task| match by_id.get(&task.instance_id) {
+            Some(inst) => lookup.item(inst, Some(&task), now),
+            None => lookup.orphan(&task),
+        }))
+    }
+
+    pub async fn approval_counts(&self, ctx: &RequestContext) -> Result<InboxCounts, ServiceError> {
+        let me = self.approval_viewer(ctx).await?.id;
+        let db = self.db();
+        Ok(InboxCounts {
+            pending: inbox::count_tasks(db, me, PENDING).await?,
+            done: inbox::count_tasks(db, me, DONE).await?,
+            started: inbox::count_started(db, me, LIVE).await?,
+            cc_unread: inbox::count_tasks(db, me, &["unread"]).await?,
+        })
+    }
+}
+
+/// Names of templates, applicants and steps for a page of rows.
+struct Lookup {
+    templates: BTreeMap<Uuid, String>,
+    steps: BTreeMap<Uuid, Vec<String>>,
+    names: BTreeMap<Uuid, String>,
+}
+
+impl Lookup {
+    async fn load(services: &Services, insts: &[InstanceRow]) -> Result<Self, ServiceError> {
+        let db = services.db();
+        let mut templates_by_id = BTreeMap::new();
+        let mut steps = BTreeMap::new();
+        for inst in insts {
+            if !templates_by_id.contains_key(&inst.template_id)
+                && let Some(t) = templates::find(db, inst.template_id).await?
+            {
+                templates_by_id.insert(t.id, t.name);
+            }
+            if !steps.contains_key(&inst.template_version_id)
+                && let Some(v) = templates::find_version(db, inst.template_version_id).await?
+            {
+                let def: xiaoban_domain::approvals::definition::Definition =
+                    serde_json::from_str(&v.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
+                steps.insert(v.id, def.steps.into_iter().map(|s| s.name).collect());
+            }
+        }
+        let applicants: Vec<Uuid> = insts.iter().map(|i| i.applicant_id).collect();
+        let names = people::names(db, &applicants).await?;
+        Ok(Self {
+            templates: templates_by_id,
+            steps,
+            names,
+        })
+    }
+
+    fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
+        let index = usize::try_from(step?).ok()?;
+        self.steps.get(&inst.template_version_id)?.get(index).cloned()
+    }
+
+    fn item(&self, inst: &InstanceRow, task: Option<&TaskRow>, now: DateTime<Utc>) -> InboxItem {
+        let open = task.is_some_and(|t| t.status == "pending" || t.status == "waiting");
+        InboxItem {
+            instance_id: inst.id,
+            number: inst.number.clone(),
+            title: inst.title.clone(),
+            summary: inst.summary.clone(),
+            template_name: self.templates.get(&inst.template_id).cloned().unwrap_or_default(),
+            applicant_name: self.names.get(&inst.applicant_id).cloned().unwrap_or_default(),
+            instance_status: inst.status.clone(),
+            current_step_name: self.step_name(inst, inst.current_step),
+            task_id: task.map(|t| t.id),
+            task_status: task.map(|t| t.status.clone()),
+            step_name: task.and_then(|t| self.step_name(inst, Some(t.step_index))),
+            due_at: task.and_then(|t| t.due_at),
+            overdue: task
+                .is_some_and(|t| t.overdue_at.is_some() || (open && t.due_at.is_some_and(|d| d <= now))),
+            submitted_at: inst.submitted_at,
+            received_at: task.map_or(inst.submitted_at, |t| t.created_at),
+            decided_at: task.and_then(|t| t.decided_at),
+        }
+    }
+
+    fn orphan(&self, task: &TaskRow) -> InboxItem {
+        InboxItem {
+            instance_id: task.instance_id,
+            number: String::new(),
+            title: String::new(),
+            summary: String::new(),
+            template_name: String::new(),
+            applicant_name: String::new(),
+            instance_status: String::new(),
+            current_step_name: None,
+            task_id: Some(task.id),
+            task_status: Some(task.status.clone()),
+            step_name: None,
+            due_at: task.due_at,
+            overdue: false,
+            submitted_at: task.created_at,
+            received_at: task.created_at,
+            decided_at: task.decided_at,
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The approvals engine (审批): templates, requests, decisions, the inbox and the hooks other
+//! modules use. Every change goes through [`state::Flow`] inside one transaction.
+
+mod act;
+mod assist;
+mod builtin;
+mod decide;
+mod delegation;
+mod detail;
+mod engine;
+mod hooks;
+mod inbox;
+mod resolve;
+mod route;
+mod start;
+mod state;
+mod stats;
+mod templates;
+mod timers;
+
+pub use act::{ActionInput, AddSignerInput, Position};
+pub use delegation::{DelegationInput, DelegationView};
+pub use detail::{EventView, InstanceDetail, StepView, TaskView};
+pub use hooks::{ApprovalHook, HookFuture, Subject};
+pub use inbox::{Box as InboxBox, InboxCounts, InboxItem, InboxQuery};
+pub use start::StartInput;
+pub use stats::TemplateStats;
+pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};
+pub use timers::TimerReport;
+
+/// The numbering series of requests: `SP-2026-00001`.
+pub const NUMBER_SERIES: &str = "approval";

@@ -1,0 +1,176 @@
+//! Sending a request back (to the applicant or an earlier step), resubmitting it, withdrawing it
+//! and cancelling it.
+
+use serde_json::json;
+use uuid::Uuid;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_persistence::ConnectionTrait;
+
+use super::act::{ActionInput, required_comment};
+use super::decide::my_open_task;
+use super::engine::{enter, finish, notify};
+use super::start::check_form;
+use super::state::{Flow, conflict};
+use crate::ServiceError;
+use crate::notifications::NoticeKind;
+
+/// 退回: the caller's task is marked returned; the step's other open tasks are put aside, not
+/// lost, and come back when the request returns to this step.
+pub(crate) async fn send_back(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    let task = my_open_task(flow, me)?;
+    let comment = required_comment(input, "请填写退回理由", "Give a reason for returning")?;
+    let step = task.step_index;
+    let target = input.target_step.filter(|t| *t >= 0);
+    if target.is_some_and(|t| t >= step) {
+        return Err(ServiceError::invalid(
+            "targetStep",
+            "只能退回到之前的步骤",
+            "Return only to an earlier step",
+        ));
+    }
+    flow.set_task(task.id, TaskStatus::Returned, Some(comment.clone()));
+    let others: Vec<Uuid> = flow
+        .step_tasks(step)
+        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .map(|t| t.id)
+        .collect();
+    for id in others {
+        flow.set_task(id, TaskStatus::Suspended, None);
+    }
+    flow.inst.returned_from_step = Some(step);
+    flow.event(
+        Some(me),
+        "return",
+        Some(step),
+        Some(task.id),
+        Some(comment),
+        json!({ "targetStep": target }),
+    );
+    match target {
+        None => {
+            flow.set_status(InstanceStatus::Returned);
+            flow.inst.current_step = None;
+            let applicant = flow.inst.applicant_id;
+            let title = format!("{}被退回，请修改后重新提交", flow.inst.title);
+            let body = flow.step_name(step);
+            notify(flow, NoticeKind::Decision, vec![applicant], title, body);
+            Ok(())
+        }
+        Some(target) => {
+            let redo: Vec<Uuid> = flow
+                .tasks
+                .iter()
+                .filter(|t| t.cycle == flow.inst.cycle && t.step_index >= target && t.step_index < step)
+                .filter(|t| t.kind == "approve" && t.status == TaskStatus::Approved.as_str())
+                .map(|t| t.id)
+                .collect();
+            for id in redo {
+                flow.set_task(id, TaskStatus::Superseded, None);
+            }
+            enter(db, flow, target).await
+        }
+    }
+}
+
+/// The applicant sends a returned request again, possibly with changed values.
+pub(crate) async fn resubmit(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
+    if flow.inst.applicant_id != me {
+        return Err(conflict(
+            "只有申请人可以重新提交",
+            "Only the applicant can resubmit",
+        ));
+    }
+    if flow.status() != InstanceStatus::Returned {
+        return Err(conflict(
+            "只有被退回的申请可以重新提交",
+            "Only a returned request can be resubmitted",
+        ));
+    }
+    if let Some(values) = &input.form {
+        let checked = check_form(db, &flow.def.form, values).await?;
+        flow.inst.summary = flow.def.form.summary(&checked.values);
+        flow.inst.form = serde_json::Value::Object(checked.values).to_string();
+    }
+    flow.set_status(InstanceStatus::Running);
+    flow.event(
+        Some(me),
+        "resubmit",
+        None,
+        None,
+        input.comment.clone(),
+        json!({ "formChanged": input.form.is_some() }),
+    );
+    match flow
+        .inst
+        .returned_from_step
+        .filter(|_| flow.def.options.resubmit_to_returning_step)
+    {
+        Some(step) => enter(db, flow, step).await,
+        None => {
+            let parked: Vec<Uuid> = flow
+                .tasks
+                .iter()
+                .filter(|t| t.status == TaskStatus::Suspended.as_str())
+                .map(|t| t.id)
+                .collect();
+            for id in parked {
+                flow.set_task(id, TaskStatus::Superseded, None);
+            }
+            flow.inst.cycle += 1;
+            flow.inst.returned_from_step = None;
+            enter(db, flow, 0).await
+        }
+    }
+}
+
+/// 撤回: the applicant takes the request back before anyone decided in this round (or while it
+/// is back with them).
+pub(crate) fn withdraw(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    if flow.inst.applicant_id != me {
+        return Err(conflict("只有申请人可以撤回", "Only the applicant can withdraw"));
+    }
+    let cycle = flow.inst.cycle;
+    let decided = flow.tasks.iter().any(|t| {
+        t.cycle == cycle
+            && t.kind == "approve"
+            && matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned)
+            )
+    });
+    match flow.status() {
+        InstanceStatus::Returned => {}
+        InstanceStatus::Running if !decided => {}
+        InstanceStatus::Running => {
+            return Err(conflict(
+                "已有审批人处理，无法撤回",
+                "Someone has already decided; the request cannot be withdrawn",
+            ));
+        }
+        _ => return Err(conflict("该申请已结束", "The request has ended")),
+    }
+    flow.event(Some(me), "withdraw", None, None, None, json!({}));
+    finish(flow, InstanceStatus::Withdrawn);
+    Ok(())
+}
+
+/// 撤销 by an administrator, with a reason.
+pub(crate) fn cancel(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<(), ServiceError> {
+    let reason = required_comment(input, "请填写撤销原因", "Give a reason for cancelling")?;
+    if flow.status().is_final() {
+        return Err(conflict("该申请已结束", "The request has ended"));
+    }
+    flow.event(Some(me), "cancel", None, None, Some(reason), json!({}));
+    finish(flow, InstanceStatus::Cancelled);
+    Ok(())
+}

@@ -1,0 +1,235 @@
+//! One request loaded for a change: its row, its definition and its tasks. Actions change this in
+//! memory; `save` writes it back in the transaction, refusing if anyone changed it meanwhile.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use uuid::Uuid;
+use xiaoban_domain::WorkingCalendar;
+use xiaoban_domain::approvals::definition::{Definition, StepDef};
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
+
+use crate::ServiceError;
+use crate::notifications::{self, Notice};
+
+pub(crate) struct Flow {
+    pub inst: InstanceRow,
+    loaded_version: Option<i32>,
+    pub def: Definition,
+    pub tasks: Vec<TaskRow>,
+    /// Changed tasks with the status they had when loaded.
+    changed: BTreeMap<Uuid, String>,
+    created: Vec<Uuid>,
+    events: Vec<EventRow>,
+    pub notices: Vec<Notice>,
+    pub now: DateTime<Utc>,
+    pub calendar: WorkingCalendar,
+    /// Set when this change ended the request, for the subject module's hook.
+    pub finished: Option<InstanceStatus>,
+}
+
+pub(crate) fn conflict(zh: &str, en: &str) -> ServiceError {
+    ServiceError::Conflict {
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
+impl Flow {
+    pub fn new(inst: InstanceRow, def: Definition, now: DateTime<Utc>, calendar: WorkingCalendar) -> Self {
+        Self {
+            inst,
+            loaded_version: None,
+            def,
+            tasks: Vec::new(),
+            changed: BTreeMap::new(),
+            created: Vec::new(),
+            events: Vec::new(),
+            notices: Vec::new(),
+            now,
+            calendar,
+            finished: None,
+        }
+    }
+
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        id: Uuid,
+        now: DateTime<Utc>,
+        calendar: WorkingCalendar,
+    ) -> Result<Self, ServiceError> {
+        let inst = instances::find(db, id)
+            .await?
+            .ok_or(ServiceError::NotFound { entity: "approval" })?;
+        let version = templates::find_version(db, inst.template_version_id)
+            .await?
+            .ok_or_else(|| ServiceError::Internal(format!("template version of {id} missing")))?;
+        let def: Definition =
+            serde_json::from_str(&version.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let mut flow = Self::new(inst, def, now, calendar);
+        flow.loaded_version = Some(flow.inst.version);
+        flow.tasks = tasks::of_instance(db, id).await?;
+        Ok(flow)
+    }
+
+    /// For reading only: no deadline is computed, so the calendar is a plain one.
+    pub async fn read(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<Self, ServiceError> {
+        let calendar = WorkingCalendar::new(chrono_tz::UTC, xiaoban_domain::SchoolHours::default(), []);
+        Self::load(db, id, now, calendar).await
+    }
+
+    pub fn status(&self) -> InstanceStatus {
+        InstanceStatus::parse(&self.inst.status).unwrap_or(InstanceStatus::Cancelled)
+    }
+
+    pub fn set_status(&mut self, status: InstanceStatus) {
+        self.inst.status = status.as_str().to_owned();
+    }
+
+    pub fn step(&self, index: i32) -> Option<&StepDef> {
+        usize::try_from(index).ok().and_then(|i| self.def.steps.get(i))
+    }
+
+    pub fn step_name(&self, index: i32) -> String {
+        self.step(index).map(|s| s.name.clone()).unwrap_or_default()
+    }
+
+    pub fn form(&self) -> serde_json::Map<String, Value> {
+        serde_json::from_str(&self.inst.form).unwrap_or_default()
+    }
+
+    pub fn task(&self, id: Uuid) -> Option<&TaskRow> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    /// Changes a task's status (and decision fields), remembering what it was for the guard.
+    pub fn set_task(&mut self, id: Uuid, status: TaskStatus, comment: Option<String>) {
+        let now = self.now;
+        let Some(task) = self.tasks.iter_mut().find(|t| t.id == id) else {
+            return;
+        };
+        if !self.created.contains(&id) {
+            self.changed.entry(id).or_insert_with(|| task.status.clone());
+        }
+        task.status = status.as_str().to_owned();
+        match status {
+            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => task.decided_at = None,
+            _ => task.decided_at = Some(now),
+        }
+        if comment.is_some() {
+            task.comment = comment;
+        }
+    }
+
+    pub fn add_task(
+        &mut self,
+        step: i32,
+        assignee: Uuid,
+        origin: TaskOrigin,
+        due_at: Option<DateTime<Utc>>,
+    ) -> Uuid {
+        let id = Uuid::now_v7();
+        let (kind, status) = if origin == TaskOrigin::Cc {
+            ("cc", TaskStatus::Unread)
+        } else {
+            ("approve", TaskStatus::Pending)
+        };
+        self.tasks.push(TaskRow {
+            id,
+            instance_id: self.inst.id,
+            step_index: step,
+            cycle: self.inst.cycle,
+            assignee_id: assignee,
+            delegated_from: None,
+            kind: kind.to_owned(),
+            origin: origin.as_str().to_owned(),
+            blocks_task_id: None,
+            status: status.as_str().to_owned(),
+            comment: None,
+            decided_at: None,
+            due_at,
+            reminded_at: None,
+            overdue_at: None,
+            created_at: self.now,
+        });
+        self.created.push(id);
+        id
+    }
+
+    pub fn task_mut(&mut self, id: Uuid) -> Option<&mut TaskRow> {
+        if !self.created.contains(&id)
+            && let Some(task) = self.tasks.iter().find(|t| t.id == id)
+        {
+            self.changed.entry(id).or_insert_with(|| task.status.clone());
+        }
+        self.tasks.iter_mut().find(|t| t.id == id)
+    }
+
+    /// Live decision tasks of a step in the current round.
+    pub fn step_tasks(&self, step: i32) -> impl Iterator<Item = &TaskRow> {
+        let cycle = self.inst.cycle;
+        self.tasks
+            .iter()
+            .filter(move |t| t.step_index == step && t.cycle == cycle && t.kind == "approve")
+    }
+
+    pub fn event(
+        &mut self,
+        actor: Option<Uuid>,
+        action: &str,
+        step: Option<i32>,
+        task: Option<Uuid>,
+        comment: Option<String>,
+        data: Value,
+    ) {
+        self.events.push(EventRow {
+            id: Uuid::now_v7(),
+            instance_id: self.inst.id,
+            task_id: task,
+            actor_id: actor,
+            action: action.to_owned(),
+            step_index: step,
+            comment,
+            data: data.to_string(),
+            at: self.now,
+        });
+    }
+
+    /// Writes everything back. A task changed by someone else since loading, or a request at
+    /// another version, refuses the whole change (409) and the transaction rolls back.
+    pub async fn save(
+        mut self,
+        tx: &impl ConnectionTrait,
+    ) -> Result<(InstanceRow, Option<InstanceStatus>), ServiceError> {
+        self.inst.updated_at = self.now;
+        match self.loaded_version {
+            Some(expected) => instances::update_guarded(tx, self.inst.clone(), expected).await?,
+            None => instances::insert(tx, self.inst.clone()).await?,
+        }
+        for task in &self.tasks {
+            if self.created.contains(&task.id) {
+                tasks::insert(tx, task.clone()).await?;
+            } else if let Some(before) = self.changed.get(&task.id)
+                && !tasks::update_if_status(tx, task.clone(), before).await?
+            {
+                return Err(conflict(
+                    "该待办已由他人处理，请刷新",
+                    "This task was handled by someone else; reload",
+                ));
+            }
+        }
+        for event in self.events.drain(..) {
+            events::insert(tx, event).await?;
+        }
+        for notice in self.notices.drain(..) {
+            notifications::enqueue(tx, self.now, notice).await?;
+        }
+        if self.loaded_version.is_some() {
+            self.inst.version += 1;
+        }
+        Ok((self.inst, self.finished))
+    }
+}

@@ -1,0 +1,196 @@
+//! The approvals clock: reminders before a deadline, then the step's timeout action once it
+//! passes. Run every minute by the server; tests call it with an injected clock.
+
+use std::collections::BTreeSet;
+
+use chrono::Duration;
+use serde_json::json;
+use uuid::Uuid;
+use xiaoban_domain::approvals::definition::{ApproverRule, TimeoutAction};
+use xiaoban_domain::approvals::flow::{TaskOrigin, TaskStatus};
+use xiaoban_persistence::approvals::tasks;
+use xiaoban_persistence::{PersistenceError, begin_write};
+
+use super::decide::decide;
+use super::engine::{assign, notify};
+use super::resolve::resolve;
+use super::state::Flow;
+use crate::audit::{self, Change};
+use crate::notifications::NoticeKind;
+use crate::{RequestContext, ServiceError, Services};
+
+/// How long before a deadline the approver is reminded.
+const REMIND_BEFORE_HOURS: i64 = 2;
+const BATCH: u64 = 200;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimerReport {
+    pub reminded: usize,
+    pub overdue: usize,
+    pub escalated: usize,
+    pub auto_approved: usize,
+}
+
+impl Services {
+    /// Applies reminders and timeout actions that are due now. Each request is handled in its
+    /// own transaction; one that someone is changing at the same moment waits for the next run.
+    pub async fn run_approval_timers(&self) -> Result<TimerReport, ServiceError> {
+        let now = self.now();
+        let due =
+            tasks::needing_timer(self.db(), now, now + Duration::hours(REMIND_BEFORE_HOURS), BATCH).await?;
+        let instances: BTreeSet<Uuid> = due.iter().map(|t| t.instance_id).collect();
+        let mut report = TimerReport::default();
+        let calendar = self.working_calendar().await?;
+        for id in instances {
+            match self.run_timers_of(id, calendar.clone(), &mut report).await {
+                Ok(()) | Err(ServiceError::VersionConflict { .. }) | Err(ServiceError::Conflict { .. }) => {}
+                Err(err) => tracing::warn!(%err, instance = %id, "approval timers failed for a request"),
+            }
+        }
+        Ok(report)
+    }
+
+    async fn run_timers_of(
+        &self,
+        id: Uuid,
+        calendar: xiaoban_domain::WorkingCalendar,
+        report: &mut TimerReport,
+    ) -> Result<(), ServiceError> {
+        let now = self.now();
+        let tx = begin_write(self.db()).await?;
+        let mut flow = Flow::load(&tx, id, now, calendar).await?;
+        let open: Vec<_> = flow
+            .tasks
+            .iter()
+            .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open) && t.due_at.is_some())
+            .cloned()
+            .collect();
+        let mut local = TimerReport::default();
+        for task in open {
+            let Some(due) = task.due_at else { continue };
+            if due > now {
+                if task.reminded_at.is_none() {
+                    if let Some(t) = flow.task_mut(task.id) {
+                        t.reminded_at = Some(now);
+                    }
+                    let title = format!("即将超时：{}", flow.inst.title);
+                    notify(
+                        &mut flow,
+                        NoticeKind::DeadlineApproaching,
+                        vec![task.assignee_id],
+                        title,
+                        format!(
+                            "请于 {} 前处理",
+                            due.with_timezone(&self.settings().timezone).format("%m-%d %H:%M")
+                        ),
+                    );
+                    local.reminded += 1;
+                }
+                continue;
+            }
+            if task.overdue_at.is_some()
+                || flow
+                    .task(task.id)
+                    .is_none_or(|t| !TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+            {
+                continue;
+            }
+            if let Some(t) = flow.task_mut(task.id) {
+                t.overdue_at = Some(now);
+                t.reminded_at.get_or_insert(now);
+            }
+            local.overdue += 1;
+            let title = format!("已超时：{}", flow.inst.title);
+            let step_name = flow.step_name(task.step_index);
+            notify(
+                &mut flow,
+                NoticeKind::Overdue,
+                vec![task.assignee_id],
+                title,
+                step_name,
+            );
+            flow.event(
+                None,
+                "overdue",
+                Some(task.step_index),
+                Some(task.id),
+                None,
+                json!({ "assignee": task.assignee_id }),
+            );
+            let action = flow
+                .step(task.step_index)
+                .map(|s| s.timeout.clone())
+                .unwrap_or_default();
+            match action {
+                TimeoutAction::Remind => {}
+                TimeoutAction::Escalate { role } => {
+                    let holders = resolve(
+                        &tx,
+                        &flow,
+                        task.step_index,
+                        &ApproverRule::Role { role: role.clone() },
+                    )
+                    .await?;
+                    let busy: Vec<Uuid> = flow
+                        .step_tasks(task.step_index)
+                        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+                        .map(|t| t.assignee_id)
+                        .collect();
+                    for holder in holders.into_iter().filter(|h| !busy.contains(h)) {
+                        assign(
+                            &tx,
+                            &mut flow,
+                            task.step_index,
+                            holder,
+                            TaskOrigin::Escalation,
+                            None,
+                        )
+                        .await?;
+                        local.escalated += 1;
+                    }
+                    flow.event(
+                        None,
+                        "escalate",
+                        Some(task.step_index),
+                        Some(task.id),
+                        None,
+                        json!({ "role": role }),
+                    );
+                }
+                TimeoutAction::AutoApprove => {
+                    if let Some(current) = flow.task(task.id).cloned()
+                        && current.status == TaskStatus::Pending.as_str()
+                        && flow.inst.current_step == Some(current.step_index)
+                    {
+                        decide(
+                            &tx,
+                            &mut flow,
+                            &current,
+                            TaskStatus::Approved,
+                            Some("超时自动通过".to_owned()),
+                            None,
+                        )
+                        .await?;
+                        local.auto_approved += 1;
+                    }
+                }
+            }
+        }
+        if local == TimerReport::default() {
+            return Ok(());
+        }
+        let (inst, finished) = flow.save(&tx).await?;
+        self.run_hook(&tx, &inst, finished).await?;
+        if local.overdue > 0 {
+            let change = Change::new("approval.timeout", "approval", Some(id.to_string()))
+                .after(json!({ "overdue": local.overdue, "escalated": local.escalated, "autoApproved": local.auto_approved }));
+            audit::record(&tx, &RequestContext::system(), now, change).await?;
+        }
+        tx.commit().await.map_err(PersistenceError::from)?;
+        report.reminded += local.reminded;
+        report.overdue += local.overdue;
+        report.escalated += local.escalated;
+        report.auto_approved += local.auto_approved;
+        Ok(())
+    }
+}
