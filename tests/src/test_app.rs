@@ -83,6 +83,10 @@ impl TestApp {
             .expect("build the application");
         let services = app.services().clone();
         crate::probe::install(services.db()).await;
+        services.register_approval_hook(
+            crate::probe::approval::MODULE,
+            std::sync::Arc::new(crate::probe::approval::ProbeHook),
+        );
         services.sync_builtin_roles().await.expect("built-in roles");
         let first_admin = services
             .ensure_first_admin()

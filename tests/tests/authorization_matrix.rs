@@ -63,13 +63,12 @@ async fn walk(app: &TestApp, fx: &Fixture, op_id: &str, rule: &matrix::rules::Ru
     }
     if rule.access == Access::SignedIn {
         // Signing out or changing the password ends the caller's sessions: use a caller of its own.
-        let own = matrix::requests::own_token(app).await;
         let caller = if matches!(op_id, "logout" | "change_my_password") {
-            &own
+            matrix::requests::own_token(app).await
         } else {
-            &fx.student
+            fx.student.clone()
         };
-        let allowed = send(app, fx, op_id, Some(caller)).await;
+        let allowed = send(app, fx, op_id, Some(&caller)).await;
         assert!(
             allowed.is_success(),
             "{op_id} as a signed-in student answered {allowed}"

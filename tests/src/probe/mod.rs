@@ -2,6 +2,7 @@
 //! module will: validated JSON, the list convention, optimistic concurrency with `version` or
 //! `If-Match`, idempotent creates, gapless numbers, and opaque 500s.
 
+pub mod approval;
 mod entity;
 mod handlers;
 mod service;

@@ -1,5 +1,6 @@
 //! Support for the authorization matrix: tokens per role, and a fresh, valid request per operation.
 
+pub mod approval_requests;
 pub mod requests;
 pub mod rules;
 
@@ -14,6 +15,7 @@ pub struct Fixture {
     pub auditor: String,
     pub student: String,
     pub department_id: String,
+    pub approvals: approval_requests::ApprovalFixture,
 }
 
 impl Fixture {
@@ -32,12 +34,14 @@ impl Fixture {
         assert_eq!(res.status(), 201, "create the fixture department");
         let department: Value = res.json().await.unwrap();
         let department_id = department["id"].as_str().unwrap().to_owned();
+        let approvals = approval_requests::ApprovalFixture::new(app, &admin, &student).await;
         Self {
             admin,
             secadmin,
             auditor,
             student,
             department_id,
+            approvals,
         }
     }
 
@@ -46,6 +50,7 @@ impl Fixture {
             "sysadmin" => &self.admin,
             "secadmin" => &self.secadmin,
             "auditor" => &self.auditor,
+            "office_director" => &self.approvals.director,
             other => panic!("no token for role {other}"),
         }
     }

@@ -267,7 +267,9 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             );
             req(Method::POST, "/api/v1/roster/import?dryRun=true", multipart(&csv))
         }
-        other => panic!("no request for {other}: add one in tests/tests/matrix/requests.rs"),
+        other => super::approval_requests::build(app, fx, other)
+            .await
+            .unwrap_or_else(|| panic!("no request for {other}: add one in tests/tests/matrix/requests.rs")),
     }
 }
 

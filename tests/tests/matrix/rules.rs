@@ -33,6 +33,29 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_security_policy"
         | "update_security_policy" => Role("secadmin"),
         "list_audit_events" | "verify_audit_events" => Role("auditor"),
+        "list_approval_templates"
+        | "get_approval_template"
+        | "start_approval"
+        | "get_approval"
+        | "list_approval_tasks"
+        | "get_approval_counts"
+        | "approve_approval"
+        | "reject_approval"
+        | "return_approval"
+        | "resubmit_approval"
+        | "transfer_approval"
+        | "add_approval_signer"
+        | "comment_approval"
+        | "urge_approval"
+        | "withdraw_approval"
+        | "recall_approval"
+        | "list_delegations"
+        | "create_delegation"
+        | "revoke_delegation" => SignedIn,
+        "create_approval_template" | "patch_approval_template" | "get_approval_template_stats" => {
+            Role("sysadmin")
+        }
+        "cancel_approval" => Role("office_director"),
         _ => return None,
     };
     Some(Rule { access })

@@ -1,0 +1,15 @@
+//! The approvals engine over HTTP, on the demo school: routing, modes, returns, recalls,
+//! deadlines, hooks, templates and races.
+
+mod approvals {
+    pub mod support;
+
+    mod assists;
+    mod clock;
+    mod flows;
+    mod hooks;
+    mod modes;
+    mod races;
+    mod returns;
+    mod templates;
+}
