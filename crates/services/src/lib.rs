@@ -18,6 +18,7 @@ pub mod departments;
 pub mod error;
 pub mod idempotency;
 pub mod import;
+pub mod notifications;
 pub mod numbering;
 pub mod platform;
 pub mod roles;
