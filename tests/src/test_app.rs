@@ -77,6 +77,7 @@ impl TestApp {
             migrate: false,
             clock: options.clock,
             extra_routes: crate::probe::routes,
+            outbox_worker: false,
         };
         let app = Application::build(&config, app_options)
             .await

@@ -62,7 +62,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(approvals::routes)
         .configure(audit::routes)
         .configure(crate::settings::routes)
-        .configure(calendar::routes);
+        .configure(calendar::routes)
+        .configure(crate::notifications::routes);
 }
 
 /// The OpenAPI document of exactly the routes [`build_app`] mounts.

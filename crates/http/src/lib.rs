@@ -13,6 +13,7 @@ pub mod extract;
 pub mod lang;
 pub mod me;
 pub mod middleware;
+pub mod notifications;
 pub mod openapi;
 pub mod paging;
 pub mod permissions;

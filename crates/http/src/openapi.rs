@@ -25,6 +25,7 @@ use crate::errors::Problem;
         (name = "audit", description = "审计日志 The tamper-evident audit log (auditor only)"),
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
         (name = "approvals", description = "审批 Approval templates, requests, actions and the inbox"),
+        (name = "notifications", description = "通知 The signed-in user's notifications"),
     ),
     components(schemas(Problem)),
 )]

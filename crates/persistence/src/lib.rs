@@ -13,6 +13,7 @@ pub mod error;
 pub mod idempotency;
 pub mod identity;
 pub mod migrations;
+pub mod notifications;
 pub mod numbering;
 pub mod paging;
 pub mod settings;

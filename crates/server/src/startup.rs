@@ -21,6 +21,8 @@ pub struct Options {
     pub clock: Arc<dyn Clock>,
     /// Extra routes (tests mount resources compiled only into the test build).
     pub extra_routes: fn(&mut web::ServiceConfig),
+    /// Run the outbox worker (tests turn it off and deliver by calling it themselves).
+    pub outbox_worker: bool,
 }
 
 impl Default for Options {
@@ -29,6 +31,7 @@ impl Default for Options {
             migrate: true,
             clock: Arc::new(SystemClock),
             extra_routes: |_| {},
+            outbox_worker: true,
         }
     }
 }
@@ -38,6 +41,7 @@ pub struct Application {
     port: u16,
     server: Server,
     services: Services,
+    outbox_worker: bool,
 }
 
 impl Application {
@@ -56,6 +60,7 @@ impl Application {
             port,
             server,
             services,
+            outbox_worker: options.outbox_worker,
         })
     }
 
@@ -71,9 +76,15 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintain(self.services.clone()));
         let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
+        let outbox = self
+            .outbox_worker
+            .then(|| tokio::spawn(deliver_notifications(self.services.clone())));
         let result = self.server.await;
         maintenance.abort();
         approval_clock.abort();
+        if let Some(outbox) = outbox {
+            outbox.abort();
+        }
         result
     }
 }
@@ -127,6 +138,29 @@ async fn maintain(services: Services) {
             Ok(0) => {}
             Ok(n) => tracing::info!(disabled = n, "accounts unused for too long were disabled"),
             Err(err) => tracing::warn!(%err, "could not disable inactive accounts"),
+        }
+    }
+}
+
+/// Messages the outbox worker takes per run.
+const OUTBOX_BATCH: u64 = 100;
+
+/// Delivers the outbox every 2 seconds; a full batch runs again at once. Every replica runs
+/// one: the claim skips rows another replica holds, so no message is delivered twice.
+async fn deliver_notifications(services: Services) {
+    let mut tick = tokio::time::interval(Duration::from_secs(2));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        loop {
+            match services.deliver_outbox(OUTBOX_BATCH).await {
+                Ok(report) if report.delivered + report.retried + report.failed == OUTBOX_BATCH => {}
+                Ok(_) => break,
+                Err(err) => {
+                    tracing::warn!(%err, "outbox delivery run failed");
+                    break;
+                }
+            }
         }
     }
 }

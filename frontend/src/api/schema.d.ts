@@ -307,6 +307,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's notifications, newest first; `unread=true` for unread ones only.
+         *     Needs `notification.read` (every role has it).
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks every unread notification of the signed-in user read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the signed-in user's notifications are unread (the badge on the bell). */
+        get: operations["get_unread_notification_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one of the signed-in user's notifications read. Marking a read one again changes
+         *     nothing; someone else's notification is 404.
+         */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -968,6 +1042,38 @@ export interface components {
             /** @example zhangsan */
             username: string;
         };
+        /**
+         * @description Why the user is notified.
+         * @enum {string}
+         */
+        NoticeKindOut: "task_assigned" | "decision" | "urged" | "deadline_approaching" | "overdue" | "cc" | "comment" | "system";
+        /** @description One notification of the signed-in user. */
+        NotificationOut: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Extra values for the web app; the shape depends on `kind` and the module. */
+            data: unknown;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NoticeKindOut"];
+            /**
+             * @description Where the web app goes on click (a path of the app), if anywhere.
+             * @example /approvals/01937a6e-0000-7000-8000-000000000000
+             */
+            link?: string | null;
+            /**
+             * Format: date-time
+             * @description When the user marked it read; `null` while unread.
+             */
+            readAt?: string | null;
+            /** Format: uuid */
+            subjectId?: string | null;
+            /** @description The module of the record it is about, e.g. `approval`. */
+            subjectModule?: string | null;
+            /** @example 待审批：请假申请（王老师） */
+            title: string;
+        };
         /** @description One page of a list. */
         PageOut_AuditEventOut: {
             items: {
@@ -994,6 +1100,44 @@ export interface components {
                 prevHash: string;
                 requestId?: string | null;
                 userAgent?: string | null;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_NotificationOut: {
+            items: {
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Extra values for the web app; the shape depends on `kind` and the module. */
+                data: unknown;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["NoticeKindOut"];
+                /**
+                 * @description Where the web app goes on click (a path of the app), if anywhere.
+                 * @example /approvals/01937a6e-0000-7000-8000-000000000000
+                 */
+                link?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the user marked it read; `null` while unread.
+                 */
+                readAt?: string | null;
+                /** Format: uuid */
+                subjectId?: string | null;
+                /** @description The module of the record it is about, e.g. `approval`. */
+                subjectModule?: string | null;
+                /** @example 待审批：请假申请（王老师） */
+                title: string;
             }[];
             /** Format: int64 */
             page: number;
@@ -1149,6 +1293,13 @@ export interface components {
             title: string;
             /** @description `urn:xiaoban:problem:<code>`. */
             type: string;
+        };
+        ReadAllOut: {
+            /**
+             * Format: int64
+             * @description How many notifications were unread and are now read.
+             */
+            updated: number;
         };
         /** @description Whether this instance can serve requests. */
         ReadinessOut: {
@@ -1345,6 +1496,13 @@ export interface components {
              */
             refreshToken?: string | null;
             user: components["schemas"]["UserOut"];
+        };
+        UnreadCountOut: {
+            /**
+             * Format: int64
+             * @description Unread notifications of the signed-in user.
+             */
+            count: number;
         };
         UserDepartmentOut: {
             code: string;
@@ -2119,6 +2277,140 @@ export interface operations {
             };
             /** @description Wrong current password, or the new one breaks the policy (each reason listed) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                sort?: string;
+                /** @description Keyword search. */
+                q?: string;
+                /** @description Only unread notifications. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_NotificationOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_notification_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import roles from './en/roles'
 import apiKeys from './en/api-keys'
 import audit from './en/audit'
 import calendar from './en/calendar'
+import notifications from './en/notifications'
 
 const en: MessageSchema = {
   ui,
@@ -24,6 +25,7 @@ const en: MessageSchema = {
     backHome: 'Back to home',
   },
   nav: {
+    notifications: 'Notifications',
     home: 'Home',
     org: 'Organisation',
     departments: 'Departments',
@@ -88,7 +90,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar,
+  roles, apiKeys, audit, calendar, notifications,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

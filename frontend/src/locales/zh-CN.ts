@@ -5,6 +5,7 @@ import roles from './zh-CN/roles'
 import apiKeys from './zh-CN/api-keys'
 import audit from './zh-CN/audit'
 import calendar from './zh-CN/calendar'
+import notifications from './zh-CN/notifications'
 
 const zhCN = {
   ui,
@@ -23,6 +24,7 @@ const zhCN = {
     backHome: '返回首页',
   },
   nav: {
+    notifications: '通知',
     home: '首页',
     org: '组织管理',
     departments: '部门',
@@ -87,7 +89,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar,
+  roles, apiKeys, audit, calendar, notifications,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

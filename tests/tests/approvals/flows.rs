@@ -69,6 +69,17 @@ async fn five_days_of_leave_go_to_the_head_then_the_leader_in_charge() {
     );
     let started = school.inbox("he.laoshi", "started").await;
     assert_eq!(started[0]["instanceStatus"], "approved");
+
+    school.app.services.deliver_outbox(100).await.unwrap();
+    let head = school.notifications("wei.xinxi").await;
+    assert_eq!(head.len(), 1);
+    assert_eq!(head[0]["kind"], "task_assigned");
+    assert_eq!(head[0]["title"], "待审批：请假（何老师）");
+    assert_eq!(head[0]["link"], format!("/approvals/{}", id.as_str().unwrap()));
+    let mine = school.notifications("he.laoshi").await;
+    assert_eq!(mine.len(), 1, "one decision notice: {mine:?}");
+    assert_eq!(mine[0]["kind"], "decision");
+    assert_eq!(mine[0]["title"], "请假（何老师）已通过");
 }
 
 #[tokio::test]

@@ -159,6 +159,17 @@ impl School {
         page["items"].as_array().unwrap().clone()
     }
 
+    /// The user's notifications, newest first.
+    pub async fn notifications(&self, who: &str) -> Vec<Value> {
+        let res = self
+            .app
+            .get_as(&self.token(who).await, "/api/v1/notifications")
+            .await;
+        assert_eq!(res.status(), 200);
+        let page: Value = res.json().await.unwrap();
+        page["items"].as_array().unwrap().clone()
+    }
+
     /// Creates a template as the office director; returns it.
     pub async fn template(&self, code: &str, definition: Value) -> Value {
         let body = json!({ "code": code, "name": code, "category": "测试", "definition": definition });

@@ -66,6 +66,32 @@ pub async fn own_token(app: &TestApp) -> String {
     own_session(app).await["accessToken"].as_str().unwrap().to_owned()
 }
 
+/// A fresh notification of the matrix's student (the only signed-in caller of these routes).
+async fn notification_of_student(app: &TestApp, fx: &Fixture) -> String {
+    use xiaoban_services::notifications::{Notice, NoticeKind, enqueue};
+    let me: Value = app.get_as(&fx.student, "/api/v1/me").await.json().await.unwrap();
+    let notice = Notice {
+        kind: NoticeKind::System,
+        recipients: vec![me["id"].as_str().unwrap().parse().unwrap()],
+        title: "矩阵通知".to_owned(),
+        body: "矩阵测试".to_owned(),
+        link: None,
+        subject: None,
+        data: json!({}),
+    };
+    let tx = xiaoban_persistence::begin_write(app.db()).await.unwrap();
+    enqueue(&tx, app.services.now(), notice).await.unwrap();
+    tx.commit().await.unwrap();
+    app.services.deliver_outbox(100).await.unwrap();
+    let page: Value = app
+        .get_as(&fx.student, "/api/v1/notifications?pageSize=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["items"][0]["id"].as_str().unwrap().to_owned()
+}
+
 pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
     use Body::{Json, None as Empty};
     let d = &fx.department_id;
@@ -110,6 +136,13 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             )
         }
         "list_permissions" => req(Method::GET, "/api/v1/permissions", Empty),
+        "list_notifications" => req(Method::GET, "/api/v1/notifications?unread=true", Empty),
+        "get_unread_notification_count" => req(Method::GET, "/api/v1/notifications/unread-count", Empty),
+        "mark_notification_read" => {
+            let id = notification_of_student(app, fx).await;
+            req(Method::POST, format!("/api/v1/notifications/{id}/read"), Empty)
+        }
+        "mark_all_notifications_read" => req(Method::POST, "/api/v1/notifications/read-all", Empty),
         "list_departments" => req(Method::GET, "/api/v1/departments", Empty),
         "create_department" => req(
             Method::POST,

@@ -20,6 +20,10 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         "get_health" | "get_readiness" | "login" | "refresh_token" => Public,
         "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
         | "list_permissions" => SignedIn,
+        "list_notifications"
+        | "get_unread_notification_count"
+        | "mark_notification_read"
+        | "mark_all_notifications_read" => SignedIn,
         "set_calendar_day" | "list_departments" | "create_department" | "get_department"
         | "patch_department" | "list_users" | "create_user" | "get_user" | "patch_user" | "disable_user"
         | "enable_user" | "assign_user_role" | "remove_user_role" | "list_roles" | "create_role"
