@@ -4,6 +4,7 @@
 pub mod access;
 pub mod calendar;
 pub mod error;
+pub mod files;
 pub mod identity;
 pub mod numbering;
 pub mod paging;
