@@ -61,7 +61,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(api_keys::routes)
         .configure(audit::routes)
         .configure(crate::settings::routes)
-        .configure(calendar::routes);
+        .configure(calendar::routes)
+        .configure(crate::files::routes);
 }
 
 /// The OpenAPI document of exactly the routes [`build_app`] mounts.

@@ -24,6 +24,7 @@ use crate::errors::Problem;
         (name = "settings", description = "安全策略 The password and lockout policy"),
         (name = "audit", description = "审计日志 The tamper-evident audit log (auditor only)"),
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
+        (name = "files", description = "附件 Uploaded files, attached to records"),
     ),
     components(schemas(Problem)),
 )]

@@ -16,6 +16,7 @@ pub mod context;
 pub mod demo;
 pub mod departments;
 pub mod error;
+pub mod files;
 pub mod idempotency;
 pub mod import;
 pub mod numbering;
@@ -24,6 +25,7 @@ pub mod roles;
 pub mod security_policy;
 pub mod users;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
@@ -40,6 +42,10 @@ pub use xiaoban_persistence::error::duplicate_column;
 pub struct Settings {
     pub timezone: Tz,
     pub school_hours: SchoolHours,
+    /// Where uploaded files' bytes are kept (`<data_dir>/files`).
+    pub files_dir: PathBuf,
+    /// The largest upload accepted, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 /// The entry point to every use case; cheap to clone (one per HTTP worker).

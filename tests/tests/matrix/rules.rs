@@ -19,7 +19,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
     let access = match op_id {
         "get_health" | "get_readiness" | "login" | "refresh_token" => Public,
         "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
-        | "list_permissions" => SignedIn,
+        | "list_permissions" | "upload_file" | "get_file" | "get_file_content" => SignedIn,
         "set_calendar_day" | "list_departments" | "create_department" | "get_department"
         | "patch_department" | "list_users" | "create_user" | "get_user" | "patch_user" | "disable_user"
         | "enable_user" | "assign_user_role" | "remove_user_role" | "list_roles" | "create_role"

@@ -51,8 +51,14 @@ impl FileKind {
             Self::Jpeg => ("JPEG 图片", "a JPEG image"),
             Self::Gif => ("GIF 图片", "a GIF image"),
             Self::Webp => ("WebP 图片", "a WebP image"),
-            Self::Ooxml => ("Office 文档（docx/xlsx/pptx）", "an Office document (docx/xlsx/pptx)"),
-            Self::Ole2 => ("旧版 Office 文档（doc/xls/ppt）", "a legacy Office document (doc/xls/ppt)"),
+            Self::Ooxml => (
+                "Office 文档（docx/xlsx/pptx）",
+                "an Office document (docx/xlsx/pptx)",
+            ),
+            Self::Ole2 => (
+                "旧版 Office 文档（doc/xls/ppt）",
+                "a legacy Office document (doc/xls/ppt)",
+            ),
             Self::Ofd => ("OFD 版式文件", "an OFD document"),
             Self::Text => ("文本文件", "a text file"),
         }

@@ -45,11 +45,27 @@ fn each_accepted_kind_is_recognised_by_its_bytes() {
         ("照片.jpg", vec![0xFF, 0xD8, 0xFF, 0xE0], "image/jpeg"),
         ("动图.gif", b"GIF89a....".to_vec(), "image/gif"),
         ("图.webp", webp, "image/webp"),
-        ("请示.docx", zip_with(&["[Content_Types].xml", "word/document.xml"]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        ("表.xlsx", zip_with(&["xl/workbook.xml", "[Content_Types].xml"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (
+            "请示.docx",
+            zip_with(&["[Content_Types].xml", "word/document.xml"]),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            "表.xlsx",
+            zip_with(&["xl/workbook.xml", "[Content_Types].xml"]),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
         ("旧表.xls", ole2.to_vec(), "application/vnd.ms-excel"),
-        ("红头文件.ofd", zip_with(&["OFD.xml", "Doc_0/Document.xml"]), "application/ofd"),
-        ("名单.csv", "姓名,部门\n张三,校办\n".as_bytes().to_vec(), "text/csv; charset=utf-8"),
+        (
+            "红头文件.ofd",
+            zip_with(&["OFD.xml", "Doc_0/Document.xml"]),
+            "application/ofd",
+        ),
+        (
+            "名单.csv",
+            "姓名,部门\n张三,校办\n".as_bytes().to_vec(),
+            "text/csv; charset=utf-8",
+        ),
         ("说明.txt", b"hello".to_vec(), "text/plain; charset=utf-8"),
     ];
     for (name, bytes, content_type) in cases {
@@ -71,12 +87,21 @@ fn a_png_named_pdf_is_refused_naming_what_it_is() {
 
 #[test]
 fn executables_archives_and_binaries_are_refused() {
-    assert_eq!(check("setup.exe", b"MZ\x90\0\x03\0\0\0"), Err(FileRejection::UnknownContent));
-    assert_eq!(check("setup.pdf", b"MZ\x90\0\x03\0\0\0"), Err(FileRejection::UnknownContent));
+    assert_eq!(
+        check("setup.exe", b"MZ\x90\0\x03\0\0\0"),
+        Err(FileRejection::UnknownContent)
+    );
+    assert_eq!(
+        check("setup.pdf", b"MZ\x90\0\x03\0\0\0"),
+        Err(FileRejection::UnknownContent)
+    );
     let plain_zip = zip_with(&["a.txt", "b.exe"]);
     assert_eq!(check("包.zip", &plain_zip), Err(FileRejection::UnknownContent));
     assert_eq!(check("a.docx", &plain_zip), Err(FileRejection::UnknownContent));
-    assert_eq!(check("a.txt", b"text\0with nul"), Err(FileRejection::UnknownContent));
+    assert_eq!(
+        check("a.txt", b"text\0with nul"),
+        Err(FileRejection::UnknownContent)
+    );
     assert_eq!(check("a.txt", &[0xC3, 0x28]), Err(FileRejection::UnknownContent));
     assert_eq!(check("a.txt", b""), Err(FileRejection::Empty));
 }
@@ -93,15 +118,27 @@ fn a_truncated_zip_is_not_mistaken_for_a_document() {
 fn text_without_a_known_extension_is_refused() {
     assert!(matches!(
         check("script.sh", b"#!/bin/sh\nrm -rf /\n"),
-        Err(FileRejection::ExtensionMismatch { kind: FileKind::Text, .. })
+        Err(FileRejection::ExtensionMismatch {
+            kind: FileKind::Text,
+            ..
+        })
     ));
-    assert!(matches!(check("README", b"hi"), Err(FileRejection::ExtensionMismatch { .. })));
+    assert!(matches!(
+        check("README", b"hi"),
+        Err(FileRejection::ExtensionMismatch { .. })
+    ));
 }
 
 #[test]
 fn names_lose_paths_and_dangerous_characters_and_keep_chinese() {
-    assert_eq!(sanitize_name("关于2026年寒假安排的通知.pdf").as_deref(), Some("关于2026年寒假安排的通知.pdf"));
-    assert_eq!(sanitize_name("C:\\fakepath\\请示.docx").as_deref(), Some("请示.docx"));
+    assert_eq!(
+        sanitize_name("关于2026年寒假安排的通知.pdf").as_deref(),
+        Some("关于2026年寒假安排的通知.pdf")
+    );
+    assert_eq!(
+        sanitize_name("C:\\fakepath\\请示.docx").as_deref(),
+        Some("请示.docx")
+    );
     assert_eq!(sanitize_name("../../etc/passwd").as_deref(), Some("passwd"));
     assert_eq!(sanitize_name("a\"b<c>\r\n.txt").as_deref(), Some("a_b_c_.txt"));
     assert_eq!(sanitize_name("  . ").as_deref(), None);

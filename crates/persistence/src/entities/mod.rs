@@ -5,6 +5,8 @@ pub mod audit_event;
 pub mod audit_head;
 pub mod calendar_day;
 pub mod department;
+pub mod file;
+pub mod file_link;
 pub mod idempotency_key;
 pub mod number_counter;
 pub mod number_series;

@@ -9,6 +9,7 @@ mod m20261122_000003_create_number_sequences;
 mod m20261122_000004_create_identity;
 mod m20261122_000005_create_sessions_and_api_keys;
 mod m20261122_000006_create_audit_events;
+mod m20261122_000009_create_files;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_create_identity::Migration),
             Box::new(m20261122_000005_create_sessions_and_api_keys::Migration),
             Box::new(m20261122_000006_create_audit_events::Migration),
+            Box::new(m20261122_000009_create_files::Migration),
         ]
     }
 }

@@ -60,6 +60,10 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
         inactive_days: parse(values, "inactive_days", 90, |v| {
             v.parse().ok().filter(|n| (7..=3650).contains(n))
         })?,
+        max_upload_bytes: parse(values, "max_upload_mb", 20, |v| {
+            v.parse::<u64>().ok().filter(|n| (1..=1024).contains(n))
+        })? * 1024
+            * 1024,
         data_dir,
     })
 }
