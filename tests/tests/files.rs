@@ -427,3 +427,23 @@ async fn only_the_owners_own_uploads_can_be_attached_and_attachments_list_in_ord
     assert_eq!(app.get_as(&owner, &path).await.status(), 200);
     assert_problem(app.get_as(&other, &path).await, 404, "not_found").await;
 }
+
+#[tokio::test]
+async fn an_api_key_cannot_upload_because_files_belong_to_people() {
+    let app = TestApp::spawn().await;
+    let (_, secadmin) = app.user_with_role("secadmin").await;
+    let res = app
+        .post_as(
+            &secadmin,
+            "/api/v1/api-keys",
+            &serde_json::json!({"name": "同步脚本", "scopes": ["role.read"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let key = res.json::<Value>().await.unwrap()["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_problem(upload(&app, &key, "a.txt", b"a").await, 403, "forbidden").await;
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 0);
+}

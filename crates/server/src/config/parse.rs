@@ -153,6 +153,18 @@ mod tests {
     }
 
     #[test]
+    fn the_upload_limit_is_set_in_megabytes() {
+        assert_eq!(
+            Config::from_sources(None, &[]).unwrap().max_upload_bytes,
+            20 * 1024 * 1024
+        );
+        let config = Config::from_sources(None, &env(&[("XIAOBAN_MAX_UPLOAD_MB", "5")])).unwrap();
+        assert_eq!(config.max_upload_bytes, 5 * 1024 * 1024);
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_MAX_UPLOAD_MB", "0")])).unwrap_err();
+        assert!(err.to_string().contains("megabytes"), "{err}");
+    }
+
+    #[test]
     fn unknown_file_keys_are_refused() {
         let file = FileSource {
             path: "xiaoban.toml".into(),
