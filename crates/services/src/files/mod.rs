@@ -109,7 +109,8 @@ impl Services {
     ) -> Result<(FileView, PathBuf), ServiceError> {
         let view = self.file_meta(ctx, id).await?;
         let path = store::blob_path(&self.settings().files_dir, &view.sha256);
-        if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
+        // One stat; not worth a blocking-pool hop.
+        if !path.is_file() {
             return Err(ServiceError::Internal(format!(
                 "file {} has no bytes at {}",
                 view.id,
