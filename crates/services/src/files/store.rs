@@ -62,3 +62,38 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xiaoban-store-{}", Uuid::now_v7().simple()));
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_blob_lands_complete_under_its_name_and_leaves_no_temp_file() {
+        let dir = scratch();
+        let sha = "ab".repeat(32);
+        let path = blob_path(&dir, &sha);
+        write_blob(&path, b"first").unwrap();
+        write_blob(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert_eq!(entries(path.parent().unwrap()), std::slice::from_ref(&sha));
+        // A damaged (short) blob is replaced, not trusted.
+        fs::write(&path, b"fir").unwrap();
+        write_blob(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert_eq!(entries(path.parent().unwrap()), [sha]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
