@@ -18,6 +18,8 @@ pub struct TestOptions {
     pub db_max_connections: u32,
     /// Directory served as the built SPA.
     pub frontend_dir: Option<std::path::PathBuf>,
+    /// The upload limit in bytes, when a test needs one below the configured megabytes.
+    pub max_upload_bytes: Option<u64>,
 }
 
 impl Default for TestOptions {
@@ -26,6 +28,7 @@ impl Default for TestOptions {
             clock: Arc::new(SystemClock),
             db_max_connections: 10,
             frontend_dir: None,
+            max_upload_bytes: None,
         }
     }
 }
@@ -73,6 +76,9 @@ impl TestApp {
         config.frontend_dir = options
             .frontend_dir
             .unwrap_or_else(|| data_dir.path().join("no-frontend"));
+        if let Some(max) = options.max_upload_bytes {
+            config.max_upload_bytes = max;
+        }
         let app_options = Options {
             migrate: false,
             clock: options.clock,

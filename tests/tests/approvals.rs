@@ -5,6 +5,7 @@ mod approvals {
     pub mod support;
 
     mod assists;
+    mod attachments;
     mod clock;
     mod flows;
     mod hooks;

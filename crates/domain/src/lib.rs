@@ -5,6 +5,7 @@ pub mod access;
 pub mod approvals;
 pub mod calendar;
 pub mod error;
+pub mod files;
 pub mod identity;
 pub mod numbering;
 pub mod paging;

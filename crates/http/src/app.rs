@@ -63,7 +63,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(audit::routes)
         .configure(crate::settings::routes)
         .configure(calendar::routes)
-        .configure(crate::notifications::routes);
+        .configure(crate::notifications::routes)
+        .configure(crate::files::routes);
 }
 
 /// The OpenAPI document of exactly the routes [`build_app`] mounts.

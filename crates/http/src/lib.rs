@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod departments;
 pub mod errors;
 pub mod extract;
+pub mod files;
 pub mod lang;
 pub mod me;
 pub mod middleware;

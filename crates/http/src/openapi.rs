@@ -26,6 +26,7 @@ use crate::errors::Problem;
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
         (name = "approvals", description = "审批 Approval templates, requests, actions and the inbox"),
         (name = "notifications", description = "通知 The signed-in user's notifications"),
+        (name = "files", description = "附件 Uploaded files, attached to records"),
     ),
     components(schemas(Problem)),
 )]

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod files;
 pub mod idempotency;
 pub mod identity;
 pub mod migrations;

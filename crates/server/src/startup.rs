@@ -110,6 +110,8 @@ pub async fn build_services(
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),
+        files_dir: config.data_dir.join("files"),
+        max_upload_bytes: config.max_upload_bytes,
     };
     let services = Services::new(db, settings, auth, clock);
     if apply_migrations {

@@ -67,6 +67,12 @@ pub enum ServiceError {
     /// the reason in both UI languages.
     #[error("conflict: {en}")]
     Conflict { zh: String, en: String },
+    /// An upload whose content is not of an accepted type, or whose extension disagrees with it.
+    #[error("unsupported file type: {en}")]
+    UnsupportedFileType { zh: String, en: String },
+    /// An upload larger than the configured limit.
+    #[error("payload too large (limit {max_bytes} bytes)")]
+    PayloadTooLarge { max_bytes: u64 },
     /// Another request holds the resource right now; retrying later will do.
     #[error("resource busy")]
     Busy,

@@ -17,6 +17,7 @@ pub mod context;
 pub mod demo;
 pub mod departments;
 pub mod error;
+pub mod files;
 pub mod idempotency;
 pub mod import;
 pub mod notifications;
@@ -26,6 +27,7 @@ pub mod roles;
 pub mod security_policy;
 pub mod users;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
@@ -46,6 +48,10 @@ type ApprovalHooks =
 pub struct Settings {
     pub timezone: Tz,
     pub school_hours: SchoolHours,
+    /// Where uploaded files' bytes are kept (`<data_dir>/files`).
+    pub files_dir: PathBuf,
+    /// The largest upload accepted, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 /// The entry point to every use case; cheap to clone (one per HTTP worker).

@@ -300,6 +300,17 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             );
             req(Method::POST, "/api/v1/roster/import?dryRun=true", multipart(&csv))
         }
+        "upload_file" => req(Method::POST, "/api/v1/files", upload("矩阵.txt", "矩阵测试")),
+        "get_file" => req(
+            Method::GET,
+            format!("/api/v1/files/{}", student_file(app, fx).await),
+            Empty,
+        ),
+        "get_file_content" => req(
+            Method::GET,
+            format!("/api/v1/files/{}/content", student_file(app, fx).await),
+            Empty,
+        ),
         other => super::approval_requests::build(app, fx, other)
             .await
             .unwrap_or_else(|| panic!("no request for {other}: add one in tests/tests/matrix/requests.rs")),
@@ -313,6 +324,40 @@ fn multipart(csv: &str) -> Body {
     bytes.extend_from_slice(csv.as_bytes());
     bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     Body::Multipart { boundary, bytes }
+}
+
+fn upload(filename: &str, text: &str) -> Body {
+    let boundary = format!("xiaoban{}", Uuid::now_v7().simple());
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Body::Multipart { boundary, bytes }
+}
+
+/// A file the matrix's student uploaded (files are readable by their uploader).
+async fn student_file(app: &TestApp, fx: &Fixture) -> String {
+    let Body::Multipart { boundary, bytes } = upload("学生.txt", "作业") else {
+        unreachable!("upload builds a multipart body")
+    };
+    let res = app
+        .as_user(&fx.student, Method::POST, "/api/v1/files")
+        .header(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201, "fixture upload");
+    let json: Value = res.json().await.unwrap();
+    json["id"].as_str().unwrap().to_owned()
 }
 
 /// A different future day per call, so repeated calendar edits never need a version.

@@ -19,7 +19,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
     let access = match op_id {
         "get_health" | "get_readiness" | "login" | "refresh_token" => Public,
         "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
-        | "list_permissions" => SignedIn,
+        | "list_permissions" | "upload_file" | "get_file" | "get_file_content" => SignedIn,
         "list_notifications"
         | "get_unread_notification_count"
         | "mark_notification_read"

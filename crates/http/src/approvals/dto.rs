@@ -185,6 +185,10 @@ pub struct ApprovalOut {
     pub steps: Vec<StepOut>,
     pub tasks: Vec<TaskOut>,
     pub timeline: Vec<EventOut>,
+    /// Files attached by the form and by comments, in the order attached.
+    pub attachments: Vec<crate::files::FileOut>,
+    /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
     pub actions: Vec<String>,
 }
 

@@ -53,6 +53,7 @@ error_codes! {
     Conflict => (409, "conflict", "操作与当前状态冲突", "The request conflicts with the current state"),
     VersionConflict => (409, "version_conflict", "数据已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),
     PayloadTooLarge => (413, "payload_too_large", "请求体过大", "The request body is too large"),
+    UnsupportedFileType => (415, "unsupported_file_type", "不支持的文件类型", "This type of file is not accepted"),
     UnsupportedMediaType => (415, "unsupported_media_type", "不支持的内容类型", "Unsupported media type"),
     ValidationFailed => (422, "validation_failed", "提交的数据未通过校验", "The submitted data is invalid"),
     IdempotencyKeyReused => (422, "idempotency_key_reused", "幂等键已用于另一个请求", "The idempotency key was used for a different request"),

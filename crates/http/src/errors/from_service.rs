@@ -69,10 +69,27 @@ impl From<ServiceError> for ApiError {
                     format!("Too many attempts; retry in {retry_after_secs} s"),
                 )
             },
+            ServiceError::UnsupportedFileType { zh, en } => {
+                ApiError::new(ErrorCode::UnsupportedFileType).with_detail(zh, en)
+            }
+            ServiceError::PayloadTooLarge { max_bytes } => too_large(max_bytes),
             ServiceError::Busy => ApiError::new(ErrorCode::ServiceUnavailable),
             ServiceError::Internal(cause) => ApiError::internal(cause),
         }
     }
+}
+
+/// 413 naming the limit in whole megabytes (the unit the setting uses), or bytes below 1 MB.
+fn too_large(max_bytes: u64) -> ApiError {
+    let limit = if max_bytes >= 1024 * 1024 {
+        format!("{} MB", max_bytes / (1024 * 1024))
+    } else {
+        format!("{max_bytes} bytes")
+    };
+    ApiError::new(ErrorCode::PayloadTooLarge).with_detail(
+        format!("文件不能超过 {limit}"),
+        format!("the file may be at most {limit}"),
+    )
 }
 
 fn permission_label(code: &str) -> String {

@@ -11,6 +11,8 @@ pub mod audit_event;
 pub mod audit_head;
 pub mod calendar_day;
 pub mod department;
+pub mod file;
+pub mod file_link;
 pub mod idempotency_key;
 pub mod notification;
 pub mod number_counter;

@@ -11,6 +11,7 @@ mod m20261122_000005_create_sessions_and_api_keys;
 mod m20261122_000006_create_audit_events;
 mod m20261122_000007_create_notifications;
 mod m20261122_000008_create_approvals;
+mod m20261122_000009_create_files;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_create_audit_events::Migration),
             Box::new(m20261122_000007_create_notifications::Migration),
             Box::new(m20261122_000008_create_approvals::Migration),
+            Box::new(m20261122_000009_create_files::Migration),
         ]
     }
 }

@@ -44,6 +44,8 @@ pub struct Config {
     pub session_max_hours: i64,
     /// Accounts without a sign-in for this long are disabled.
     pub inactive_days: i64,
+    /// The largest file upload accepted, in bytes (configured in MB as `max_upload_mb`).
+    pub max_upload_bytes: u64,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -126,6 +128,12 @@ pub const SETTINGS: &[Setting] = &[
         key: "demo",
         default: "false",
         expected: "true or false",
+        secret: false,
+    },
+    Setting {
+        key: "max_upload_mb",
+        default: "20",
+        expected: "a whole number of megabytes from 1 to 1024",
         secret: false,
     },
 ];

@@ -60,6 +60,10 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
         inactive_days: parse(values, "inactive_days", 90, |v| {
             v.parse().ok().filter(|n| (7..=3650).contains(n))
         })?,
+        max_upload_bytes: parse(values, "max_upload_mb", 20, |v| {
+            v.parse::<u64>().ok().filter(|n| (1..=1024).contains(n))
+        })? * 1024
+            * 1024,
         data_dir,
     })
 }
@@ -146,6 +150,18 @@ mod tests {
         );
         let err = Config::from_sources(None, &env(&[("XIAOBAN_TIMEZONE", "Mars/Olympus")])).unwrap_err();
         assert!(err.to_string().contains("IANA time zone"));
+    }
+
+    #[test]
+    fn the_upload_limit_is_set_in_megabytes() {
+        assert_eq!(
+            Config::from_sources(None, &[]).unwrap().max_upload_bytes,
+            20 * 1024 * 1024
+        );
+        let config = Config::from_sources(None, &env(&[("XIAOBAN_MAX_UPLOAD_MB", "5")])).unwrap();
+        assert_eq!(config.max_upload_bytes, 5 * 1024 * 1024);
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_MAX_UPLOAD_MB", "0")])).unwrap_err();
+        assert!(err.to_string().contains("megabytes"), "{err}");
     }
 
     #[test]

@@ -198,7 +198,7 @@ async fn apply(
         Action::Cancel => route::cancel(flow, me, input),
         Action::Transfer => assist::transfer(db, flow, me, input).await,
         Action::AddSigner => assist::add_signer(db, flow, me, input).await,
-        Action::Comment => assist::comment(flow, me, input),
+        Action::Comment => assist::comment(db, flow, me, input).await,
         Action::Urge => assist::urge(flow, me),
     }
 }

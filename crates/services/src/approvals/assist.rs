@@ -130,7 +130,12 @@ pub(crate) async fn add_signer(
 }
 
 /// A remark on the timeline, possibly with attachments; everyone involved is told.
-pub(crate) fn comment(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<(), ServiceError> {
+pub(crate) async fn comment(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    me: Uuid,
+    input: &ActionInput,
+) -> Result<(), ServiceError> {
     let text = optional_comment(input)?;
     if text.is_none() && input.attachments.is_empty() {
         return Err(ServiceError::invalid(
@@ -139,6 +144,16 @@ pub(crate) fn comment(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<
             "Write a comment",
         ));
     }
+    crate::files::link_files(
+        db,
+        me,
+        &input.attachments,
+        "approval",
+        flow.inst.id,
+        flow.now,
+        "attachments",
+    )
+    .await?;
     flow.event(
         Some(me),
         "comment",

@@ -44,6 +44,8 @@ pub struct InstanceDetail {
     pub steps: Vec<StepView>,
     pub tasks: Vec<TaskView>,
     pub timeline: Vec<EventView>,
+    /// Files attached by the form and by comments, in the order attached.
+    pub attachments: Vec<crate::files::FileView>,
     /// What the viewer may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
     /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
     pub actions: Vec<String>,
@@ -170,6 +172,7 @@ pub(crate) async fn load(
             })
             .collect(),
         actions: actions(&flow, viewer),
+        attachments: crate::files::linked_files(db, "approval", id).await?,
     })
 }
 

@@ -154,10 +154,12 @@ impl Services {
             updated_at: now,
             version: 1,
         };
+        let files = checked.files.clone();
         let mut flow = Flow::new(inst, def, now, calendar);
         flow.event(Some(applicant), "submit", None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
         let (inst, finished) = flow.save(tx).await?;
+        attach(tx, applicant, &files, id, now).await?;
         self.run_hook(tx, &inst, finished).await?;
         let change = Change::new("approval.start", "approval", Some(id.to_string()))
             .after(json!({ "number": inst.number, "template": template.code, "status": inst.status }));
@@ -234,4 +236,22 @@ fn check_picks(
     } else {
         Err(ServiceError::Invalid(issues))
     }
+}
+
+/// Links the files named in form fields to the request; each must be the applicant's own upload.
+pub(crate) async fn attach(
+    tx: &impl ConnectionTrait,
+    owner: Uuid,
+    files: &[(String, Uuid)],
+    request: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ServiceError> {
+    let mut by_field: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
+    for (key, file) in files {
+        by_field.entry(key.as_str()).or_default().push(*file);
+    }
+    for (key, ids) in by_field {
+        crate::files::link_files(tx, owner, &ids, "approval", request, now, &format!("form.{key}")).await?;
+    }
+    Ok(())
 }

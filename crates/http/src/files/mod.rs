@@ -1,0 +1,14 @@
+//! Uploaded files (附件): upload, metadata, download.
+
+mod download;
+mod dto;
+mod handlers;
+mod upload;
+
+pub use dto::FileOut;
+
+pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(handlers::upload_file)
+        .service(handlers::get_file)
+        .service(handlers::get_file_content);
+}
