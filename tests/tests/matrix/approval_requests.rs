@@ -18,7 +18,6 @@ pub struct ApprovalFixture {
     pub own: String,
     pub staff: String,
     pub director: String,
-    pub student_id: String,
     pub admin_id: String,
 }
 
@@ -66,7 +65,6 @@ impl ApprovalFixture {
             own,
             staff,
             director,
-            student_id,
             admin_id,
         }
     }

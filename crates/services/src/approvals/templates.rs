@@ -341,14 +341,12 @@ async fn check_definition(
     }
     for (path, rule) in rules {
         match rule {
-            ApproverRule::Users { user_ids } => {
-                if people::active_among(db, user_ids).await?.len() != user_ids.len() {
-                    issues.push(FieldIssue::new(
-                        format!("{path}.userIds"),
-                        "有人员不存在或已停用",
-                        "Someone named does not exist or is disabled",
-                    ));
-                }
+            ApproverRule::Users { user_ids } if !all_active(db, user_ids).await? => {
+                issues.push(FieldIssue::new(
+                    format!("{path}.userIds"),
+                    "有人员不存在或已停用",
+                    "Someone named does not exist or is disabled",
+                ));
             }
             ApproverRule::Role { role } => role_codes.push((format!("{path}.role"), role.clone())),
             ApproverRule::HeadOf { department_id }
@@ -388,4 +386,11 @@ async fn check_definition(
     } else {
         Err(ServiceError::Invalid(issues))
     }
+}
+
+async fn all_active(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<bool, ServiceError> {
+    let mut distinct = ids.to_vec();
+    distinct.sort();
+    distinct.dedup();
+    Ok(people::active_among(db, &distinct).await?.len() == distinct.len())
 }
