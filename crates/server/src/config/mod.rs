@@ -131,6 +131,24 @@ pub const SETTINGS: &[Setting] = &[
         secret: false,
     },
     Setting {
+        key: "session_idle_minutes",
+        default: "30",
+        expected: "a whole number of minutes from 5 to 1440",
+        secret: false,
+    },
+    Setting {
+        key: "session_max_hours",
+        default: "12",
+        expected: "a whole number of hours from 1 to 720",
+        secret: false,
+    },
+    Setting {
+        key: "inactive_days",
+        default: "90",
+        expected: "a whole number of days from 7 to 3650",
+        secret: false,
+    },
+    Setting {
         key: "max_upload_mb",
         default: "20",
         expected: "a whole number of megabytes from 1 to 1024",

@@ -140,6 +140,27 @@ mod tests {
     }
 
     #[test]
+    fn session_limits_come_from_the_file_and_the_environment() {
+        let file = FileSource {
+            path: "xiaoban.toml".into(),
+            text: "inactive_days = 30\n".into(),
+        };
+        let pairs = env(&[
+            ("XIAOBAN_SESSION_IDLE_MINUTES", "45"),
+            ("XIAOBAN_SESSION_MAX_HOURS", "8"),
+        ]);
+        let config = Config::from_sources(Some(file), &pairs).unwrap();
+        assert_eq!(
+            (
+                config.session_idle_minutes,
+                config.session_max_hours,
+                config.inactive_days
+            ),
+            (45, 8, 30)
+        );
+    }
+
+    #[test]
     fn a_bad_value_names_the_key_and_the_expected_form() {
         let err = Config::from_sources(None, &env(&[("XIAOBAN_BIND", "localhost")]))
             .unwrap_err()
