@@ -228,3 +228,65 @@ async fn while_away_my_tasks_go_to_my_delegate() {
         .await;
     assert_problem(foreign, 404, "not_found").await;
 }
+
+#[tokio::test]
+async fn a_passed_step_copies_its_cc_list_and_opening_the_copy_reads_it() {
+    let school = School::open().await;
+    let [clerk, archivist]: [String; 2] = school
+        .users(&["li.wenshu", "sun.dangan"])
+        .await
+        .try_into()
+        .unwrap();
+    let step = json!({ "name": "办理", "rule": { "type": "users", "userIds": [clerk] }, "cc": [{ "type": "users", "userIds": [archivist] }] });
+    school.template("copied", definition(json!([step]))).await;
+    let request = school.start("he.laoshi", "copied", json!({ "amount": 1 })).await;
+    assert!(
+        school.inbox("sun.dangan", "cc").await.is_empty(),
+        "copied when the step passes"
+    );
+    school.ok("li.wenshu", &request["id"], "approve", json!({})).await;
+    let copies = school.inbox("sun.dangan", "cc").await;
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0]["taskStatus"], "unread");
+    assert_eq!(cc_unread(&school).await, 1);
+    let seen = school.detail("sun.dangan", &request["id"]).await;
+    let mine = seen["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "cc")
+        .unwrap();
+    assert_eq!(mine["status"], "read");
+    assert_eq!(cc_unread(&school).await, 0);
+}
+
+#[tokio::test]
+async fn a_disabled_approver_is_replaced_by_the_fallback() {
+    let school = School::open().await;
+    let [clerk]: [String; 1] = school.users(&["li.wenshu"]).await.try_into().unwrap();
+    school
+        .template(
+            "disabled",
+            definition(json!([{ "name": "办理", "rule": { "type": "users", "userIds": [clerk] } }])),
+        )
+        .await;
+    let res = school
+        .app
+        .post_as(
+            &school.admin().await,
+            &format!("/api/v1/users/{clerk}/disable"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let request = school
+        .start("he.laoshi", "disabled", json!({ "amount": 1 }))
+        .await;
+    assert_eq!(pending_names(&request), ["王主任"]);
+}
+
+async fn cc_unread(school: &School) -> serde_json::Value {
+    let token = school.token("sun.dangan").await;
+    let res = school.app.get_as(&token, "/api/v1/approval-tasks/counts").await;
+    res.json::<serde_json::Value>().await.unwrap()["ccUnread"].clone()
+}

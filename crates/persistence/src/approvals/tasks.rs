@@ -78,3 +78,20 @@ pub async fn of_instances(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec
         .all(db)
         .await?)
 }
+
+/// Marks the user's unread copies (抄送) of a request as read; returns how many changed.
+pub async fn mark_copies_read(
+    db: &impl ConnectionTrait,
+    instance_id: Uuid,
+    user: Uuid,
+) -> Result<u64, PersistenceError> {
+    use sea_orm::sea_query::Expr;
+    let result = Entity::update_many()
+        .col_expr(Column::Status, Expr::value("read"))
+        .filter(Column::InstanceId.eq(instance_id))
+        .filter(Column::AssigneeId.eq(user))
+        .filter(Column::Status.eq("unread"))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
