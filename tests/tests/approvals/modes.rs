@@ -123,43 +123,42 @@ async fn two_thirds_pass_with_two_approvals_and_fail_once_out_of_reach() {
     assert_eq!(failed["status"], "rejected");
 }
 
+/// Posts a template with these steps as `who`; returns the response.
+async fn post_template(school: &School, who: &str, steps: serde_json::Value) -> reqwest::Response {
+    let body =
+        json!({ "code": "broken", "name": "坏模板", "category": "测试", "definition": definition(steps) });
+    let token = school.token(who).await;
+    school
+        .app
+        .post_as(&token, "/api/v1/approval-templates", &body)
+        .await
+}
+
+async fn refused_fields(res: reqwest::Response) -> Vec<String> {
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    super::support::fields(&problem)
+}
+
 #[tokio::test]
 async fn a_ratio_without_its_ratio_and_a_bad_condition_are_refused_by_path() {
     let school = School::open().await;
     let ids = school.users(&["li.wenshu"]).await;
-    let body = json!({ "code": "broken", "name": "坏模板", "category": "测试", "definition": definition(json!([
-        { "name": "比例", "rule": { "type": "users", "userIds": ids }, "mode": "ratio" },
-        { "name": "条件", "rule": { "type": "users", "userIds": ids }, "condition": "amount >>= 3" },
-        { "name": "字段", "rule": { "type": "users", "userIds": ids }, "condition": "days > 3" }
-    ])) });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body,
-        )
-        .await;
-    let problem = assert_problem(res, 422, "validation_failed").await;
-    let fields = super::support::fields(&problem);
-    assert!(
-        fields.contains(&"definition.steps[1].condition".to_owned()),
-        "{fields:?}"
+    let ratio = json!({ "name": "比例", "rule": { "type": "users", "userIds": ids }, "mode": "ratio" });
+    let unparsable =
+        json!({ "name": "条件", "rule": { "type": "users", "userIds": ids }, "condition": "amount >>= 3" });
+    let unknown_field =
+        json!({ "name": "字段", "rule": { "type": "users", "userIds": ids }, "condition": "days > 3" });
+    let fields = refused_fields(
+        post_template(&school, "wang.zhuren", json!([ratio, unparsable, unknown_field])).await,
+    )
+    .await;
+    assert_eq!(
+        fields,
+        ["definition.steps[1].condition"],
+        "a condition that does not parse stops the rest"
     );
-    let body2 = json!({ "code": "broken", "name": "坏模板", "category": "测试", "definition": definition(json!([
-        { "name": "比例", "rule": { "type": "users", "userIds": ids }, "mode": "ratio" },
-        { "name": "字段", "rule": { "type": "users", "userIds": ids }, "condition": "days > 3" }
-    ])) });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body2,
-        )
-        .await;
-    let problem = assert_problem(res, 422, "validation_failed").await;
-    let fields = super::support::fields(&problem);
+    let fields =
+        refused_fields(post_template(&school, "wang.zhuren", json!([ratio, unknown_field])).await).await;
     assert!(
         fields.contains(&"definition.steps[0].passRatio".to_owned()),
         "{fields:?}"
@@ -168,13 +167,6 @@ async fn a_ratio_without_its_ratio_and_a_bad_condition_are_refused_by_path() {
         fields.contains(&"definition.steps[1].condition".to_owned()),
         "{fields:?}"
     );
-    let staff = school
-        .app
-        .post_as(
-            &school.token("he.laoshi").await,
-            "/api/v1/approval-templates",
-            &body2,
-        )
-        .await;
+    let staff = post_template(&school, "he.laoshi", json!([ratio])).await;
     assert_problem(staff, 403, "forbidden").await;
 }
