@@ -46,6 +46,378 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's out-of-office delegations (委托), newest first. */
+        get: operations["list_delegations"];
+        put?: never;
+        /**
+         * While the delegation is in force, tasks that would come to the caller go to the delegate;
+         *     the timeline records it. At most 90 days.
+         */
+        post: operations["create_delegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends one of the caller's delegations now. Tasks already delegated stay with the delegate. */
+        post: operations["revoke_delegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's lists: `pending` 待办 (tasks to decide), `done` 已办 (tasks decided),
+         *     `started` 我发起的 (requests), `cc` 抄送我的 (copies). `q` searches number, title and summary.
+         *     Sortable: `createdAt`, `dueAt`, `decidedAt` (tasks), `createdAt`, `number` (started).
+         */
+        get: operations["list_approval_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many items each list holds: pending, done, started (still open), unread copies. */
+        get: operations["get_approval_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approval templates. By default the active ones the caller may start (needs `approval.use`);
+         *     with `manage=true` all of them (needs `approval.template.manage`).
+         */
+        get: operations["list_approval_templates"];
+        put?: never;
+        /**
+         * Creates a template with its first version. Needs `approval.template.manage`. The form,
+         *     steps, conditions and named people, roles and departments are checked; problems are 422
+         *     naming the path, e.g. `definition.steps[1].condition`. A taken code is 409.
+         */
+        post: operations["create_approval_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template with its current definition and `ETag`. Needs `approval.use`. */
+        get: operations["get_approval_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edits a template (needs `approval.template.manage` and `version` or `If-Match`). A new
+         *     `definition` publishes the next version; requests already running keep the version they
+         *     started with. `active: false` stops new requests.
+         */
+        patch: operations["patch_approval_template"];
+        trace?: never;
+    };
+    "/api/v1/approval-templates/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures of a template: steps, requests by outcome, cycle time median and p90 (hours),
+         *     on-time rate of decisions, rejection and return rates. Needs `approval.template.manage`.
+         */
+        get: operations["get_approval_template_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a request (needs `approval.use` and the template's starter rule). The form is checked
+         *     against the template's current version: problems are 422 on `form.<key>`. Send an
+         *     `Idempotency-Key` to make retries safe.
+         */
+        post: operations["start_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request with its steps, tasks, timeline and the caller's possible `actions`. Visible to
+         *     the applicant, everyone with a task or copy, and holders of `approval.admin` in scope;
+         *     otherwise 404.
+         */
+        get: operations["get_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/add-signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds `userId` as a signer (加签) `before` the caller (who then waits) or `after` (the caller approves now; the added signer must approve too). */
+        post: operations["add_approval_signer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves: the caller's open task in the current step. Or-sign: the first decision decides the step; countersign: everyone; ratio: the pass ratio. */
+        post: operations["approve_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An administrator (`approval.admin`) cancels (撤销) a request that has not ended; `comment` required. */
+        post: operations["cancel_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a comment (with optional `attachments`) to the timeline; participants are notified. */
+        post: operations["comment_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller takes back their approval while nobody has acted after it; the step reopens. */
+        post: operations["recall_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects the request (`comment` required as the reason); it ends as `rejected`. */
+        post: operations["reject_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant resubmits a returned request, optionally with changed `form` values. Depending on the template it restarts or goes straight back to the returning step. */
+        post: operations["resubmit_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the request back (`comment` required): to the applicant, or with `targetStep` to an earlier step. Other open tasks of the step are put aside and reopen when the request comes back. */
+        post: operations["return_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hands the caller's task to `userId` (转交). */
+        post: operations["transfer_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant reminds the open approvers (催办); at most once every 30 minutes, else 429. */
+        post: operations["urge_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant withdraws (撤回) the request before anyone decided in this round, or while it is back with them. */
+        post: operations["withdraw_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -632,6 +1004,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An action's input; each action reads the fields it needs. */
+        ActionIn: {
+            /** @description `comment`: ids of uploaded files. */
+            attachments?: string[];
+            /** @description Opinion (意见); required to reject, return and cancel. */
+            comment?: string | null;
+            /** @description `resubmit`: changed form values. */
+            form?: Record<string, never> | null;
+            position?: components["schemas"]["PositionDto"] | null;
+            /**
+             * Format: int32
+             * @description `return`: the step index to go back to; absent sends it back to the applicant.
+             */
+            targetStep?: number | null;
+            /**
+             * Format: uuid
+             * @description `transfer` and `add-signer`: the other person.
+             */
+            userId?: string | null;
+            /**
+             * Format: int32
+             * @description The request's version seen; stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         /** @description A key to issue. */
         ApiKeyIn: {
             /**
@@ -687,6 +1084,78 @@ export interface components {
             revokedAt?: string | null;
             /** @description Permission codes the key acts with. */
             scopes: string[];
+        };
+        /** @description A request with its steps, tasks, timeline and what the caller may do now. */
+        ApprovalOut: {
+            actions: string[];
+            /** Format: uuid */
+            applicantId: string;
+            applicantName: string;
+            /** Format: int32 */
+            currentStep?: number | null;
+            currentStepName?: string | null;
+            /** Format: int32 */
+            cycle: number;
+            /** Format: uuid */
+            departmentId?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            form: Record<string, never>;
+            formSchema: components["schemas"]["FormSchemaDto"];
+            /** Format: uuid */
+            id: string;
+            /** @example SP-2026-00001 */
+            number: string;
+            /** @description `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`. */
+            status: string;
+            steps: components["schemas"]["StepOut"][];
+            /** Format: uuid */
+            subjectId?: string | null;
+            subjectModule?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            summary: string;
+            tasks: components["schemas"]["TaskOut"][];
+            templateCode: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            /** Format: int32 */
+            templateVersion: number;
+            timeline: components["schemas"]["EventOut"][];
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Who decides a step. */
+        ApproverRuleDto: {
+            /** @enum {string} */
+            type: "users";
+            user_ids: string[];
+        } | {
+            role: string;
+            /** @enum {string} */
+            type: "role";
+        } | {
+            /** @enum {string} */
+            type: "department_head";
+        } | {
+            /** Format: uuid */
+            department_id: string;
+            /** @enum {string} */
+            type: "head_of";
+        } | {
+            /** Format: int32 */
+            levels: number;
+            /** @enum {string} */
+            type: "levels_up";
+        } | {
+            field: string;
+            /** @enum {string} */
+            type: "form_user";
+        } | {
+            /** @enum {string} */
+            type: "applicant_picks";
         };
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
@@ -809,6 +1278,36 @@ export interface components {
             /** Format: double */
             workingHours?: number | null;
         };
+        /** @description A template's form, steps and options. */
+        DefinitionDto: {
+            form: components["schemas"]["FormSchemaDto"];
+            options?: components["schemas"]["FlowOptionsDto"];
+            steps: components["schemas"]["StepDefDto"][];
+        };
+        DelegationIn: {
+            /** Format: uuid */
+            delegateId: string;
+            /** Format: date-time */
+            endsAt: string;
+            reason?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        DelegationOut: {
+            active: boolean;
+            /** Format: uuid */
+            delegateId: string;
+            delegateName: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            reason?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+        };
         /** @description A department to create. */
         DepartmentIn: {
             /**
@@ -900,6 +1399,66 @@ export interface components {
              */
             version?: number | null;
         };
+        EventOut: {
+            /**
+             * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+             */
+            action: string;
+            /** Format: uuid */
+            actorId?: string | null;
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            stepIndex?: number | null;
+            stepName?: string | null;
+        };
+        /** @description One field of a template's form. */
+        FieldDefDto: {
+            help?: string | null;
+            /** @description Identifier used in values and conditions, e.g. `days`. */
+            key: string;
+            kind: components["schemas"]["FieldKindDto"];
+            label: string;
+            /** Format: double */
+            max?: number | null;
+            /** Format: int32 */
+            maxLength?: number | null;
+            /**
+             * Format: double
+             * @description Lower bound of a number or money value (money in fen).
+             */
+            min?: number | null;
+            /**
+             * Format: int32
+             * @description Characters of a text, or items of a multi-select / attachments field.
+             */
+            minLength?: number | null;
+            options?: string[];
+            placeholder?: string | null;
+            required?: boolean;
+        };
+        /**
+         * @description A form field's type.
+         * @enum {string}
+         */
+        FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        FlowOptionsDto: {
+            /** @description Skip a step whose only approver is the applicant or already approved. Default true. */
+            autoSkip?: boolean;
+            fallback?: components["schemas"]["ApproverRuleDto"] | null;
+            /** @description On resubmit after a return, go straight back to the returning step. Default false. */
+            resubmitToReturningStep?: boolean;
+        };
+        FormSchemaDto: {
+            fields: components["schemas"]["FieldDefDto"][];
+        };
         /** @description The process is up. */
         HealthOut: {
             /** @example ok */
@@ -932,6 +1491,40 @@ export interface components {
             rows: number;
             /** @description Users described by rows without problems. */
             usersToCreate: number;
+        };
+        InboxCountsOut: {
+            /** Format: int64 */
+            ccUnread: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            started: number;
+        };
+        InboxItemOut: {
+            applicantName: string;
+            currentStepName?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            /** Format: uuid */
+            instanceId: string;
+            instanceStatus: string;
+            number: string;
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+            stepName?: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            summary: string;
+            /** Format: uuid */
+            taskId?: string | null;
+            taskStatus?: string | null;
+            templateName: string;
+            title: string;
         };
         /** @description A created user's initial password. */
         InitialPasswordOut: {
@@ -994,6 +1587,42 @@ export interface components {
                 prevHash: string;
                 requestId?: string | null;
                 userAgent?: string | null;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_InboxItemOut: {
+            items: {
+                applicantName: string;
+                currentStepName?: string | null;
+                /** Format: date-time */
+                decidedAt?: string | null;
+                /** Format: date-time */
+                dueAt?: string | null;
+                /** Format: uuid */
+                instanceId: string;
+                instanceStatus: string;
+                number: string;
+                overdue: boolean;
+                /** Format: date-time */
+                receivedAt: string;
+                stepName?: string | null;
+                /** Format: date-time */
+                submittedAt: string;
+                summary: string;
+                /** Format: uuid */
+                taskId?: string | null;
+                taskStatus?: string | null;
+                templateName: string;
+                title: string;
             }[];
             /** Format: int64 */
             page: number;
@@ -1108,6 +1737,8 @@ export interface components {
              */
             nameEn: string;
         };
+        /** @enum {string} */
+        PositionDto: "before" | "after";
         /**
          * @description An error response (RFC 9457 `application/problem+json`).
          * @example {
@@ -1149,6 +1780,12 @@ export interface components {
             title: string;
             /** @description `urn:xiaoban:problem:<code>`. */
             type: string;
+        };
+        RatioDto: {
+            /** Format: int32 */
+            denominator: number;
+            /** Format: int32 */
+            numerator: number;
         };
         /** @description Whether this instance can serve requests. */
         ReadinessOut: {
@@ -1329,6 +1966,179 @@ export interface components {
         };
         /** @enum {string} */
         SpecialKindIn: "holiday" | "workday";
+        /** @description Starts a request. */
+        StartIn: {
+            /** @description Approvers for steps of type `applicant_picks`: step index → user ids. */
+            approvers?: {
+                [key: string]: string[];
+            };
+            /** @description Values by field key, validated against the template's form. */
+            form: Record<string, never>;
+            /** Format: uuid */
+            templateId: string;
+        };
+        /** @description Who may start a template; both empty means everyone. */
+        StartersDto: {
+            departmentIds?: string[];
+            /** @description Role codes, e.g. `staff`. */
+            roles?: string[];
+        };
+        StepDefDto: {
+            /** @description Copied (抄送) when the step is passed. */
+            cc?: components["schemas"]["ApproverRuleDto"][];
+            /**
+             * @description An expression over form values, e.g. `days > 3`, `amount >= 500000`,
+             *     `leaveType in ['事假', '病假']`; the step applies only when it holds.
+             */
+            condition?: string | null;
+            /**
+             * Format: int32
+             * @description Working hours on the school calendar.
+             */
+            deadlineHours?: number | null;
+            mode?: components["schemas"]["StepModeDto"];
+            name: string;
+            passRatio?: components["schemas"]["RatioDto"] | null;
+            rule: components["schemas"]["ApproverRuleDto"];
+            timeout?: components["schemas"]["TimeoutActionDto"];
+        };
+        /**
+         * @description `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
+         * @enum {string}
+         */
+        StepModeDto: "or" | "all" | "ratio";
+        StepOut: {
+            /** Format: int64 */
+            durationMinutes?: number | null;
+            /** Format: date-time */
+            enteredAt?: string | null;
+            /** Format: int32 */
+            index: number;
+            mode: string;
+            name: string;
+            /** Format: date-time */
+            passedAt?: string | null;
+            /** @description `current`, `passed`, `skipped` or `waiting`. */
+            status: string;
+        };
+        TaskOut: {
+            /** Format: uuid */
+            assigneeId: string;
+            assigneeName: string;
+            comment?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            cycle: number;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description The approver this task was delegated from (out of office).
+             */
+            delegatedFrom?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description `approve` or `cc`. */
+            kind: string;
+            /** @description `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`. */
+            origin: string;
+            overdue: boolean;
+            /**
+             * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
+             *     `closed`, `cancelled`, `superseded`, `unread`, `read`.
+             */
+            status: string;
+            /** Format: int32 */
+            stepIndex: number;
+            stepName: string;
+        };
+        TemplateIn: {
+            /** @example 人事 */
+            category: string;
+            /** @example leave */
+            code: string;
+            definition: components["schemas"]["DefinitionDto"];
+            description?: string | null;
+            icon?: string | null;
+            /** @example 请假 */
+            name: string;
+            starters?: components["schemas"]["StartersDto"];
+        };
+        TemplateOut: {
+            active: boolean;
+            category: string;
+            code: string;
+            /**
+             * Format: int32
+             * @description The published version new requests use.
+             */
+            currentVersion: number;
+            definition: components["schemas"]["DefinitionDto"];
+            description?: string | null;
+            /** @description An Element Plus icon name. */
+            icon: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            starters: components["schemas"]["StartersDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description For optimistic concurrency of edits.
+             */
+            version: number;
+        };
+        /** @description Changes to a template. A `definition` publishes a new version; running requests keep theirs. */
+        TemplatePatchIn: {
+            active?: boolean | null;
+            category?: string | null;
+            definition?: components["schemas"]["DefinitionDto"] | null;
+            description?: string | null;
+            icon?: string | null;
+            name?: string | null;
+            starters?: components["schemas"]["StartersDto"] | null;
+            /**
+             * Format: int32
+             * @description The version edited (or send `If-Match`).
+             */
+            version?: number | null;
+        };
+        TemplateStatsOut: {
+            approved: number;
+            /** Format: double */
+            cycleHoursMedian?: number | null;
+            /** Format: double */
+            cycleHoursP90?: number | null;
+            /** Format: double */
+            onTimeRate?: number | null;
+            rejected: number;
+            /** Format: double */
+            rejectionRate?: number | null;
+            /** Format: double */
+            returnRate?: number | null;
+            running: number;
+            started: number;
+            steps: number;
+            /** Format: uuid */
+            templateId: string;
+            withdrawn: number;
+        };
+        /** @description What happens when a step's deadline passes. */
+        TimeoutActionDto: {
+            /** @enum {string} */
+            action: "remind";
+        } | {
+            /** @enum {string} */
+            action: "escalate";
+            role: string;
+        } | {
+            /** @enum {string} */
+            action: "auto_approve";
+        };
         /** @description A signed-in session: a short-lived access token and a rotating refresh token. */
         TokenOut: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
@@ -1549,6 +2359,897 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_delegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My delegations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_delegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegationIn"];
+            };
+        };
+        responses: {
+            /** @description The delegation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_delegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delegation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delegation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approval_tasks: {
+        parameters: {
+            query: {
+                /**
+                 * @description Page number, from 1. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                sort?: string;
+                /** @description Keyword search. */
+                q?: string;
+                box: "pending" | "done" | "started" | "cc";
+                templateId?: string;
+                /** @description The request's status. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_InboxItemOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCountsOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approval_templates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Every template, inactive ones too (needs `approval.template.manage`); otherwise the
+                 *     active templates the caller may start.
+                 */
+                manage?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates by category and code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_approval_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateIn"];
+            };
+        };
+        responses: {
+            /** @description Created; `Location` names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patch_approval_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePatchIn"];
+            };
+        };
+        responses: {
+            /** @description The template as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_template_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateStatsOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartIn"];
+            };
+        };
+        responses: {
+            /** @description Started; `Location` names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_approval_signer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comment_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recall_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubmit_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    urge_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Not possible in the request's state, or someone else acted first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
