@@ -6,6 +6,8 @@ import roles from './en/roles'
 import apiKeys from './en/api-keys'
 import audit from './en/audit'
 import calendar from './en/calendar'
+import approvals from './en/approvals'
+import designer from './en/designer'
 
 const en: MessageSchema = {
   ui,
@@ -24,6 +26,8 @@ const en: MessageSchema = {
     backHome: 'Back to home',
   },
   nav: {
+    approvals: 'Approvals',
+    approvalTemplates: 'Approval templates',
     home: 'Home',
     org: 'Organisation',
     departments: 'Departments',
@@ -88,7 +92,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar,
+  roles, apiKeys, audit, calendar, approvals, designer,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

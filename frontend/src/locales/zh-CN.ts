@@ -5,6 +5,8 @@ import roles from './zh-CN/roles'
 import apiKeys from './zh-CN/api-keys'
 import audit from './zh-CN/audit'
 import calendar from './zh-CN/calendar'
+import approvals from './zh-CN/approvals'
+import designer from './zh-CN/designer'
 
 const zhCN = {
   ui,
@@ -23,6 +25,8 @@ const zhCN = {
     backHome: '返回首页',
   },
   nav: {
+    approvals: '审批中心',
+    approvalTemplates: '审批模板',
     home: '首页',
     org: '组织管理',
     departments: '部门',
@@ -87,7 +91,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar,
+  roles, apiKeys, audit, calendar, approvals, designer,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

@@ -5,6 +5,7 @@ import { rolesPage } from '@/features/roles/routes'
 import { apiKeysPage } from '@/features/api-keys/routes'
 import { auditPage } from '@/features/audit/routes'
 import { calendarPage } from '@/features/calendar/routes'
+import { approvalRoutes } from '@/features/approvals/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -65,6 +66,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.calendar' },
       },
       { path: 'admin/calendar', redirect: '/calendar' },
+      ...approvalRoutes,
       ...departmentRoutes,
       ...userRoutes,
       ...adminEntries.filter((e) => e.name !== 'admin-departments' && e.name !== 'admin-users').map(
