@@ -10,6 +10,7 @@ const approvals: typeof zh = {
   filterTemplate: 'Type',
   number: 'Number',
   titleCol: 'Title',
+  statusCol: 'Status',
   template: 'Type',
   applicant: 'Applicant',
   step: 'Current step',
@@ -47,9 +48,7 @@ const approvals: typeof zh = {
   },
   confirm: {
     withdraw: 'Withdraw this request? The approval ends.',
-    cancel: 'Cancel this request?',
     recall: 'Recall your approval?',
-    urge: 'Remind the current approvers?',
   },
   comment: 'Comment',
   commentOptional: 'Comment (optional)',
@@ -89,7 +88,6 @@ const approvals: typeof zh = {
   took: 'took {d}',
   cycle: 'round {n}',
   resubmitTitle: 'Edit and resubmit',
-  noActions: '',
   pendingHome: 'Waiting for me',
   pendingCount: '{n}',
   delegations: {

@@ -8,6 +8,7 @@ const approvals = {
   filterTemplate: '审批类型',
   number: '编号',
   titleCol: '标题',
+  statusCol: '状态',
   template: '类型',
   applicant: '申请人',
   step: '当前环节',
@@ -43,9 +44,7 @@ const approvals = {
   },
   confirm: {
     withdraw: '确定撤回这个申请吗？撤回后审批结束。',
-    cancel: '确定作废这个申请吗？',
     recall: '确定撤销您的同意吗？',
-    urge: '确定催办当前审批人吗？',
   },
   comment: '意见',
   commentOptional: '审批意见（选填）',
@@ -85,7 +84,6 @@ const approvals = {
   took: '用时 {d}',
   cycle: '第 {n} 轮',
   resubmitTitle: '修改后重新提交',
-  noActions: '',
   pendingHome: '待我审批',
   pendingCount: '{n} 件',
   delegations: {
