@@ -1,5 +1,5 @@
 // End-to-end tests: the real server binary, the built SPA, and Debian's chromium via playwright-core.
-// Usage: node e2e/run.mjs   (XIAOBAN_BIN overrides ../target/debug/xiaoban)
+// Usage: node e2e/run.mjs   (XIAOBAN_BIN overrides $CARGO_TARGET_DIR or ../target, then debug/xiaoban)
 // The last line printed is always `e2e: N passed, M failed`; exits 1 on any failure.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -36,7 +36,8 @@ if (!existsSync(CHROMIUM)) {
   failed = 1
   finish()
 }
-const bin = process.env.XIAOBAN_BIN ?? resolve(frontend, '../target/debug/xiaoban')
+// A shared CARGO_TARGET_DIR (several worktrees, one build cache) holds the binary elsewhere.
+const bin = process.env.XIAOBAN_BIN ?? resolve(process.env.CARGO_TARGET_DIR ?? resolve(frontend, '../target'), 'debug/xiaoban')
 if (!existsSync(bin)) {
   console.error(`e2e: server binary ${bin} is missing: cargo build -p xiaoban-server --bin xiaoban (or set XIAOBAN_BIN)`)
   failed = 1

@@ -1,31 +1,13 @@
 // The browser scenarios. Each takes a fresh page and the shared state.
+import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
+import { approvalScenarios } from './approvals.mjs'
+
 const ORG = '组织管理'
 const ADMIN_ENTRIES = ['部门', '用户', '角色']
 /** A top-level entry every signed-in user sees (editing needs calendar.manage). */
 const CALENDAR = '工作日历'
 const DEPT = { code: 'e2e_office', name: '端到端测试办公室' }
 const NOT_ADMIN_ENTRIES = ['API 密钥', '审计日志']
-
-function check(cond, message) {
-  if (!cond) throw new Error(message)
-}
-
-async function signIn(page, base, username, password) {
-  await page.goto(`${base}/login`)
-  await page.locator('#login-username').fill(username)
-  await page.locator('#login-password').fill(password)
-  await page.locator('[data-test="login-submit"]').click()
-}
-
-async function changePassword(page, oldPassword, newPassword) {
-  await page.waitForURL(/\/change-password/, { timeout: 15_000 })
-  await page.locator('[data-test="forced-hint"]').waitFor()
-  await page.locator('#cp-old').fill(oldPassword)
-  await page.locator('#cp-new').fill(newPassword)
-  await page.locator('#cp-confirm').fill(newPassword)
-  await page.locator('[data-test="cp-submit"]').click()
-  await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 })
-}
 
 /** The texts of the menu items, opening the drawer first at phone width. */
 async function menuTexts(page, phone) {
@@ -36,14 +18,6 @@ async function menuTexts(page, phone) {
   const menu = page.locator(phone ? '.xb-drawer .xb-nav' : '.xb-aside .xb-nav').first()
   await menu.waitFor()
   return (await menu.innerText()).split('\n').map((s) => s.trim()).filter(Boolean)
-}
-
-async function noHorizontalOverflow(page, where) {
-  const { scroll, inner } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }))
-  check(scroll <= inner, `${where}: page overflows horizontally (${scroll} > ${inner})`)
 }
 
 export const scenarios = [
@@ -65,6 +39,7 @@ export const scenarios = [
 
       // 部门: create the department through its dialog and see it in the table.
       await page.getByRole('menuitem', { name: '部门', exact: true }).click()
+      await page.waitForURL((url) => url.pathname === '/admin/departments')
       await page.locator('[data-test="create"]').click()
       await page.locator('#dept-code').fill(DEPT.code)
       await page.locator('#dept-name').fill(DEPT.name)
@@ -74,6 +49,9 @@ export const scenarios = [
       // 用户: create a user in it; the server generates the one-time password.
       const username = 'e2e.desktop'
       await page.getByRole('menuitem', { name: '用户', exact: true }).click()
+      // Wait for the users page itself: the departments page has a create button too.
+      await page.waitForURL((url) => url.pathname === '/admin/users')
+      await page.locator('[data-test="import"]').waitFor()
       await page.locator('[data-test="create"]').click()
       await page.locator('#u-username').fill(username)
       await page.locator('#u-name').fill('桌面测试员')
@@ -162,4 +140,5 @@ export const scenarios = [
       await noHorizontalOverflow(page, 'roles')
     },
   },
+  ...approvalScenarios,
 ]

@@ -28,6 +28,8 @@ export async function startServer({ bin, frontendDir }) {
       XIAOBAN_DATABASE_URL: `sqlite://${dataDir}/xiaoban.db?mode=rwc`,
       XIAOBAN_FRONTEND_DIR: resolve(frontendDir),
       XIAOBAN_LOG_LEVEL: 'warn',
+      // The demo school (people, departments, approval templates) for the approvals scenario.
+      XIAOBAN_DEMO: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -7,6 +7,8 @@ import apiKeys from './en/api-keys'
 import audit from './en/audit'
 import calendar from './en/calendar'
 import notifications from './en/notifications'
+import approvals from './en/approvals'
+import designer from './en/designer'
 
 const en: MessageSchema = {
   ui,
@@ -26,6 +28,8 @@ const en: MessageSchema = {
   },
   nav: {
     notifications: 'Notifications',
+    approvals: 'Approvals',
+    approvalTemplates: 'Approval templates',
     home: 'Home',
     org: 'Organisation',
     departments: 'Departments',
@@ -90,7 +94,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar, notifications,
+  roles, apiKeys, audit, calendar, notifications, approvals, designer,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

@@ -6,6 +6,8 @@ import apiKeys from './zh-CN/api-keys'
 import audit from './zh-CN/audit'
 import calendar from './zh-CN/calendar'
 import notifications from './zh-CN/notifications'
+import approvals from './zh-CN/approvals'
+import designer from './zh-CN/designer'
 
 const zhCN = {
   ui,
@@ -25,6 +27,8 @@ const zhCN = {
   },
   nav: {
     notifications: '通知',
+    approvals: '审批中心',
+    approvalTemplates: '审批模板',
     home: '首页',
     org: '组织管理',
     departments: '部门',
@@ -89,7 +93,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar, notifications,
+  roles, apiKeys, audit, calendar, notifications, approvals, designer,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

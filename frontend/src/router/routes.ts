@@ -6,6 +6,7 @@ import { apiKeysPage } from '@/features/api-keys/routes'
 import { auditPage } from '@/features/audit/routes'
 import { calendarPage } from '@/features/calendar/routes'
 import { notificationRoutes } from '@/features/notifications/routes'
+import { approvalRoutes } from '@/features/approvals/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -67,6 +68,7 @@ export const routes: RouteRecordRaw[] = [
       },
       { path: 'admin/calendar', redirect: '/calendar' },
       ...notificationRoutes,
+      ...approvalRoutes,
       ...departmentRoutes,
       ...userRoutes,
       ...adminEntries.filter((e) => e.name !== 'admin-departments' && e.name !== 'admin-users').map(

@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { http, HttpResponse } from 'msw'
+import { useAuthStore } from '@/stores/auth'
+import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
+import { server, useMockServer } from '@/test/server'
+import type { ApprovalOut } from './api'
+import { approval, APPROVAL_ID } from './test-fixtures'
+
+useMockServer()
+
+async function open(first: ApprovalOut, handlers: Parameters<typeof server.use> = []) {
+  let gets = 0
+  server.use(
+    http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => {
+      gets += 1
+      return HttpResponse.json(first)
+    }),
+    ...handlers,
+  )
+  const pinia = freshPinia()
+  useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
+  const { wrapper } = await mountAt(`/approvals/${APPROVAL_ID}`, pinia)
+  await flushPromises()
+  return { wrapper, gets: () => gets }
+}
+
+const button = (name: string) => document.querySelector<HTMLButtonElement>(`[data-test="action-${name}"]`)
+
+describe('DetailPage', () => {
+  it('shows the request read-only and exactly the actions the server lists', async () => {
+    const { wrapper } = await open(approval())
+    expect(wrapper.text()).toContain('SP-2026-00001')
+    expect(wrapper.text()).toContain('审批中')
+    expect(wrapper.find('[data-test="value-amount"]').text()).toBe('¥1,234.50')
+    expect(wrapper.find('[data-test="value-period"]').text()).toBe('2026-11-23 至 2026-11-27')
+    expect(wrapper.find('[data-test="timeline"]').text()).toContain('提交申请')
+    expect(wrapper.find('[data-test="steps"]').text()).toContain('分管校领导审批')
+    for (const a of ['approve', 'reject', 'return', 'comment']) expect(button(a)).not.toBeNull()
+    for (const a of ['withdraw', 'urge', 'cancel', 'recall', 'resubmit', 'transfer', 'add-signer']) expect(button(a)).toBeNull()
+    wrapper.unmount()
+
+    const mine = await open(approval({ actions: ['withdraw', 'urge', 'comment'] }))
+    expect(button('approve')).toBeNull()
+    expect(button('withdraw')).not.toBeNull()
+    expect(button('urge')).not.toBeNull()
+    mine.wrapper.unmount()
+  })
+
+  it('will not reject without a reason, and sends the reason with the version seen', async () => {
+    let sent: Record<string, unknown> | null = null
+    const { wrapper } = await open(approval(), [
+      http.post(`*/api/v1/approvals/${APPROVAL_ID}/reject`, async ({ request }) => {
+        sent = (await request.json()) as Record<string, unknown>
+        return HttpResponse.json(approval({ status: 'rejected', actions: ['comment'] }))
+      }),
+    ])
+    button('reject')!.click()
+    await flushPromises()
+    const submit = () => document.querySelector<HTMLButtonElement>('[data-test="form-submit"]')!.click()
+    submit()
+    await vi.waitFor(() => expect(document.body.textContent).toContain('请填写原因'))
+    expect(sent).toBeNull()
+    const reason = document.querySelector<HTMLTextAreaElement>('textarea[data-test="action-comment"]')!
+    reason.value = '材料不全'
+    reason.dispatchEvent(new Event('input'))
+    await flushPromises()
+    submit()
+    await vi.waitFor(() => expect(sent).toEqual({ version: 3, comment: '材料不全' }))
+    await vi.waitFor(() => expect(wrapper.text()).toContain('已驳回'))
+    expect(button('reject')).toBeNull()
+    wrapper.unmount()
+  })
+
+  it('reloads the request when someone else acted first (409)', async () => {
+    const { wrapper, gets } = await open(approval({ actions: ['withdraw', 'comment'] }), [
+      http.post(`*/api/v1/approvals/${APPROVAL_ID}/withdraw`, () =>
+        problemResponse(409, 'version_conflict', { detail: '申请已被处理' }),
+      ),
+    ])
+    expect(gets()).toBe(1)
+    button('withdraw')!.click()
+    await flushPromises()
+    // The confirmation box: accept it.
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
+    const ok = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.includes('确定'))
+    ok!.click()
+    await vi.waitFor(() => expect(gets()).toBe(2))
+    await vi.waitFor(() => expect(document.body.textContent).toContain('已刷新'))
+    wrapper.unmount()
+  })
+})

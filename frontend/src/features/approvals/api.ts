@@ -1,0 +1,113 @@
+import { api } from '@/api/client'
+import type { components } from '@/api/schema'
+import type { ListQuery, PageOut } from '@/composables/usePagedTable'
+import { unwrap } from '@/features/departments/api'
+
+type S = components['schemas']
+export type ApprovalOut = S['ApprovalOut']
+export type TemplateOut = S['TemplateOut']
+export type TemplateIn = S['TemplateIn']
+export type TemplatePatchIn = S['TemplatePatchIn']
+export type TemplateStatsOut = S['TemplateStatsOut']
+export type DefinitionDto = S['DefinitionDto']
+export type FieldDef = S['FieldDefDto']
+export type FieldKind = S['FieldKindDto']
+export type StepDef = S['StepDefDto']
+export type InboxItem = S['InboxItemOut']
+export type InboxCounts = S['InboxCountsOut']
+export type ActionIn = S['ActionIn']
+export type DelegationOut = S['DelegationOut']
+export type DelegationIn = S['DelegationIn']
+export type InboxBox = 'pending' | 'done' | 'started' | 'cc'
+export type FormValues = Record<string, unknown>
+
+/** The action segments of `POST /api/v1/approvals/{id}/{action}`, as `ApprovalOut.actions` names them. */
+export const ACTIONS = [
+  'approve', 'reject', 'return', 'resubmit', 'transfer', 'add-signer',
+  'comment', 'urge', 'withdraw', 'cancel', 'recall',
+] as const
+export type ActionName = (typeof ACTIONS)[number]
+
+/**
+ * Form values are a free-form JSON object, which openapi-typescript types as `Record<string, never>`;
+ * this is the one place that says "any JSON object" to it.
+ */
+export function freeForm(values: FormValues): Record<string, never> {
+  return values as Record<string, never>
+}
+
+export async function listTemplates(manage = false): Promise<TemplateOut[]> {
+  return unwrap(await api.GET('/api/v1/approval-templates', { params: { query: manage ? { manage } : {} } }))
+}
+
+export async function getTemplate(id: string): Promise<TemplateOut> {
+  return unwrap(await api.GET('/api/v1/approval-templates/{id}', { params: { path: { id } } }))
+}
+
+export async function createTemplate(body: TemplateIn): Promise<TemplateOut> {
+  return unwrap(await api.POST('/api/v1/approval-templates', { body }))
+}
+
+export async function patchTemplate(id: string, body: TemplatePatchIn): Promise<TemplateOut> {
+  return unwrap(await api.PATCH('/api/v1/approval-templates/{id}', { params: { path: { id } }, body }))
+}
+
+export async function templateStats(id: string): Promise<TemplateStatsOut> {
+  return unwrap(await api.GET('/api/v1/approval-templates/{id}/stats', { params: { path: { id } } }))
+}
+
+/** Starts a request. The key makes a retried submit (double click, flaky network) create one request. */
+export async function startApproval(
+  templateId: string,
+  form: FormValues,
+  approvers: Record<string, string[]>,
+  idempotencyKey: string,
+): Promise<ApprovalOut> {
+  return unwrap(
+    await api.POST('/api/v1/approvals', {
+      body: { templateId, form: freeForm(form), approvers },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  )
+}
+
+export async function getApproval(id: string): Promise<ApprovalOut> {
+  return unwrap(await api.GET('/api/v1/approvals/{id}', { params: { path: { id } } }))
+}
+
+export async function act(id: string, action: ActionName, body: ActionIn): Promise<ApprovalOut> {
+  const init = { params: { path: { id } }, body }
+  switch (action) {
+    case 'approve': return unwrap(await api.POST('/api/v1/approvals/{id}/approve', init))
+    case 'reject': return unwrap(await api.POST('/api/v1/approvals/{id}/reject', init))
+    case 'return': return unwrap(await api.POST('/api/v1/approvals/{id}/return', init))
+    case 'resubmit': return unwrap(await api.POST('/api/v1/approvals/{id}/resubmit', init))
+    case 'transfer': return unwrap(await api.POST('/api/v1/approvals/{id}/transfer', init))
+    case 'add-signer': return unwrap(await api.POST('/api/v1/approvals/{id}/add-signer', init))
+    case 'comment': return unwrap(await api.POST('/api/v1/approvals/{id}/comment', init))
+    case 'urge': return unwrap(await api.POST('/api/v1/approvals/{id}/urge', init))
+    case 'withdraw': return unwrap(await api.POST('/api/v1/approvals/{id}/withdraw', init))
+    case 'cancel': return unwrap(await api.POST('/api/v1/approvals/{id}/cancel', init))
+    case 'recall': return unwrap(await api.POST('/api/v1/approvals/{id}/recall', init))
+  }
+}
+
+export async function listTasks(box: InboxBox, query: ListQuery): Promise<PageOut<InboxItem>> {
+  return unwrap(await api.GET('/api/v1/approval-tasks', { params: { query: { ...query, box } } }))
+}
+
+export async function inboxCounts(): Promise<InboxCounts> {
+  return unwrap(await api.GET('/api/v1/approval-tasks/counts'))
+}
+
+export async function listDelegations(): Promise<DelegationOut[]> {
+  return unwrap(await api.GET('/api/v1/approval-delegations'))
+}
+
+export async function createDelegation(body: DelegationIn): Promise<DelegationOut> {
+  return unwrap(await api.POST('/api/v1/approval-delegations', { body }))
+}
+
+export async function revokeDelegation(id: string): Promise<DelegationOut> {
+  return unwrap(await api.POST('/api/v1/approval-delegations/{id}/revoke', { params: { path: { id } } }))
+}

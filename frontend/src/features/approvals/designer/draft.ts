@@ -1,0 +1,153 @@
+import type { DefinitionDto, FieldDef, TemplateIn, TemplateOut } from '../api'
+
+/**
+ * The rules as the server reads and writes them. Its fields are camelCase (`userIds`,
+ * `departmentId`); the generated OpenAPI schema says snake_case, which is wrong (utoipa ignores
+ * serde's `rename_all_fields`), so the designer keeps its own type and casts at the edge.
+ */
+export type RuleWire =
+  | { type: 'users'; userIds: string[] }
+  | { type: 'role'; role: string }
+  | { type: 'department_head' }
+  | { type: 'head_of'; departmentId: string }
+  | { type: 'levels_up'; levels: number }
+  | { type: 'form_user'; field: string }
+  | { type: 'applicant_picks' }
+export type RuleType = RuleWire['type']
+export const RULE_TYPES: RuleType[] = ['users', 'role', 'department_head', 'head_of', 'levels_up', 'form_user', 'applicant_picks']
+
+/** A rule being edited: every parameter kept, so switching the type back and forth loses nothing. */
+export interface RuleDraft {
+  type: RuleType
+  userIds: string[]
+  role: string
+  departmentId: string | null
+  levels: number
+  field: string
+}
+
+export type TimeoutKind = 'remind' | 'escalate' | 'auto_approve'
+
+export interface StepDraft {
+  name: string
+  rule: RuleDraft
+  mode: 'or' | 'all' | 'ratio'
+  numerator: number
+  denominator: number
+  condition: string
+  deadlineHours: number | null
+  timeout: TimeoutKind
+  timeoutRole: string
+  cc: RuleDraft[]
+}
+
+export interface TemplateDraft {
+  code: string
+  name: string
+  category: string
+  icon: string
+  description: string
+  fields: FieldDef[]
+  steps: StepDraft[]
+  autoSkip: boolean
+  resubmitToReturningStep: boolean
+}
+
+export function newRule(type: RuleType = 'department_head'): RuleDraft {
+  return { type, userIds: [], role: '', departmentId: null, levels: 1, field: '' }
+}
+
+export function newStep(): StepDraft {
+  return {
+    name: '', rule: newRule(), mode: 'or', numerator: 1, denominator: 2, condition: '',
+    deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [],
+  }
+}
+
+export function newField(n: number): FieldDef {
+  return { key: `field${n}`, label: '', kind: 'text', required: false }
+}
+
+export function emptyDraft(): TemplateDraft {
+  return {
+    code: '', name: '', category: '', icon: 'Document', description: '',
+    fields: [], steps: [newStep()], autoSkip: true, resubmitToReturningStep: false,
+  }
+}
+
+export function ruleToWire(r: RuleDraft): RuleWire {
+  switch (r.type) {
+    case 'users': return { type: 'users', userIds: r.userIds }
+    case 'role': return { type: 'role', role: r.role }
+    case 'head_of': return { type: 'head_of', departmentId: r.departmentId ?? '' }
+    case 'levels_up': return { type: 'levels_up', levels: r.levels }
+    case 'form_user': return { type: 'form_user', field: r.field }
+    default: return { type: r.type }
+  }
+}
+
+export function ruleFromWire(w: unknown): RuleDraft {
+  const r = (w ?? {}) as Partial<RuleWire> & Record<string, unknown>
+  const out = newRule((r.type as RuleType | undefined) ?? 'department_head')
+  if (Array.isArray(r.userIds)) out.userIds = r.userIds as string[]
+  if (typeof r.role === 'string') out.role = r.role
+  if (typeof r.departmentId === 'string') out.departmentId = r.departmentId
+  if (typeof r.levels === 'number') out.levels = r.levels
+  if (typeof r.field === 'string') out.field = r.field
+  return out
+}
+
+/** The definition as the API takes it (blank optional parts left out). */
+export function toDefinition(d: TemplateDraft): DefinitionDto {
+  const steps = d.steps.map((s) => ({
+    name: s.name,
+    rule: ruleToWire(s.rule),
+    mode: s.mode,
+    passRatio: s.mode === 'ratio' ? { numerator: s.numerator, denominator: s.denominator } : null,
+    condition: s.condition.trim() || null,
+    deadlineHours: s.deadlineHours,
+    timeout: s.timeout === 'escalate' ? { action: 'escalate', role: s.timeoutRole } : { action: s.timeout },
+    cc: s.cc.map(ruleToWire),
+  }))
+  const fields = d.fields.map((f) => {
+    const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
+    for (const k of ['help', 'placeholder', 'min', 'max', 'minLength', 'maxLength'] as const) {
+      const v = f[k]
+      if (v !== null && v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v
+    }
+    if (f.kind === 'select' || f.kind === 'multi_select') out.options = (f.options ?? []).filter((o) => o.trim())
+    return out
+  })
+  return {
+    form: { fields },
+    steps: steps as unknown as DefinitionDto['steps'],
+    options: { autoSkip: d.autoSkip, resubmitToReturningStep: d.resubmitToReturningStep },
+  }
+}
+
+export function toTemplateIn(d: TemplateDraft): TemplateIn {
+  return {
+    code: d.code.trim(), name: d.name.trim(), category: d.category.trim(),
+    icon: d.icon.trim() || null, description: d.description.trim() || null,
+    definition: toDefinition(d),
+  }
+}
+
+export function fromTemplate(t: TemplateOut): TemplateDraft {
+  const def = t.definition
+  return {
+    code: t.code, name: t.name, category: t.category, icon: t.icon, description: t.description ?? '',
+    fields: def.form.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined })),
+    steps: def.steps.map((s) => {
+      const timeout = (s.timeout ?? { action: 'remind' }) as { action: TimeoutKind; role?: string }
+      return {
+        name: s.name, rule: ruleFromWire(s.rule), mode: s.mode ?? 'or',
+        numerator: s.passRatio?.numerator ?? 1, denominator: s.passRatio?.denominator ?? 2,
+        condition: s.condition ?? '', deadlineHours: s.deadlineHours ?? null,
+        timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
+      }
+    }),
+    autoSkip: def.options?.autoSkip ?? true,
+    resubmitToReturningStep: def.options?.resubmitToReturningStep ?? false,
+  }
+}

@@ -1,0 +1,48 @@
+/** Money travels as integer fen (分); people read and type yuan (元) with two decimals. */
+export function fenToYuan(fen: number | null | undefined): number | null {
+  return typeof fen === 'number' && Number.isFinite(fen) ? fen / 100 : null
+}
+
+export function yuanToFen(yuan: number | null | undefined): number | null {
+  return typeof yuan === 'number' && Number.isFinite(yuan) ? Math.round(yuan * 100) : null
+}
+
+/** `¥1,234.50` from fen. */
+export function formatMoney(fen: unknown): string {
+  if (typeof fen !== 'number') return ''
+  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+}
+
+export interface DateRange {
+  start: string
+  end: string
+}
+
+export function isDateRange(value: unknown): value is DateRange {
+  return typeof value === 'object' && value !== null && 'start' in value && 'end' in value
+}
+
+/** A local date-time for people, e.g. `2026/11/23 09:00`. */
+export function formatTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return ''
+  return new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })
+}
+
+/** `2 天 3 小时` style durations from minutes, via the caller's translate function. */
+export function formatMinutes(
+  minutes: number | null | undefined,
+  t: (key: string, named: Record<string, unknown>) => string,
+): string {
+  if (minutes === null || minutes === undefined) return ''
+  const days = Math.floor(minutes / 1440)
+  const hours = Math.floor((minutes % 1440) / 60)
+  const mins = minutes % 60
+  if (days > 0) return t('approvals.duration.dh', { d: days, h: hours })
+  if (hours > 0) return t('approvals.duration.hm', { h: hours, m: mins })
+  return t('approvals.duration.m', { m: mins })
+}
+
+/** A fresh key per submit attempt so a retried request is created once. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`
+}

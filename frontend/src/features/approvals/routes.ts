@@ -1,0 +1,50 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/** 审批中心 for everyone with approval.use; the template designer for approval.template.manage. */
+export const approvalRoutes: RouteRecordRaw[] = [
+  {
+    path: 'approvals',
+    name: 'approvals',
+    component: () => import('./ApprovalsPage.vue'),
+    meta: { titleKey: 'nav.approvals', permission: 'approval.use' },
+  },
+  {
+    path: 'approvals/new',
+    name: 'approval-new',
+    component: () => import('./NewApprovalPage.vue'),
+    meta: { titleKey: 'approvals.newTitle', permission: 'approval.use' },
+  },
+  {
+    path: 'approvals/new/:templateId',
+    name: 'approval-start',
+    component: () => import('./StartPage.vue'),
+    props: true,
+    meta: { titleKey: 'approvals.newTitle', permission: 'approval.use' },
+  },
+  {
+    path: 'approvals/templates',
+    name: 'approval-templates',
+    component: () => import('./designer/TemplatesPage.vue'),
+    meta: { titleKey: 'nav.approvalTemplates', permission: 'approval.template.manage' },
+  },
+  {
+    path: 'approvals/templates/new',
+    name: 'approval-template-new',
+    component: () => import('./designer/TemplateEditPage.vue'),
+    meta: { titleKey: 'nav.approvalTemplates', permission: 'approval.template.manage' },
+  },
+  {
+    path: 'approvals/templates/:id',
+    name: 'approval-template-edit',
+    component: () => import('./designer/TemplateEditPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.approvalTemplates', permission: 'approval.template.manage' },
+  },
+  {
+    path: 'approvals/:id',
+    name: 'approval-detail',
+    component: () => import('./DetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.approvals', permission: 'approval.use' },
+  },
+]
