@@ -60,6 +60,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(permissions::routes)
         .configure(api_keys::routes)
         .configure(approvals::routes)
+        .configure(crate::directory::routes)
         .configure(audit::routes)
         .configure(crate::settings::routes)
         .configure(calendar::routes)

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod departments;
+pub mod directory;
 pub mod errors;
 pub mod extract;
 pub mod files;

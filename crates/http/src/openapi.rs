@@ -24,6 +24,7 @@ use crate::errors::Problem;
         (name = "settings", description = "安全策略 The password and lockout policy"),
         (name = "audit", description = "审计日志 The tamper-evident audit log (auditor only)"),
         (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
+        (name = "directory", description = "通讯录 Names and departments for pickers"),
         (name = "approvals", description = "审批 Approval templates, requests, actions and the inbox"),
         (name = "notifications", description = "通知 The signed-in user's notifications"),
         (name = "files", description = "附件 Uploaded files, attached to records"),

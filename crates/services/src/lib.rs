@@ -16,6 +16,7 @@ pub mod clock;
 pub mod context;
 pub mod demo;
 pub mod departments;
+pub mod directory;
 pub mod error;
 pub mod files;
 pub mod idempotency;

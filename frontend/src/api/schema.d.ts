@@ -622,6 +622,43 @@ export interface paths {
         patch: operations["patch_department"];
         trace?: never;
     };
+    "/api/v1/directory/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active departments (id, name, parent) for tree pickers. Needs `approval.use`. */
+        get: operations["list_directory_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Up to 20 active people whose name or username contains `q`, or the people named by `ids`.
+         *     Shows only name and department. Needs `approval.use` (every role but the auditor).
+         */
+        get: operations["list_directory_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1277,7 +1314,7 @@ export interface components {
         ApproverRuleDto: {
             /** @enum {string} */
             type: "users";
-            user_ids: string[];
+            userIds: string[];
         } | {
             role: string;
             /** @enum {string} */
@@ -1287,7 +1324,7 @@ export interface components {
             type: "department_head";
         } | {
             /** Format: uuid */
-            department_id: string;
+            departmentId: string;
             /** @enum {string} */
             type: "head_of";
         } | {
@@ -1453,6 +1490,14 @@ export interface components {
             revokedAt?: string | null;
             /** Format: date-time */
             startsAt: string;
+        };
+        /** @description A department as pickers show them. */
+        DepartmentCardOut: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            parentId?: string | null;
         };
         /** @description A department to create. */
         DepartmentIn: {
@@ -1989,6 +2034,15 @@ export interface components {
              * @example Manage departments
              */
             nameEn: string;
+        };
+        /** @description A person as pickers show them. */
+        PersonCardOut: {
+            /** @example 信息工程系 */
+            departmentName?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 何老师 */
+            name: string;
         };
         /** @enum {string} */
         PositionDto: "before" | "after";
@@ -3993,6 +4047,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_directory_departments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active departments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentCardOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_directory_people: {
+        parameters: {
+            query?: {
+                /** @description Part of a name or username; empty lists the first people by name. */
+                q?: string;
+                /** @description Comma-separated ids to label (at most 50); `q` is then ignored. */
+                ids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description People by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonCardOut"][];
+                };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {

@@ -69,16 +69,23 @@ pub struct FormSchemaDto {
 
 /// Who decides a step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum ApproverRuleDto {
     /// Named people.
-    Users { user_ids: Vec<Uuid> },
+    // Field renames one by one: utoipa does not follow `rename_all_fields`.
+    Users {
+        #[serde(rename = "userIds")]
+        user_ids: Vec<Uuid>,
+    },
     /// Holders of the role whose data scope reaches the applicant's department.
     Role { role: String },
     /// The head of the applicant's department.
     DepartmentHead,
     /// The head of a named department.
-    HeadOf { department_id: Uuid },
+    HeadOf {
+        #[serde(rename = "departmentId")]
+        department_id: Uuid,
+    },
     /// The head of the department `levels` above the applicant's (1 = parent).
     LevelsUp { levels: u8 },
     /// The person chosen in a `user` field of the form.

@@ -103,3 +103,63 @@ pub async fn names(
         .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// Active users whose name or username contains `q` (all when empty), by name; at most `limit`.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    q: &str,
+    limit: u64,
+) -> Result<Vec<(Uuid, String)>, PersistenceError> {
+    use sea_orm::{Condition, QueryOrder};
+    let mut select = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .filter(user::Column::Status.eq("active"));
+    let q = q.trim();
+    if !q.is_empty() {
+        let pattern = format!("%{}%", q.replace('%', "\\%").replace('_', "\\_"));
+        select = select.filter(
+            Condition::any()
+                .add(user::Column::Name.like(&pattern))
+                .add(user::Column::Username.like(&pattern)),
+        );
+    }
+    Ok(select
+        .order_by_asc(user::Column::Name)
+        .order_by_asc(user::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The name of each user's primary department (or any department, when none is primary).
+pub async fn department_names(
+    db: &impl ConnectionTrait,
+    users: &[Uuid],
+) -> Result<BTreeMap<Uuid, String>, PersistenceError> {
+    use crate::entities::department;
+    if users.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let links = user_department::Entity::find()
+        .filter(user_department::Column::UserId.is_in(users.iter().copied()))
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = links.iter().map(|l| l.department_id).collect();
+    let names: BTreeMap<Uuid, String> = department::Entity::find()
+        .filter(department::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    let mut out = BTreeMap::new();
+    for link in links.iter().filter(|l| l.is_primary).chain(links.iter()) {
+        if let Some(name) = names.get(&link.department_id) {
+            out.entry(link.user_id).or_insert_with(|| name.clone());
+        }
+    }
+    Ok(out)
+}

@@ -49,6 +49,7 @@ describe('money', () => {
 
 describe('SchemaForm', () => {
   it('renders every kind with its label, required mark, help and control', async () => {
+    server.use(http.get('*/api/v1/directory/departments', () => HttpResponse.json([])))
     const { wrapper } = mountForm(ALL_KINDS, {})
     await flushPromises()
     for (const f of ALL_KINDS) expect(wrapper.find(`[data-test="field-${f.key}"]`).text()).toContain(f.label)
@@ -63,10 +64,10 @@ describe('SchemaForm', () => {
     expect(item('f').find('.el-range-editor').exists()).toBe(true)
     expect(item('g').find('.el-select').exists()).toBe(true)
     expect(item('h').find('.el-select').exists()).toBe(true)
-    // Without user.read / department.read the pickers fall back to typing an id.
-    expect(item('i').find('[data-test="person-id"]').exists()).toBe(true)
-    expect(item('j').find('input').attributes('placeholder')).toBe('部门 ID（UUID）')
-    expect(item('k').text()).toContain('附件上传即将提供')
+    // People and departments come from the address book every participant may read.
+    expect(item('i').find('[data-test="person-picker"]').exists()).toBe(true)
+    expect(item('j').find('.el-tree-select, .el-select').exists()).toBe(true)
+    expect(item('k').find('[data-test="attachments-input"]').text()).toContain('上传附件')
     expect(item('k').text()).toContain('可传多份')
     wrapper.unmount()
   })

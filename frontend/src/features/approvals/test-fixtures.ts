@@ -32,7 +32,7 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
     templateVersion: 1, applicantId: 'u-he', applicantName: '何老师', title: '何老师的请假', summary: '事假 5 天',
     form: { leaveType: '事假', period: { start: '2026-11-23', end: '2026-11-27' }, days: 5, amount: 123450, reason: '家中有事' } as unknown as Record<string, never>,
     formSchema: { fields: leaveFields }, status: 'running', cycle: 1, currentStep: 0, currentStepName: '部门负责人审批',
-    submittedAt: '2026-11-23T01:00:00Z', version: 3,
+    submittedAt: '2026-11-23T01:00:00Z', version: 3, attachments: [],
     steps: [
       { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', enteredAt: '2026-11-23T01:00:00Z' },
       { index: 1, name: '分管校领导审批', mode: 'or', status: 'waiting' },

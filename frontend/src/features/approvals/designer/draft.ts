@@ -1,18 +1,8 @@
+import type { components } from '@/api/schema'
 import type { DefinitionDto, FieldDef, TemplateIn, TemplateOut } from '../api'
 
-/**
- * The rules as the server reads and writes them. Its fields are camelCase (`userIds`,
- * `departmentId`); the generated OpenAPI schema says snake_case, which is wrong (utoipa ignores
- * serde's `rename_all_fields`), so the designer keeps its own type and casts at the edge.
- */
-export type RuleWire =
-  | { type: 'users'; userIds: string[] }
-  | { type: 'role'; role: string }
-  | { type: 'department_head' }
-  | { type: 'head_of'; departmentId: string }
-  | { type: 'levels_up'; levels: number }
-  | { type: 'form_user'; field: string }
-  | { type: 'applicant_picks' }
+/** A step's approver rule as the API reads and writes it. */
+export type RuleWire = components['schemas']['ApproverRuleDto']
 export type RuleType = RuleWire['type']
 export const RULE_TYPES: RuleType[] = ['users', 'role', 'department_head', 'head_of', 'levels_up', 'form_user', 'applicant_picks']
 
@@ -106,7 +96,7 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
     passRatio: s.mode === 'ratio' ? { numerator: s.numerator, denominator: s.denominator } : null,
     condition: s.condition.trim() || null,
     deadlineHours: s.deadlineHours,
-    timeout: s.timeout === 'escalate' ? { action: 'escalate', role: s.timeoutRole } : { action: s.timeout },
+    timeout: s.timeout === 'escalate' ? { action: 'escalate' as const, role: s.timeoutRole } : { action: s.timeout },
     cc: s.cc.map(ruleToWire),
   }))
   const fields = d.fields.map((f) => {
@@ -120,7 +110,7 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
   })
   return {
     form: { fields },
-    steps: steps as unknown as DefinitionDto['steps'],
+    steps,
     options: { autoSkip: d.autoSkip, resubmitToReturningStep: d.resubmitToReturningStep },
   }
 }
