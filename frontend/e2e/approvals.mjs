@@ -90,10 +90,16 @@ export const approvalScenarios = [
     async run({ page, base, state }) {
       check(state.approval, 'no request was started')
       await signInDemo(page, base, state, 'he.laoshi')
-      // TODO(notifications): after merging the notifications branch, assert here that the bell
-      // shows an unread notification about the approved request before opening it.
-      await page.goto(`${base}/approvals?box=started`)
-      await page.locator(`[data-test="inbox-item-${state.approval.number}"]`).first().click()
+      // The decision's notice reaches the bell through the outbox worker (every 2 s); reload until
+      // it shows rather than trusting one poll.
+      const badge = page.locator('[data-test="bell-count"] sup')
+      for (let i = 0; i < 10 && !(await badge.isVisible()); i++) {
+        await page.waitForTimeout(1000)
+        await page.reload()
+      }
+      check(await badge.isVisible(), 'the bell shows no unread notification')
+      await page.locator('[data-test="bell"]').click()
+      await page.locator('[data-test="bell-item"]', { hasText: '请假（何老师）已通过' }).first().click()
       await page.waitForURL((url) => url.pathname === `/approvals/${state.approval.id}`)
       await page.locator('[data-test="approval-status"]', { hasText: '已通过' }).first().waitFor()
       await page.locator('[data-test="timeline"]').getByText('审批结束').waitFor()

@@ -55,7 +55,9 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "recall_approval"
         | "list_delegations"
         | "create_delegation"
-        | "revoke_delegation" => SignedIn,
+        | "revoke_delegation"
+        | "list_directory_people"
+        | "list_directory_departments" => SignedIn,
         "create_approval_template" | "patch_approval_template" | "get_approval_template_stats" => {
             Role("sysadmin")
         }

@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 
 use super::permissions::{Duty, codes, find};
 
-/// Non-audit permissions an auditor may still hold.
-pub const AUDIT_COMPATIBLE: &[&str] = &[codes::NOTIFICATION_READ];
+/// Non-audit permissions an auditor may still hold: their own notifications, and filing and
+/// answering their own requests (leave, reimbursement) like every member of staff.
+pub const AUDIT_COMPATIBLE: &[&str] = &[codes::NOTIFICATION_READ, codes::APPROVAL_USE];
 
 /// Why a set of permissions breaks the separation of duties.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
