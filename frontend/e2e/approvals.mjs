@@ -93,11 +93,13 @@ export const approvalScenarios = [
       // The decision's notice reaches the bell through the outbox worker (every 2 s); reload until
       // it shows rather than trusting one poll.
       const badge = page.locator('[data-test="bell-count"] sup')
-      for (let i = 0; i < 10 && !(await badge.isVisible()); i++) {
-        await page.waitForTimeout(1000)
-        await page.reload()
+      let shown = false
+      for (let i = 0; i < 5 && !shown; i++) {
+        if (i > 0) await page.reload()
+        await page.locator('[data-test="bell"]').waitFor()
+        shown = await badge.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)
       }
-      check(await badge.isVisible(), 'the bell shows no unread notification')
+      check(shown, 'the bell shows no unread notification')
       await page.locator('[data-test="bell"]').click()
       await page.locator('[data-test="bell-item"]', { hasText: '请假（何老师）已通过' }).first().click()
       await page.waitForURL((url) => url.pathname === `/approvals/${state.approval.id}`)
