@@ -32,7 +32,27 @@ pub struct DepartmentCard {
     pub parent_id: Option<Uuid>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleCard {
+    pub code: String,
+    pub name: String,
+}
+
 impl Services {
+    /// Every role's code and name (not its permissions), for approver rules and starter lists.
+    pub async fn directory_roles(&self, ctx: &RequestContext) -> Result<Vec<RoleCard>, ServiceError> {
+        self.authorize(ctx, APPROVAL_USE).await?;
+        let rows = xiaoban_persistence::identity::roles::list_all(self.db()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RoleCard {
+                code: r.code,
+                name: r.name,
+            })
+            .collect())
+    }
+
     /// Active people matching `q` (name or username), or the named `ids` (active or not, so a
     /// saved value keeps its label).
     pub async fn directory_people(

@@ -659,6 +659,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every role's code and name (not its permissions), for approver rules and starter lists.
+         *     Needs `approval.use`.
+         */
+        get: operations["list_directory_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -2120,6 +2140,13 @@ export interface components {
             refreshToken?: string | null;
             /** @description Keep the new refresh token in the cookie (web app). */
             refreshTokenInCookie?: boolean;
+        };
+        /** @description A role as pickers show it. */
+        RoleCardOut: {
+            /** @example dept_head */
+            code: string;
+            /** @example 部门负责人 */
+            name: string;
         };
         /** @description A role to give, and the records it reaches. */
         RoleGrantIn: {
@@ -4109,6 +4136,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonCardOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_directory_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleCardOut"][];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */

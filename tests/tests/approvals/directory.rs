@@ -54,6 +54,15 @@ async fn a_teacher_finds_colleagues_by_name_with_their_department_and_nothing_mo
             .any(|d| d["name"] == "信息工程系" && d["parentId"].is_string())
     );
 
+    let res = school.app.get_as(&token, "/api/v1/directory/roles").await;
+    let roles: Vec<Value> = res.json().await.unwrap();
+    let head = roles
+        .iter()
+        .find(|r| r["code"] == "dept_head")
+        .expect("dept_head listed");
+    assert_eq!(head["name"], "部门负责人");
+    assert_eq!(head.as_object().unwrap().len(), 2, "code and name only");
+
     let auditor = school
         .app
         .get_as(&school.token("shenji").await, "/api/v1/directory/people")

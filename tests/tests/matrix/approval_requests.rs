@@ -180,6 +180,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "cancel_approval" => action(&by_student().await, "cancel", json!({ "comment": "重复" })),
         "list_directory_people" => get("/api/v1/directory/people?q=%E7%9F%A9"),
         "list_directory_departments" => get("/api/v1/directory/departments"),
+        "list_directory_roles" => get("/api/v1/directory/roles"),
         "list_delegations" => get("/api/v1/approval-delegations"),
         "create_delegation" => Request {
             method: Method::POST,

@@ -57,7 +57,8 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "create_delegation"
         | "revoke_delegation"
         | "list_directory_people"
-        | "list_directory_departments" => SignedIn,
+        | "list_directory_departments"
+        | "list_directory_roles" => SignedIn,
         "create_approval_template" | "patch_approval_template" | "get_approval_template_stats" => {
             Role("sysadmin")
         }

@@ -12,7 +12,8 @@ use crate::extract::{Auth, ValidatedQuery};
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_directory_people)
-        .service(list_directory_departments);
+        .service(list_directory_departments)
+        .service(list_directory_roles);
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -107,6 +108,38 @@ pub async fn list_directory_departments(
                 id: d.id,
                 name: d.name,
                 parent_id: d.parent_id,
+            })
+            .collect(),
+    ))
+}
+
+/// A role as pickers show it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleCardOut {
+    #[schema(example = "dept_head")]
+    pub code: String,
+    #[schema(example = "部门负责人")]
+    pub name: String,
+}
+
+/// Every role's code and name (not its permissions), for approver rules and starter lists.
+/// Needs `approval.use`.
+#[utoipa::path(tag = "directory", security(("bearerAuth" = [])), responses(
+    (status = 200, description = "Roles", body = Vec<RoleCardOut>),
+))]
+#[get("/directory/roles")]
+pub async fn list_directory_roles(
+    services: web::Data<Services>,
+    auth: Auth,
+) -> Result<web::Json<Vec<RoleCardOut>>, ApiError> {
+    let roles = services.directory_roles(&auth.0).await?;
+    Ok(web::Json(
+        roles
+            .into_iter()
+            .map(|r| RoleCardOut {
+                code: r.code,
+                name: r.name,
             })
             .collect(),
     ))

@@ -1,6 +1,14 @@
 import type zh from '../zh-CN/designer'
 
 const designer: typeof zh = {
+  pickRole: 'Choose a role',
+  starterRoles: 'Roles that may start it',
+  starterDepartments: 'Departments that may start it',
+  everyone: 'Anyone',
+  startersHint: 'Leave both empty to let everyone start it; otherwise holders of a chosen role or members of a chosen department may.',
+  fallback: 'Fallback approvers',
+  fallbackCustom: 'Named',
+  fallbackDefault: 'Default (the office director)',
   create: 'New template',
   editTitle: 'Edit template: {name}',
   versionN: 'version {n}',
@@ -55,7 +63,6 @@ const designer: typeof zh = {
     users: 'Named people', role: 'Role', department_head: "Applicant's department head", head_of: 'Head of a department',
     levels_up: 'Head of a parent department', form_user: 'A person field of the form', applicant_picks: 'Applicant picks',
   },
-  roleCode: 'Role code, e.g. office_clerk',
   levels: 'Levels up',
   formUserField: 'Choose a person field',
   mode: 'Mode',

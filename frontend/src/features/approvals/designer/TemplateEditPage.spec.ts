@@ -12,6 +12,8 @@ describe('TemplateEditPage', () => {
   it('shows a server error on a step condition at that step, and flags its tab', async () => {
     let sent: Record<string, unknown> | null = null
     server.use(
+      http.get('*/api/v1/directory/roles', () => HttpResponse.json([{ code: 'staff', name: '教职工' }])),
+      http.get('*/api/v1/directory/departments', () => HttpResponse.json([])),
       http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
       http.patch(`*/api/v1/approval-templates/${TEMPLATE_ID}`, async ({ request }) => {
         sent = (await request.json()) as Record<string, unknown>

@@ -23,4 +23,15 @@ describe('designer drafts', () => {
     expect(toDefinition(fromTemplate({ ...tpl, definition: once }))).toEqual(once)
     expect(toTemplateIn(fromTemplate(tpl)).definition.steps[1]!.condition).toBe('days > 3')
   })
+
+  it('keeps who may start a template and its fallback through an edit', () => {
+    const tpl = leaveTemplate()
+    tpl.starters = { roles: ['staff'], departmentIds: ['d-it'] }
+    tpl.definition.options = { autoSkip: true, resubmitToReturningStep: false, fallback: { type: 'users', userIds: ['u-sun'] } }
+    const draft = fromTemplate(tpl)
+    draft.steps[0]!.name = '部门负责人审核'
+    const body = toTemplateIn(draft)
+    expect(body.starters).toEqual({ roles: ['staff'], departmentIds: ['d-it'] })
+    expect(body.definition.options?.fallback).toEqual({ type: 'users', userIds: ['u-sun'] })
+  })
 })

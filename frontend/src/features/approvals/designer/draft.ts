@@ -41,6 +41,11 @@ export interface TemplateDraft {
   steps: StepDraft[]
   autoSkip: boolean
   resubmitToReturningStep: boolean
+  /** Who may start it; both empty means everyone. */
+  starterRoles: string[]
+  starterDepartments: string[]
+  /** People or a role for steps whose rule finds nobody; null = the office director. */
+  fallback: RuleDraft | null
 }
 
 export function newRule(type: RuleType = 'department_head'): RuleDraft {
@@ -62,6 +67,7 @@ export function emptyDraft(): TemplateDraft {
   return {
     code: '', name: '', category: '', icon: 'Document', description: '',
     fields: [], steps: [newStep()], autoSkip: true, resubmitToReturningStep: false,
+    starterRoles: [], starterDepartments: [], fallback: null,
   }
 }
 
@@ -111,7 +117,11 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
   return {
     form: { fields },
     steps,
-    options: { autoSkip: d.autoSkip, resubmitToReturningStep: d.resubmitToReturningStep },
+    options: {
+      autoSkip: d.autoSkip,
+      resubmitToReturningStep: d.resubmitToReturningStep,
+      fallback: d.fallback ? ruleToWire(d.fallback) : null,
+    },
   }
 }
 
@@ -120,6 +130,7 @@ export function toTemplateIn(d: TemplateDraft): TemplateIn {
     code: d.code.trim(), name: d.name.trim(), category: d.category.trim(),
     icon: d.icon.trim() || null, description: d.description.trim() || null,
     definition: toDefinition(d),
+    starters: { roles: [...d.starterRoles], departmentIds: [...d.starterDepartments] },
   }
 }
 
@@ -139,5 +150,8 @@ export function fromTemplate(t: TemplateOut): TemplateDraft {
     }),
     autoSkip: def.options?.autoSkip ?? true,
     resubmitToReturningStep: def.options?.resubmitToReturningStep ?? false,
+    starterRoles: [...(t.starters?.roles ?? [])],
+    starterDepartments: [...(t.starters?.departmentIds ?? [])],
+    fallback: def.options?.fallback ? ruleFromWire(def.options.fallback) : null,
   }
 }
