@@ -40,6 +40,28 @@ where
     Err(conflict_or_missing::<E>(db, key).await?)
 }
 
+/// Writes every column of `model` except its primary key and version to the row matching `key`
+/// if it is at `expected` version (see [`update_guarded`]). For rows the caller changed in memory.
+pub async fn update_model_guarded<E, A>(
+    db: &impl ConnectionTrait,
+    model: E::Model,
+    key: Condition,
+    expected: i32,
+) -> Result<(), PersistenceError>
+where
+    E: Versioned,
+    E::Model: sea_orm::IntoActiveModel<A>,
+    A: ActiveModelTrait<Entity = E> + Send,
+{
+    use sea_orm::{Iterable, PrimaryKeyToColumn};
+    let mut changes = sea_orm::IntoActiveModel::into_active_model(model).reset_all();
+    for key_column in E::PrimaryKey::iter() {
+        changes.not_set(key_column.into_column());
+    }
+    changes.not_set(E::version_column());
+    update_guarded::<E, A>(db, key, expected, changes).await
+}
+
 /// Deletes the row matching `key` if it is at `expected` version.
 pub async fn delete_guarded<E: Versioned>(
     db: &impl ConnectionTrait,

@@ -29,11 +29,26 @@ impl<T> Created<T> {
         }
     }
 
+    /// The value, fresh or replayed.
+    pub fn get(&self) -> &T {
+        match self {
+            Self::Fresh(v) | Self::Replayed(v) => v,
+        }
+    }
+
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Created<U> {
         match self {
             Self::Fresh(v) => Created::Fresh(f(v)),
             Self::Replayed(v) => Created::Replayed(f(v)),
         }
+    }
+
+    /// Like [`Created::map`] for a conversion that can fail; fresh or replayed stays as it was.
+    pub fn try_map<U, E>(self, f: impl FnOnce(T) -> Result<U, E>) -> Result<Created<U>, E> {
+        Ok(match self {
+            Self::Fresh(v) => Created::Fresh(f(v)?),
+            Self::Replayed(v) => Created::Replayed(f(v)?),
+        })
     }
 
     pub fn is_replay(&self) -> bool {

@@ -13,14 +13,6 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag};
 use crate::responses::REPLAYED_HEADER;
 
-pub(super) fn wrap<T>(value: T, replay: bool) -> Created<T> {
-    if replay {
-        Created::Replayed(value)
-    } else {
-        Created::Fresh(value)
-    }
-}
-
 fn input(body: ActionIn) -> ActionInput {
     ActionInput {
         comment: body.comment,
@@ -37,8 +29,9 @@ fn input(body: ActionIn) -> ActionInput {
 }
 
 fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Result<HttpResponse, ApiError> {
+    let outcome = outcome.try_map(convert::<_, ApprovalOut>)?;
     let replay = outcome.is_replay();
-    let out: ApprovalOut = convert(outcome.into_inner())?;
+    let out = outcome.into_inner();
     let mut response = HttpResponse::Ok();
     response.insert_header(etag(out.version));
     if replay {

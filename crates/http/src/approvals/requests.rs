@@ -28,12 +28,12 @@ pub async fn start_approval(
         form: body.form,
         approvers: body.approvers,
     };
-    let outcome = services.start_approval(&auth.0, input).await?;
-    let id = outcome.clone().into_inner().id;
-    let location = format!("{}/approvals/{id}", crate::API_PREFIX);
-    let replay = outcome.is_replay();
-    let out: ApprovalOut = convert(outcome.into_inner())?;
-    Ok(created(location, super::actions::wrap(out, replay)))
+    let outcome = services
+        .start_approval(&auth.0, input)
+        .await?
+        .try_map(convert::<_, ApprovalOut>)?;
+    let location = format!("{}/approvals/{}", crate::API_PREFIX, outcome.get().id);
+    Ok(created(location, outcome))
 }
 
 /// A request with its steps, tasks, timeline and the caller's possible `actions`. Visible to

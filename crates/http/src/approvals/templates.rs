@@ -49,20 +49,12 @@ pub async fn create_approval_template(
         starters: convert::<_, Starters>(body.starters)?,
         definition: body.definition.into_domain()?,
     };
-    let outcome = services.create_approval_template(&auth.0, input).await?;
-    let id = outcome.clone().into_inner().id;
-    let location = format!("{}/approval-templates/{id}", crate::API_PREFIX);
-    let replay = outcome.is_replay();
-    let out: TemplateOut = convert(outcome.into_inner())?;
-    Ok(created(location, wrap(out, replay)))
-}
-
-fn wrap<T>(value: T, replay: bool) -> xiaoban_services::idempotency::Created<T> {
-    if replay {
-        xiaoban_services::idempotency::Created::Replayed(value)
-    } else {
-        xiaoban_services::idempotency::Created::Fresh(value)
-    }
+    let outcome = services
+        .create_approval_template(&auth.0, input)
+        .await?
+        .try_map(convert::<_, TemplateOut>)?;
+    let location = format!("{}/approval-templates/{}", crate::API_PREFIX, outcome.get().id);
+    Ok(created(location, outcome))
 }
 
 /// One template with its current definition and `ETag`. Needs `approval.use`.

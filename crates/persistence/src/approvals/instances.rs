@@ -1,8 +1,6 @@
 //! Requests (审批实例).
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::InstanceRow;
@@ -47,13 +45,8 @@ pub async fn update_guarded(
     row: InstanceRow,
     expected: i32,
 ) -> Result<(), PersistenceError> {
-    let id = row.id;
-    let mut changes: instance::ActiveModel = row.into();
-    changes = changes.reset_all();
-    changes.id = sea_orm::ActiveValue::NotSet;
-    changes.version = sea_orm::ActiveValue::NotSet;
-    versioned::update_guarded::<Entity, _>(db, Condition::all().add(Column::Id.eq(id)), expected, changes)
-        .await
+    let key = Condition::all().add(Column::Id.eq(row.id));
+    versioned::update_model_guarded::<Entity, instance::ActiveModel>(db, row, key, expected).await
 }
 
 /// Finished requests of a template, for its statistics.

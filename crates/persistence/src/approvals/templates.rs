@@ -1,8 +1,6 @@
 //! Templates and their immutable versions.
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::{TemplateRow, TemplateVersionRow};
@@ -49,13 +47,8 @@ pub async fn update_guarded(
     row: TemplateRow,
     expected: i32,
 ) -> Result<(), PersistenceError> {
-    let id = row.id;
-    let mut changes: template::ActiveModel = row.into();
-    changes = changes.reset_all();
-    changes.id = sea_orm::ActiveValue::NotSet;
-    changes.version = sea_orm::ActiveValue::NotSet;
-    versioned::update_guarded::<Entity, _>(db, Condition::all().add(Column::Id.eq(id)), expected, changes)
-        .await
+    let key = Condition::all().add(Column::Id.eq(row.id));
+    versioned::update_model_guarded::<Entity, template::ActiveModel>(db, row, key, expected).await
 }
 
 pub async fn insert_version(

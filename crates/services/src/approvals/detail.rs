@@ -103,18 +103,22 @@ impl Services {
     /// A request the caller takes part in (or oversees with `approval.admin`); otherwise 404.
     pub async fn get_approval(&self, ctx: &RequestContext, id: Uuid) -> Result<InstanceDetail, ServiceError> {
         let viewer = self.approval_viewer(ctx).await?;
-        let detail = load(self.db(), id, &viewer, self.now()).await?;
-        let unread_copy = detail
+        let mut detail = load(self.db(), id, &viewer, self.now()).await?;
+        let mut unread = detail
             .tasks
-            .iter()
-            .any(|t| t.assignee_id == viewer.id && t.status == "unread");
-        if !unread_copy {
+            .iter_mut()
+            .filter(|t| t.assignee_id == viewer.id && t.status == "unread")
+            .peekable();
+        if unread.peek().is_none() {
             return Ok(detail);
         }
         // Opening a copy is what reading it means; like a notification's read mark it is the
         // reader's own state, so it is not audited and does not change the request's version.
         xiaoban_persistence::approvals::tasks::mark_copies_read(self.db(), id, viewer.id).await?;
-        load(self.db(), id, &viewer, self.now()).await
+        for task in unread {
+            task.status = "read".to_owned();
+        }
+        Ok(detail)
     }
 }
 

@@ -19,7 +19,7 @@ use super::detail::{self, InstanceDetail};
 use super::engine::enter;
 use super::hooks::Subject;
 use super::state::Flow;
-use super::templates::may_start;
+use super::templates::StarterProfile;
 use crate::audit::{self, Change};
 use crate::idempotency::Created;
 use crate::{FieldIssue, RequestContext, ServiceError, Services, numbering};
@@ -103,7 +103,7 @@ impl Services {
                     "The template does not exist or is inactive",
                 )
             })?;
-        if subject.is_none() && !may_start(tx, &template, applicant).await? {
+        if subject.is_none() && !StarterProfile::load(tx, applicant).await?.may_start(&template) {
             return Err(ServiceError::invalid(
                 "templateId",
                 "您不在此审批的发起范围内",

@@ -77,9 +77,10 @@ impl Services {
         if manage {
             self.authorize(ctx, APPROVAL_TEMPLATE_MANAGE).await?;
         }
+        let profile = StarterProfile::load(self.db(), me).await?;
         let mut out = Vec::new();
         for row in templates::all(self.db()).await? {
-            if manage || (row.active && may_start(self.db(), &row, me).await?) {
+            if manage || (row.active && profile.may_start(&row)) {
                 out.push(view(self.db(), row).await?);
             }
         }
@@ -258,23 +259,38 @@ async fn view(db: &impl ConnectionTrait, row: TemplateRow) -> Result<TemplateVie
 }
 
 /// Whether the user is within the template's starter rule.
-pub(crate) async fn may_start(
-    db: &impl ConnectionTrait,
-    row: &TemplateRow,
-    user: Uuid,
-) -> Result<bool, ServiceError> {
-    let starters: Starters = serde_json::from_str(&row.starters).unwrap_or_default();
-    if starters.roles.is_empty() && starters.department_ids.is_empty() {
-        return Ok(true);
+/// What decides whether a person may start a template: their roles and departments, loaded once
+/// for a whole list of templates.
+pub(crate) struct StarterProfile {
+    roles: Vec<String>,
+    departments: Vec<Uuid>,
+}
+
+impl StarterProfile {
+    pub async fn load(db: &impl ConnectionTrait, user: Uuid) -> Result<Self, ServiceError> {
+        let roles = memberships::roles_of(db, user)
+            .await?
+            .into_iter()
+            .map(|r| r.code)
+            .collect();
+        let departments = memberships::departments_of(db, user)
+            .await?
+            .into_iter()
+            .map(|m| m.department_id)
+            .collect();
+        Ok(Self { roles, departments })
     }
-    let held = memberships::roles_of(db, user).await?;
-    if held.iter().any(|r| starters.roles.contains(&r.code)) {
-        return Ok(true);
+
+    /// Whether the person is within the template's starter rule (both lists empty: everyone).
+    pub fn may_start(&self, row: &TemplateRow) -> bool {
+        let starters: Starters = serde_json::from_str(&row.starters).unwrap_or_default();
+        (starters.roles.is_empty() && starters.department_ids.is_empty())
+            || self.roles.iter().any(|r| starters.roles.contains(r))
+            || self
+                .departments
+                .iter()
+                .any(|d| starters.department_ids.contains(d))
     }
-    let mine = memberships::departments_of(db, user).await?;
-    Ok(mine
-        .iter()
-        .any(|m| starters.department_ids.contains(&m.department_id)))
 }
 
 fn check_texts(code: &str, name: &str, category: &str) -> Result<(), ServiceError> {
