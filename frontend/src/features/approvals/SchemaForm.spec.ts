@@ -107,6 +107,7 @@ describe('SchemaForm', () => {
     const { wrapper, router } = await mountAt(`/approvals/new/${TEMPLATE_ID}`, pinia)
     await flushPromises()
     expect(wrapper.find('[data-test="steps-preview"]').text()).toContain('分管校领导审批')
+    expect(wrapper.find('[data-test="step-condition-1"]').text()).toBe('（仅当请假天数大于 3 天时）')
     await wrapper.find('[data-test="field-reason"] textarea').setValue('家中有事')
     await wrapper.find('[data-test="start-submit"]').trigger('click')
     await flushPromises()
