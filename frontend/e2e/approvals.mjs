@@ -36,6 +36,26 @@ async function approveFromInbox(page, base, state, { phone }) {
   await page.locator('[data-test="action-approve"]').waitFor({ state: 'detached', timeout: 15_000 })
 }
 
+/** The page is no wider than a 390 px phone: `document.documentElement.scrollWidth <= 390`. */
+async function fits390(page, where) {
+  // Two frames: the picker's popper is placed by then.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  check(width <= 390, `${where}: the page is ${width} px wide on a 390 px phone`)
+}
+
+/** Opens each picker of a from–to pair in turn and checks the page still fits the phone. */
+async function pickersFit(page, ids, where) {
+  await fits390(page, where)
+  for (const id of ids) {
+    await page.locator(id).click()
+    await page.locator('.el-picker-panel:visible').first().waitFor()
+    await fits390(page, `${where}, ${id} open`)
+    await page.keyboard.press('Escape')
+    await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden' })
+  }
+}
+
 export const approvalScenarios = [
   {
     name: 'teacher-starts-leave',
@@ -61,6 +81,21 @@ export const approvalScenarios = [
       const days = await page.locator('[data-test="value-days"]').innerText()
       check(days.trim() === '5', `days shown as ${days}`)
       state.approval = { id: new URL(page.url()).pathname.split('/').pop(), number }
+    },
+  },
+  {
+    name: 'date-pickers-fit-a-phone',
+    viewport: 'phone',
+    async run({ page, base, state }) {
+      await signInDemo(page, base, state, 'he.laoshi')
+      await page.goto(`${base}/approvals/new`)
+      await page.locator('[data-test="template-leave"]').click()
+      await page.locator('[data-test="start-submit"]').waitFor()
+      await pickersFit(page, ['#form-period-start', '#form-period-end'], '请假 start form')
+      await page.goto(`${base}/approvals`)
+      await page.locator('[data-test="delegations"]').click()
+      await page.locator('[data-test="delegation-add"]').waitFor()
+      await pickersFit(page, ['#delegation-period-start', '#delegation-period-end'], 'delegation dialog')
     },
   },
   {

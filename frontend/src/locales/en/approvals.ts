@@ -68,6 +68,8 @@ const approvals: typeof zh = {
   pickDate: 'Pick a date',
   rangeStart: 'Start date',
   rangeEnd: 'End date',
+  rangeStartTime: 'Start time',
+  rangeEndTime: 'End time',
   rangeText: '{start} to {end}',
   pickOne: 'Choose',
   pickSome: 'Choose any',

@@ -64,6 +64,8 @@ const approvals = {
   pickDate: '选择日期',
   rangeStart: '开始日期',
   rangeEnd: '结束日期',
+  rangeStartTime: '开始时间',
+  rangeEndTime: '结束时间',
   rangeText: '{start} 至 {end}',
   pickOne: '请选择',
   pickSome: '可多选',
