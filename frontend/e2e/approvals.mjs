@@ -25,7 +25,9 @@ async function approveFromInbox(page, base, state, { phone }) {
   const item = page.locator(`[data-test="inbox-item-${state.approval.number}"]`).first()
   await item.waitFor({ timeout: 15_000 })
   if (phone) await noHorizontalOverflow(page, 'approvals centre')
-  await item.click()
+  // A tap anywhere on the row (desktop: the applicant's cell; phone: the card's summary) opens it.
+  const row = phone ? item : page.locator('tr', { has: item })
+  await row.locator(phone ? '.xb-card__meta' : 'td:nth-child(3)').click()
   await page.waitForURL((url) => url.pathname === `/approvals/${state.approval.id}`)
   await page.locator('[data-test="approval-number"]').waitFor()
   if (phone) await noHorizontalOverflow(page, 'approval detail')
