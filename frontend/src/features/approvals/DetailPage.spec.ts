@@ -75,6 +75,18 @@ describe('DetailPage', () => {
     older.wrapper.unmount()
   })
 
+  it('labels the resubmit box as a note on the resubmission, not an approval opinion', async () => {
+    const { wrapper } = await open(approval({ status: 'returned', currentStep: null, actions: ['resubmit', 'withdraw'] }))
+    button('resubmit')!.click()
+    await vi.waitFor(() => expect(document.querySelector('[data-test="action-comment"]')).not.toBeNull())
+    const dialog = document.querySelector('[data-test="action-comment"]')!.closest('.el-dialog')!
+    expect(dialog.querySelector('.el-dialog__title')?.textContent).toBe('修改后重新提交')
+    const labels = [...dialog.querySelectorAll('.el-form-item__label')].map((l) => l.textContent?.trim())
+    expect(labels).toContain('重新提交说明（选填）')
+    expect(labels).not.toContain('审批意见（选填）')
+    wrapper.unmount()
+  })
+
   it('will not reject without a reason, and sends the reason with the version seen', async () => {
     let sent: Record<string, unknown> | null = null
     const { wrapper } = await open(approval(), [

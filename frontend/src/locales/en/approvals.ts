@@ -95,6 +95,7 @@ const approvals: typeof zh = {
   took: 'took {d}',
   cycle: 'round {n}',
   resubmitTitle: 'Edit and resubmit',
+  resubmitNote: 'Note on the resubmission (optional)',
   pendingHome: 'Waiting for me',
   pendingCount: '{n}',
   cond: {

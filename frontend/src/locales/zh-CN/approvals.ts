@@ -91,6 +91,7 @@ const approvals = {
   took: '用时 {d}',
   cycle: '第 {n} 轮',
   resubmitTitle: '修改后重新提交',
+  resubmitNote: '重新提交说明（选填）',
   pendingHome: '待我审批',
   pendingCount: '{n} 件',
   /** Step conditions in words (see condition-text.ts). */
