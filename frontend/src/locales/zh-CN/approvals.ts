@@ -19,7 +19,7 @@ const approvals = {
   overdue: '已超时',
   status: {
     running: '审批中', returned: '已退回', approved: '已通过', rejected: '已驳回',
-    withdrawn: '已撤回', cancelled: '已作废',
+    withdrawn: '已撤回', cancelled: '已撤销',
   },
   stepStatus: { current: '进行中', passed: '已通过', skipped: '已跳过', waiting: '未开始' },
   taskStatus: {
@@ -31,16 +31,16 @@ const approvals = {
     submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', fallback: '无人审批，转兜底人员',
     delegated: '委托代理', approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交',
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
-    withdraw: '撤回申请', cancel: '作废', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
+    withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
     step_reopened: '环节重开', finished: '审批结束',
   },
   actions: {
     approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交', transfer: '转交',
-    'add-signer': '加签', comment: '评论', urge: '催办', withdraw: '撤回', cancel: '作废', recall: '撤销同意',
+    'add-signer': '加签', comment: '评论', urge: '催办', withdraw: '撤回', cancel: '撤销申请', recall: '撤销同意',
   },
   done: {
     approve: '已同意', reject: '已驳回', return: '已退回', resubmit: '已重新提交', transfer: '已转交',
-    'add-signer': '已加签', comment: '已评论', urge: '已催办', withdraw: '已撤回', cancel: '已作废', recall: '已撤销同意',
+    'add-signer': '已加签', comment: '已评论', urge: '已催办', withdraw: '已撤回', cancel: '已撤销', recall: '已撤销同意',
   },
   confirm: {
     withdraw: '确定撤回这个申请吗？撤回后审批结束。',
