@@ -75,6 +75,8 @@ export const approvalScenarios = [
       await page.locator('#form-days').fill('5')
       await page.locator('#form-reason').fill('家中有事，请假一周')
       await page.locator('[data-test="steps-preview"]').getByText('分管校领导审批').waitFor()
+      const when = await page.locator('[data-test="step-condition-1"]').innerText()
+      check(when.includes('仅当请假天数大于 3 天时'), `the leader's step condition reads ${when}`)
       await page.locator('[data-test="start-submit"]').click()
       await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
       const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
@@ -82,7 +84,31 @@ export const approvalScenarios = [
       check((await page.locator('[data-test="approval-status"]').first().innerText()).includes('审批中'), 'not 审批中 after submitting')
       const days = await page.locator('[data-test="value-days"]').innerText()
       check(days.trim() === '5', `days shown as ${days}`)
+      await page.locator('[data-test="steps"]').getByText('仅当请假天数大于 3 天时').waitFor()
       state.approval = { id: new URL(page.url()).pathname.split('/').pop(), number }
+    },
+  },
+  {
+    name: 'director-sees-conditions-in-words',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signInDemo(page, base, state, 'wang.zhuren')
+      await page.goto(`${base}/approvals/templates`)
+      await page.locator('[data-test="tpl-reimbursement"]').getByRole('button', { name: '编辑' }).click()
+      await page.locator('[data-test="designer-tab-steps"]').click()
+      const builder = page.locator('[data-test="designer-builder-2"]')
+      const sentence = builder.locator('[data-test="condition-sentence"]')
+      await sentence.getByText('报销金额不低于 5,000 元', { exact: true }).waitFor()
+      const yuan = await builder.locator('[data-test="money-input"] input').inputValue()
+      check(yuan === '5000.00', `the condition's amount is shown as ${yuan}, not 5000.00 yuan`)
+      check(!(await builder.innerText()).includes('500000'), 'the builder shows the amount in fen')
+      await builder.locator('[data-test="cond-op"] .el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible').getByText('高于', { exact: true }).click()
+      await sentence.getByText('报销金额高于 5,000 元', { exact: true }).waitFor()
+      await builder.locator('[data-test="cond-toggle"]').click()
+      const raw = await page.locator('[data-test="designer-condition-2"]').inputValue()
+      check(raw === 'amount > 500000', `the advanced expression is ${raw}`)
+      // Nothing is saved: the demo template keeps its condition for the other scenarios.
     },
   },
   {

@@ -69,7 +69,7 @@ const designer: typeof zh = {
   modes: { or: 'Any one', all: 'Everyone', ratio: 'Ratio' },
   numerator: 'Numerator',
   denominator: 'Denominator',
-  condition: 'Condition (blank: always)',
+  condition: 'Applies when',
   conditionHint: "e.g. days > 3; amount >= 500000 (money in fen); leaveType in ['事假', '病假']",
   cb: {
     join: { and: 'All of (and)', or: 'Any of (or)' },

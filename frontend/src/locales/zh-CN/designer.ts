@@ -67,7 +67,7 @@ const designer = {
   modes: { or: '或签（一人同意即可）', all: '会签（全部同意）', ratio: '按比例' },
   numerator: '分子',
   denominator: '分母',
-  condition: '适用条件（留空表示总是适用）',
+  condition: '适用条件',
   conditionHint: "例：days > 3；amount >= 500000（金额以分计）；leaveType in ['事假', '病假']",
   /** The condition builder. */
   cb: {
