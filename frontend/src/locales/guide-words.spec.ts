@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { repoFile } from '@/test/repo-file'
 import zhCN from './zh-CN'
 
 // The user guide names the approval buttons, screens and timeline entries in 「」; each must be
 // what the app shows.
-const guide = readFileSync(resolve(__dirname, '../../../docs/user-guide/zh-CN.md'), 'utf8')
+const guide = await repoFile('docs/user-guide/zh-CN.md')
 const section = guide.slice(guide.indexOf('## 8. 审批'), guide.indexOf('\n## ', guide.indexOf('## 8. 审批') + 1))
 
 const { approvals, nav } = zhCN

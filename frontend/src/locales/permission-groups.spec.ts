@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { repoFile } from '@/test/repo-file'
 import zhCN from './zh-CN'
 import en from './en'
 
 // The server's permission catalogue, as written in the domain crate: `def(CODE, "group", …)`.
-const catalogue = readFileSync(resolve(__dirname, '../../../crates/domain/src/access/permissions.rs'), 'utf8')
+const catalogue = await repoFile('crates/domain/src/access/permissions.rs')
 const groups = [...new Set([...catalogue.matchAll(/def\(\w+, "([a-z_]+)"/g)].map((m) => m[1]!))]
 
 describe('permission group labels', () => {

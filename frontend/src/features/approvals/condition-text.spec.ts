@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { createAppI18n, type AppLocale } from '@/i18n'
 import type { FieldDef } from './api'
 import { describeCondition } from './condition-text'
+import { conditionFields } from './test-fixtures'
 
-const fields: FieldDef[] = [
-  { key: 'leaveType', label: '请假类型', kind: 'select', options: ['事假', '病假', '年休假'] },
-  { key: 'category', label: '类别', kind: 'select', options: ['A', 'B', 'C'] },
-  { key: 'period', label: '请假时间', kind: 'date_range' },
-  { key: 'days', label: '请假天数', kind: 'number' },
-  { key: 'copies', label: '份数', kind: 'number' },
-  { key: 'score', label: '评分', kind: 'number' },
-  { key: 'amount', label: '金额', kind: 'money' },
-  { key: 'neededBy', label: '需要日期', kind: 'date' },
-  { key: 'uses', label: '用途', kind: 'multi_select', options: ['教学', '科研'] },
-  { key: 'purpose', label: '事由', kind: 'text' },
-  { key: 'proxy', label: '代课人', kind: 'user' },
-  { key: 'dept', label: '承办部门', kind: 'department' },
-  { key: 'files', label: '证明材料', kind: 'attachments' },
-]
+const fields = conditionFields
 const names = { 'u-1': '王老师', 'd-1': '教务处' }
 
 function say(source: string, locale: AppLocale = 'zh-CN', form: readonly FieldDef[] = fields): string {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseCondition } from '../condition/parse'
-import type { FieldDef } from '../api'
+import { conditionFields } from '../test-fixtures'
 import { clauseSource, fromSource, isComplete, newClause, toSource, type Clause, type ConditionModel } from './condition-model'
 
-const fields: FieldDef[] = [
-  { key: 'leaveType', label: '请假类型', kind: 'select', options: ['事假', '病假'] },
-  { key: 'period', label: '请假时间', kind: 'date_range' },
-  { key: 'days', label: '请假天数', kind: 'number' },
-  { key: 'amount', label: '金额', kind: 'money' },
-  { key: 'uses', label: '用途', kind: 'multi_select', options: ['教学', '科研'] },
-  { key: 'purpose', label: '事由', kind: 'text' },
-  { key: 'files', label: '附件', kind: 'attachments' },
-]
+const fields = conditionFields
 const clause = (field: string, op: Clause['op'], value: Clause['value']): Clause => ({ kind: 'clause', field, op, value })
 
 describe('the condition builder model', () => {
