@@ -7,9 +7,10 @@ import { conditionFields } from './test-fixtures'
 const fields = conditionFields
 const names = { 'u-1': '王老师', 'd-1': '教务处' }
 
+const translators = { 'zh-CN': createAppI18n('zh-CN').global.t, en: createAppI18n('en').global.t }
+
 function say(source: string, locale: AppLocale = 'zh-CN', form: readonly FieldDef[] = fields): string {
-  const { t } = createAppI18n(locale).global
-  return describeCondition(source, { fields: form, t, locale, names })
+  return describeCondition(source, { fields: form, t: translators[locale], locale, names })
 }
 
 describe('describeCondition in Chinese', () => {
@@ -77,6 +78,28 @@ describe('describeCondition in Chinese', () => {
     const odd: FieldDef[] = [{ key: 'days', label: '', kind: 'number' }, { key: 'x', label: '选择', kind: 'select' }]
     expect(say('days > 3', 'zh-CN', odd)).toBe('days 大于 3')
     expect(say("x == 'a'", 'zh-CN', odd)).toBe('选择为“a”')
+  })
+})
+
+describe('describeCondition on arbitrary text', () => {
+  it('never throws and always says something, for thousands of generated inputs', () => {
+    // A fixed-seed generator, so a failure names an input that fails again.
+    let seed = 20261203
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const pieces = ['days', 'amount', 'period.days', 'period.start', 'leaveType', 'proxy', 'x', 'not', 'and', 'or', '&&', '||',
+      '!', '(', ')', '[', ']', ',', '==', '!=', '>', '>=', '<', '<=', 'in', 'contains', 'true', 'false', '3', '-0.5',
+      '500000', "'事假'", "'2026-01-01'", "'u-1'", '"A"', "'", '.', '=', '¥', ' ', '  ', '1e5', 'period.weeks']
+    for (let i = 0; i < 3000; i++) {
+      const source = Array.from({ length: 1 + next(9) }, () => pieces[next(pieces.length)]).join(' ')
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const words = say(source, locale)
+        expect(typeof words, source).toBe('string')
+        expect(words.length, source).toBeGreaterThan(0)
+      }
+    }
   })
 })
 
