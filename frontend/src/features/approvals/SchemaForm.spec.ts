@@ -119,7 +119,7 @@ describe('SchemaForm', () => {
     expect(body.templateId).toBe(TEMPLATE_ID)
     fail = false
     await wrapper.find('[data-test="start-submit"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/approvals/${APPROVAL_ID}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/approvals/${APPROVAL_ID}`), { timeout: 15_000 })
     expect(keys[0]).toBeTruthy()
     // The 422 answer created nothing, so the next attempt is a new request with a new key.
     expect(keys[1]).toBeTruthy()
