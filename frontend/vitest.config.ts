@@ -9,7 +9,8 @@ export default mergeConfig(
       include: ['src/**/*.spec.ts'],
       setupFiles: ['src/test/setup.ts'],
       css: false,
-      testTimeout: 20000,
+      // A file's first mount transforms Element Plus (inlined below): over 20 s on a busy 2-core machine.
+      testTimeout: 60000,
       server: { deps: { inline: ['element-plus'] } },
     },
   }),

@@ -25,7 +25,9 @@ async function approveFromInbox(page, base, state, { phone }) {
   const item = page.locator(`[data-test="inbox-item-${state.approval.number}"]`).first()
   await item.waitFor({ timeout: 15_000 })
   if (phone) await noHorizontalOverflow(page, 'approvals centre')
-  await item.click()
+  // A tap anywhere on the row (desktop: the applicant's cell; phone: the card's summary) opens it.
+  const row = phone ? item : page.locator('tr', { has: item })
+  await row.locator(phone ? '.xb-card__meta' : 'td:nth-child(3)').click()
   await page.waitForURL((url) => url.pathname === `/approvals/${state.approval.id}`)
   await page.locator('[data-test="approval-number"]').waitFor()
   if (phone) await noHorizontalOverflow(page, 'approval detail')
@@ -34,6 +36,26 @@ async function approveFromInbox(page, base, state, { phone }) {
   await page.locator('[data-test="form-submit"]:visible').click()
   // Once decided, this user has nothing more to approve on it.
   await page.locator('[data-test="action-approve"]').waitFor({ state: 'detached', timeout: 15_000 })
+}
+
+/** The page is no wider than a 390 px phone: `document.documentElement.scrollWidth <= 390`. */
+async function fits390(page, where) {
+  // Two frames: the picker's popper is placed by then.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  check(width <= 390, `${where}: the page is ${width} px wide on a 390 px phone`)
+}
+
+/** Opens each picker of a from–to pair in turn and checks the page still fits the phone. */
+async function pickersFit(page, ids, where) {
+  await fits390(page, where)
+  for (const id of ids) {
+    await page.locator(id).click()
+    await page.locator('.el-picker-panel:visible').first().waitFor()
+    await fits390(page, `${where}, ${id} open`)
+    await page.keyboard.press('Escape')
+    await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden' })
+  }
 }
 
 export const approvalScenarios = [
@@ -53,6 +75,8 @@ export const approvalScenarios = [
       await page.locator('#form-days').fill('5')
       await page.locator('#form-reason').fill('家中有事，请假一周')
       await page.locator('[data-test="steps-preview"]').getByText('分管校领导审批').waitFor()
+      const when = await page.locator('[data-test="step-condition-1"]').innerText()
+      check(when.includes('仅当请假天数大于 3 天时'), `the leader's step condition reads ${when}`)
       await page.locator('[data-test="start-submit"]').click()
       await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
       const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
@@ -60,7 +84,46 @@ export const approvalScenarios = [
       check((await page.locator('[data-test="approval-status"]').first().innerText()).includes('审批中'), 'not 审批中 after submitting')
       const days = await page.locator('[data-test="value-days"]').innerText()
       check(days.trim() === '5', `days shown as ${days}`)
+      await page.locator('[data-test="steps"]').getByText('仅当请假天数大于 3 天时').waitFor()
       state.approval = { id: new URL(page.url()).pathname.split('/').pop(), number }
+    },
+  },
+  {
+    name: 'director-sees-conditions-in-words',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signInDemo(page, base, state, 'wang.zhuren')
+      await page.goto(`${base}/approvals/templates`)
+      await page.locator('[data-test="tpl-reimbursement"]').getByRole('button', { name: '编辑' }).click()
+      await page.locator('[data-test="designer-tab-steps"]').click()
+      const builder = page.locator('[data-test="designer-builder-2"]')
+      const sentence = builder.locator('[data-test="condition-sentence"]')
+      await sentence.getByText('报销金额不低于 5,000 元', { exact: true }).waitFor()
+      const yuan = await builder.locator('[data-test="money-input"] input').inputValue()
+      check(yuan === '5000.00', `the condition's amount is shown as ${yuan}, not 5000.00 yuan`)
+      check(!(await builder.innerText()).includes('500000'), 'the builder shows the amount in fen')
+      await builder.locator('[data-test="cond-op"] .el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible').getByText('高于', { exact: true }).click()
+      await sentence.getByText('报销金额高于 5,000 元', { exact: true }).waitFor()
+      await builder.locator('[data-test="cond-toggle"]').click()
+      const raw = await page.locator('[data-test="designer-condition-2"]').inputValue()
+      check(raw === 'amount > 500000', `the advanced expression is ${raw}`)
+      // Nothing is saved: the demo template keeps its condition for the other scenarios.
+    },
+  },
+  {
+    name: 'date-pickers-fit-a-phone',
+    viewport: 'phone',
+    async run({ page, base, state }) {
+      await signInDemo(page, base, state, 'he.laoshi')
+      await page.goto(`${base}/approvals/new`)
+      await page.locator('[data-test="template-leave"]').click()
+      await page.locator('[data-test="start-submit"]').waitFor()
+      await pickersFit(page, ['#form-period-start', '#form-period-end'], '请假 start form')
+      await page.goto(`${base}/approvals`)
+      await page.locator('[data-test="delegations"]').click()
+      await page.locator('[data-test="delegation-add"]').waitFor()
+      await pickersFit(page, ['#delegation-period-start', '#delegation-period-end'], 'delegation dialog')
     },
   },
   {

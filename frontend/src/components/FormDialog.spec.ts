@@ -48,7 +48,7 @@ describe('FormDialog', () => {
     await flushPromises()
     const errorOf = (sel: string) => document.querySelector(`${sel} .el-form-item__error`)?.textContent?.trim()
     await vi.waitFor(() => expect(errorOf('[data-test="roles-item"]')).toBe('与已有角色冲突（三员分立）'))
-    expect(errorOf('[data-test="pw-item"]')).toBe('至少 8 位')
+    await vi.waitFor(() => expect(errorOf('[data-test="pw-item"]')).toBe('至少 8 位'))
     const general = document.querySelector('[data-test="form-general-error"]')?.textContent ?? ''
     expect(general).toContain('提交的数据未通过校验，请修改标注的字段')
     expect(general).toContain('other: 怪')

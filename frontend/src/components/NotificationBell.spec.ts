@@ -58,10 +58,16 @@ function inbox(unread: number) {
   return calls
 }
 
-/** Lets Element Plus's popover finish its (timer-based) opening, then the requests it starts. */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 10))
-  await flushPromises()
+/** A first popover or page in a file loads its code, which takes seconds on a busy machine. */
+const LOADING = { timeout: 15_000 }
+
+/**
+ * Opens the bell's popover. Element Plus opens it on a timer and the list is asked for then: wait
+ * until the two notifications show, not for some milliseconds.
+ */
+async function openBell(wrapper: VueWrapper): Promise<void> {
+  await wrapper.find('[data-test="bell"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.findAll('[data-test="bell-item"]')).toHaveLength(2), LOADING)
 }
 
 // Unmounted even when a test fails, so no bell keeps listening for focus into the next test.
@@ -93,8 +99,7 @@ describe('NotificationBell', () => {
     const calls = inbox(1)
     const { wrapper, router } = await signedIn()
     await flushPromises()
-    await wrapper.find('[data-test="bell"]').trigger('click')
-    await settle()
+    await openBell(wrapper)
     expect(calls.listQuery?.get('pageSize')).toBe('10')
     const items = wrapper.findAll('[data-test="bell-item"]')
     expect(items).toHaveLength(2)
@@ -105,7 +110,7 @@ describe('NotificationBell', () => {
     await items[0]!.trigger('click')
     await flushPromises()
     expect(calls.read).toEqual([first.id])
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/notifications'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/notifications'), LOADING)
     expect(wrapper.find('[data-test="bell"]').attributes('aria-label')).toBe('通知')
   })
 
@@ -113,8 +118,7 @@ describe('NotificationBell', () => {
     const calls = inbox(2)
     const { wrapper } = await signedIn()
     await flushPromises()
-    await wrapper.find('[data-test="bell"]').trigger('click')
-    await settle()
+    await openBell(wrapper)
     await wrapper.find('[data-test="bell-read-all"]').trigger('click')
     await flushPromises()
     expect(calls.readAll).toBe(1)

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
@@ -36,6 +36,11 @@ async function open() {
   return { ...mounted, boxes }
 }
 
+const desktop = globalThis.matchMedia
+afterEach(() => {
+  globalThis.matchMedia = desktop
+})
+
 describe('ApprovalsPage', () => {
   it('shows the four tabs with the pending and unread counts, and overdue in words', async () => {
     const { wrapper, boxes } = await open()
@@ -59,7 +64,26 @@ describe('ApprovalsPage', () => {
     await wrapper.find('[data-test="tab-pending"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.text()).toContain('何老师的请假'))
     await wrapper.find('[data-test="inbox-item-SP-2026-00001"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/approvals/${APPROVAL_ID}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/approvals/${APPROVAL_ID}`), { timeout: 15_000 })
+    wrapper.unmount()
+  })
+
+  it('opens a request from a tap anywhere on its row', async () => {
+    const { wrapper, router } = await open()
+    await vi.waitFor(() => expect(wrapper.text()).toContain('何老师的请假'))
+    const applicantCell = wrapper.findAll('.el-table__body tr td').find((td) => td.text() === '何老师')
+    expect(applicantCell).toBeDefined()
+    await applicantCell!.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/approvals/${APPROVAL_ID}`), { timeout: 15_000 })
+    wrapper.unmount()
+  })
+
+  it('opens a request from a tap anywhere on its card on a phone', async () => {
+    globalThis.matchMedia = (query: string) => ({ ...desktop(query), matches: query.includes('max-width: 767px') })
+    const { wrapper, router } = await open()
+    await vi.waitFor(() => expect(wrapper.find('[data-test="inbox-cards"]').text()).toContain('何老师的请假'))
+    await wrapper.find('[data-test="inbox-item-SP-2026-00001"] .xb-card__meta').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/approvals/${APPROVAL_ID}`), { timeout: 15_000 })
     wrapper.unmount()
   })
 })

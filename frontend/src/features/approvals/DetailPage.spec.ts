@@ -5,7 +5,7 @@ import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
 import type { ApprovalOut } from './api'
-import { approval, APPROVAL_ID } from './test-fixtures'
+import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
 
 useMockServer()
 
@@ -17,6 +17,7 @@ async function open(first: ApprovalOut, handlers: Parameters<typeof server.use> 
       return HttpResponse.json(first)
     }),
     ...handlers,
+    http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
   )
   const pinia = freshPinia()
   useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
@@ -45,6 +46,45 @@ describe('DetailPage', () => {
     expect(button('withdraw')).not.toBeNull()
     expect(button('urge')).not.toBeNull()
     mine.wrapper.unmount()
+  })
+
+  it('says in words when a step applies, and why a step was skipped', async () => {
+    const { wrapper } = await open(approval())
+    await vi.waitFor(() => expect(wrapper.find('[data-test="steps"]').text()).toContain('仅当请假天数大于 3 天时'))
+    expect(wrapper.find('[data-test="steps"]').text()).not.toContain('days')
+    wrapper.unmount()
+
+    const short = approval({
+      form: { days: 2 } as unknown as Record<string, never>,
+      steps: [
+        { index: 0, name: '部门负责人审批', mode: 'or', status: 'current' },
+        { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped' },
+      ],
+      timeline: [{ id: 'e2', at: '2026-11-23T01:00:00Z', action: 'step_skipped', stepIndex: 1, data: { reason: 'condition' } as unknown as Record<string, never> }],
+    })
+    const skipped = await open(short)
+    await vi.waitFor(() => expect(skipped.wrapper.find('[data-test="steps"]').text()).toContain('已跳过：仅当请假天数大于 3 天时适用'))
+    skipped.wrapper.unmount()
+
+    // A request on an older version than the template publishes: its conditions are not guessed.
+    const older = await open(short, [
+      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json({ ...leaveTemplate(), currentVersion: 2 })),
+    ])
+    await vi.waitFor(() => expect(older.wrapper.find('[data-test="steps"]').text()).toContain('已跳过：不满足适用条件'))
+    expect(older.wrapper.find('[data-test="steps"]').text()).not.toContain('请假天数')
+    older.wrapper.unmount()
+  })
+
+  it('labels the resubmit box as a note on the resubmission, not an approval opinion', async () => {
+    const { wrapper } = await open(approval({ status: 'returned', currentStep: null, actions: ['resubmit', 'withdraw'] }))
+    button('resubmit')!.click()
+    await vi.waitFor(() => expect(document.querySelector('[data-test="action-comment"]')).not.toBeNull())
+    const dialog = document.querySelector('[data-test="action-comment"]')!.closest('.el-dialog')!
+    expect(dialog.querySelector('.el-dialog__title')?.textContent).toBe('修改后重新提交')
+    const labels = [...dialog.querySelectorAll('.el-form-item__label')].map((l) => l.textContent?.trim())
+    expect(labels).toContain('重新提交说明（选填）')
+    expect(labels).not.toContain('审批意见（选填）')
+    wrapper.unmount()
   })
 
   it('will not reject without a reason, and sends the reason with the version seen', async () => {

@@ -107,6 +107,7 @@ describe('SchemaForm', () => {
     const { wrapper, router } = await mountAt(`/approvals/new/${TEMPLATE_ID}`, pinia)
     await flushPromises()
     expect(wrapper.find('[data-test="steps-preview"]').text()).toContain('分管校领导审批')
+    expect(wrapper.find('[data-test="step-condition-1"]').text()).toBe('（仅当请假天数大于 3 天时）')
     await wrapper.find('[data-test="field-reason"] textarea').setValue('家中有事')
     await wrapper.find('[data-test="start-submit"]').trigger('click')
     await flushPromises()
@@ -118,7 +119,7 @@ describe('SchemaForm', () => {
     expect(body.templateId).toBe(TEMPLATE_ID)
     fail = false
     await wrapper.find('[data-test="start-submit"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/approvals/${APPROVAL_ID}`))
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/approvals/${APPROVAL_ID}`), { timeout: 15_000 })
     expect(keys[0]).toBeTruthy()
     // The 422 answer created nothing, so the next attempt is a new request with a new key.
     expect(keys[1]).toBeTruthy()

@@ -55,3 +55,20 @@ export function inboxItem(overrides: Partial<InboxItem> = {}): InboxItem {
     ...overrides,
   }
 }
+
+/** A form with a field of every kind a condition can test, for the condition specs. */
+export const conditionFields: FieldDef[] = [
+  { key: 'leaveType', label: '请假类型', kind: 'select', options: ['事假', '病假', '年休假'] },
+  { key: 'category', label: '类别', kind: 'select', options: ['A', 'B', 'C'] },
+  { key: 'period', label: '请假时间', kind: 'date_range' },
+  { key: 'days', label: '请假天数', kind: 'number' },
+  { key: 'copies', label: '份数', kind: 'number' },
+  { key: 'score', label: '评分', kind: 'number' },
+  { key: 'amount', label: '金额', kind: 'money' },
+  { key: 'neededBy', label: '需要日期', kind: 'date' },
+  { key: 'uses', label: '用途', kind: 'multi_select', options: ['教学', '科研'] },
+  { key: 'purpose', label: '事由', kind: 'text' },
+  { key: 'proxy', label: '代课人', kind: 'user' },
+  { key: 'dept', label: '承办部门', kind: 'department' },
+  { key: 'files', label: '证明材料', kind: 'attachments' },
+]

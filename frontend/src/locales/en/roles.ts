@@ -27,6 +27,7 @@ export default {
   dutyHint: 'Separation of duties: one role holds system, security or audit permissions, never two of them.',
   groups: {
     api_key: 'API keys',
+    approval: 'Approvals',
     audit: 'Audit',
     calendar: 'Calendar',
     department: 'Departments',

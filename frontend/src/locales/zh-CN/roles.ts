@@ -27,6 +27,7 @@ export default {
   dutyHint: '三员分立：一个角色只能包含系统管理、安全保密、安全审计中的一类权限。',
   groups: {
     api_key: 'API 密钥',
+    approval: '审批',
     audit: '审计',
     calendar: '工作日历',
     department: '部门',

@@ -1,0 +1,51 @@
+import type { FieldDef } from '../api'
+import type { FieldRef, Part } from './ast'
+
+/**
+ * What a condition's field holds, for wording and editing: `money` is fen shown as yuan, `days` the
+ * length of a date range, `option` a select's option, `multi` a multi-select's list, `person` and
+ * `department` ids shown by name, `presence` a field that can only be given or not (files, a range
+ * as a whole), `unknown` a key the form does not have.
+ */
+export type ValueClass =
+  | 'number' | 'money' | 'days' | 'date' | 'option' | 'multi' | 'text' | 'person' | 'department' | 'presence' | 'unknown'
+
+/** One thing a condition can test: a field or a part of a date range. */
+export interface ConditionField {
+  /** As written in the condition: `days`, `period.days`. */
+  path: string
+  ref: FieldRef
+  def: FieldDef
+  cls: ValueClass
+}
+
+export function classify(ref: FieldRef, def: FieldDef | undefined): ValueClass {
+  if (!def) return 'unknown'
+  if (def.kind === 'date_range') return ref.part === 'days' ? 'days' : ref.part === 'whole' ? 'presence' : 'date'
+  if (ref.part !== 'whole') return 'unknown'
+  switch (def.kind) {
+    case 'number': return 'number'
+    case 'money': return 'money'
+    case 'date': return 'date'
+    case 'select': return 'option'
+    case 'multi_select': return 'multi'
+    case 'user': return 'person'
+    case 'department': return 'department'
+    case 'attachments': return 'presence'
+    default: return 'text'
+  }
+}
+
+/** Every field and range part a condition may test, in form order (a range: days, start, end, whole). */
+export function conditionFields(fields: readonly FieldDef[]): ConditionField[] {
+  const out: ConditionField[] = []
+  for (const def of fields) {
+    if (!def.key) continue
+    const parts: Part[] = def.kind === 'date_range' ? ['days', 'start', 'end', 'whole'] : ['whole']
+    for (const part of parts) {
+      const ref = { key: def.key, part }
+      out.push({ path: part === 'whole' ? def.key : `${def.key}.${part}`, ref, def, cls: classify(ref, def) })
+    }
+  }
+  return out
+}
