@@ -6,6 +6,7 @@ use xiaoban_persistence::{PersistenceError, begin_write};
 
 use super::passwords::{hash_password, verify_password};
 use super::sessions::{SignedIn, end_all_sessions};
+use super::throttle::locked;
 use crate::audit::{self, Change};
 use crate::{FieldIssue, RequestContext, ServiceError, Services};
 
@@ -21,20 +22,37 @@ impl Services {
         let user = users::find(self.db(), principal.id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
+        // Guessing the current password with a stolen session is limited like signing in.
+        self.count_password_attempt(ctx, &user.username).await?;
+        let now = self.now();
+        let state = self.failure_state(Some(&user), &user.username).await?;
+        if state.is_locked(now) {
+            let change = Change::new("user.password_change_locked", "user", Some(user.id.to_string()));
+            self.record_event(ctx, change).await?;
+            return Err(locked(&state, now));
+        }
         if !verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
+            let tx = begin_write(self.db()).await?;
+            let state = self.count_failure(&tx, Some(&user), &user.username, now).await?;
+            let id = Some(user.id.to_string());
+            audit::record(&tx, ctx, now, Change::new("user.password_change_failed", "user", id.clone())).await?;
+            if state.is_locked(now) {
+                audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
+            }
+            tx.commit().await.map_err(PersistenceError::from)?;
             return Err(ServiceError::invalid(
                 "oldPassword",
-                "原密码不正确",
-                "the current password is wrong",
+                "原密码不正确；连续输错 5 次将锁定账号 15 分钟",
+                "the current password is wrong; 5 failures in a row lock the account for 15 minutes",
             ));
         }
-        self.check_password_policy(new_password, &user.username, old_password)
+        self.check_password_policy(new_password, &user.username, &user.name, old_password)
             .await?;
         let hash = hash_password(new_password.to_owned()).await?;
-        let now = self.now();
         let tx = begin_write(self.db()).await?;
         end_all_sessions(&tx, user.id, now).await?;
         users::set_password(&tx, user.id, hash, false, now).await?;
+        users::record_failures(&tx, user.id, 0, None, None).await?;
         audit::record(
             &tx,
             ctx,
@@ -58,15 +76,17 @@ impl Services {
         })
     }
 
-    /// Every reason `password` is not acceptable for `username`, as field issues.
+    /// Every reason `password` is not acceptable for the person `username` called `name`, as
+    /// field issues.
     pub async fn check_password_policy(
         &self,
         password: &str,
         username: &str,
+        name: &str,
         previous: &str,
     ) -> Result<(), ServiceError> {
         let mut issues: Vec<FieldIssue> =
-            match self.security_policy().await?.password.check(password, username) {
+            match self.security_policy().await?.password.check_for(password, username, name) {
                 Ok(()) => Vec::new(),
                 Err(problems) => problems
                     .iter()
