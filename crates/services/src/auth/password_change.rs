@@ -23,7 +23,7 @@ impl Services {
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         // Guessing the current password with a stolen session is limited like signing in.
-        self.count_password_attempt(ctx, &user.username).await?;
+        self.count_password_attempt(ctx, "change", &user.username).await?;
         let now = self.now();
         let state = self.failure_state(Some(&user), &user.username).await?;
         if state.is_locked(now) {

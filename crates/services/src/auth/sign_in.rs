@@ -22,7 +22,7 @@ impl Services {
     ) -> Result<SignedIn, ServiceError> {
         let now = self.now();
         let username = username.trim().to_ascii_lowercase();
-        self.count_password_attempt(ctx, &username).await?;
+        self.count_password_attempt(ctx, "login", &username).await?;
         let user = users::find_by_username(self.db(), &username).await?;
         let subject = user.as_ref().map(|u| u.id.to_string());
         let state = self.failure_state(user.as_ref(), &username).await?;

@@ -45,16 +45,19 @@ fn state_of_row(row: &ThrottleRow) -> FailureState {
 
 impl Services {
     /// Counts a password attempt from the caller's address for `username` (normalised);
-    /// [`ServiceError::RateLimited`] beyond either limit.
+    /// [`ServiceError::RateLimited`] beyond either limit. `purpose` keeps the per-username
+    /// counts of signing in (`login`) and of changing the password (`change`) apart; the
+    /// address counts both.
     pub(super) async fn count_password_attempt(
         &self,
         ctx: &RequestContext,
+        purpose: &str,
         username: &str,
     ) -> Result<(), ServiceError> {
         let now = self.now();
         let keys = [
             ctx.ip.as_ref().map(|ip| (format!("ip:{ip}"), PER_ADDRESS)),
-            Some((format!("user:{username}"), PER_USERNAME)),
+            Some((format!("{purpose}:{username}"), PER_USERNAME)),
         ];
         let tx = begin_write(self.db()).await?;
         let mut wait = 0_i64;
