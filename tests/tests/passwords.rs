@@ -43,7 +43,11 @@ async fn a_password_with_the_persons_name_in_hanzi_or_pinyin_is_refused() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let dept: Value = app
-        .post_as(&admin, "/api/v1/departments", &json!({"code": "jwc", "name": "教务处"}))
+        .post_as(
+            &admin,
+            "/api/v1/departments",
+            &json!({"code": "jwc", "name": "教务处"}),
+        )
         .await
         .json()
         .await

@@ -107,7 +107,12 @@ async fn a_key_can_never_carry_api_key_management_even_for_its_holder() {
         )
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
-    assert!(problem["errors"]["scopes"][0].as_str().unwrap().contains("api_key.manage"));
+    assert!(
+        problem["errors"]["scopes"][0]
+            .as_str()
+            .unwrap()
+            .contains("api_key.manage")
+    );
 }
 
 #[tokio::test]
@@ -135,11 +140,21 @@ async fn a_key_cannot_make_a_teacher_a_sysadmin() {
     let path = format!("/api/v1/users/{teacher_id}/roles");
 
     // A key planted with system scopes by the security administrator acts with none of them.
-    let from_secadmin = planted_key(&app, id_of(&app, &secadmin).await, &["role.assign", "user.manage"]).await;
+    let from_secadmin = planted_key(
+        &app,
+        id_of(&app, &secadmin).await,
+        &["role.assign", "user.manage"],
+    )
+    .await;
     assert_problem(app.post_as(&from_secadmin, &path, &grant).await, 403, "forbidden").await;
     // Even a key of the system administrator, who holds role.assign, cannot hand out sysadmin.
     let from_sysadmin = planted_key(&app, id_of(&app, &admin).await, &["role.assign", "user.read"]).await;
-    assert_problem(app.post_as(&from_sysadmin, &path, &grant).await, 403, "server_only").await;
+    assert_problem(
+        app.post_as(&from_sysadmin, &path, &grant).await,
+        403,
+        "server_only",
+    )
+    .await;
 
     let teacher: Value = app
         .get_as(&admin, &format!("/api/v1/users/{teacher_id}"))
@@ -166,7 +181,10 @@ async fn a_key_loses_what_its_creator_loses() {
 
     let holder = me(&app, &secadmin).await;
     let assignment = holder["roles"][0]["assignmentId"].as_str().unwrap();
-    let path = format!("/api/v1/users/{}/roles/{assignment}", holder["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/users/{}/roles/{assignment}",
+        holder["id"].as_str().unwrap()
+    );
     let removed = app.as_user(&admin, Method::DELETE, &path).send().await.unwrap();
     assert_eq!(removed.status(), 204);
     assert_problem(app.get_as(key, "/api/v1/users").await, 403, "forbidden").await;
@@ -194,11 +212,17 @@ async fn a_security_admin_cannot_reset_the_system_administrators_password() {
     let (_, secadmin) = app.user_with_role("secadmin").await;
     let problem = assert_problem(try_reset(&app, &secadmin, admin_id).await, 403, "server_only").await;
     assert!(
-        problem["detail"].as_str().unwrap().contains("xiaoban admin reset-password"),
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("xiaoban admin reset-password"),
         "{problem}"
     );
     let body = app.login("admin", READY_PASSWORD).await;
-    assert_eq!(body["user"]["mustChangePassword"], false, "the password is unchanged");
+    assert_eq!(
+        body["user"]["mustChangePassword"], false,
+        "the password is unchanged"
+    );
     assert_eq!(audit_count(&app, "user.password_reset").await, 0);
     assert_eq!(audit_count(&app, "access.server_only").await, 1);
 }
@@ -245,7 +269,11 @@ async fn a_system_administrator_cannot_create_a_security_administrator_with_a_ch
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let dept: Value = app
-        .post_as(&admin, "/api/v1/departments", &json!({"code": "xxzx", "name": "信息中心"}))
+        .post_as(
+            &admin,
+            "/api/v1/departments",
+            &json!({"code": "xxzx", "name": "信息中心"}),
+        )
         .await
         .json()
         .await
@@ -257,8 +285,16 @@ async fn a_system_administrator_cannot_create_a_security_administrator_with_a_ch
     ] {
         let body = json!({"username": "shadow.sec", "name": "影子", "departmentIds": [dept["id"]],
             "primaryDepartmentId": dept["id"], "password": "Shadow#Pass2026x", "roles": roles});
-        let problem = assert_problem(app.post_as(&admin, "/api/v1/users", &body).await, 403, "server_only").await;
-        assert!(problem["detail"].as_str().unwrap().contains("xiaoban admin"), "{problem}");
+        let problem = assert_problem(
+            app.post_as(&admin, "/api/v1/users", &body).await,
+            403,
+            "server_only",
+        )
+        .await;
+        assert!(
+            problem["detail"].as_str().unwrap().contains("xiaoban admin"),
+            "{problem}"
+        );
     }
     let found: Value = app
         .get_as(&admin, "/api/v1/users?q=shadow")
@@ -291,7 +327,12 @@ async fn a_held_role_cannot_gain_administrative_permissions_through_the_api() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let role = json!({"code": "front_desk", "name": "前台", "permissions": ["notification.read"]});
-    let created: Value = app.post_as(&admin, "/api/v1/roles", &role).await.json().await.unwrap();
+    let created: Value = app
+        .post_as(&admin, "/api/v1/roles", &role)
+        .await
+        .json()
+        .await
+        .unwrap();
     let id = created["id"].as_str().unwrap();
     let (_, teacher_id) = teacher(&app).await;
     let grant = json!({"roleCode": "front_desk", "scope": {"kind": "all"}});
@@ -303,13 +344,20 @@ async fn a_held_role_cannot_gain_administrative_permissions_through_the_api() {
             .json(&json!({"permissions": permissions, "version": version}))
             .send()
     };
-    let escalate = patch(json!(["notification.read", "user.manage", "role.assign"]), 1).await.unwrap();
+    let escalate = patch(json!(["notification.read", "user.manage", "role.assign"]), 1)
+        .await
+        .unwrap();
     let problem = assert_problem(escalate, 422, "validation_failed").await;
     assert!(
-        problem["errors"]["permissions"][0].as_str().unwrap().contains("xiaoban admin grant-role"),
+        problem["errors"]["permissions"][0]
+            .as_str()
+            .unwrap()
+            .contains("xiaoban admin grant-role"),
         "{problem}"
     );
-    let business = patch(json!(["notification.read", "department.read"]), 1).await.unwrap();
+    let business = patch(json!(["notification.read", "department.read"]), 1)
+        .await
+        .unwrap();
     assert_eq!(business.status(), 200);
 }
 
@@ -373,7 +421,8 @@ async fn concurrent_server_grants_of_system_and_security_administration_never_me
     }
     let services = &app.services;
     let attempts = users.iter().flat_map(|u| {
-        ["sysadmin", "secadmin"].map(|role| async move { services.admin_grant_role(u, role, None).await.is_ok() })
+        ["sysadmin", "secadmin"]
+            .map(|role| async move { services.admin_grant_role(u, role, None).await.is_ok() })
     });
     let outcomes = join_all(attempts).await;
     for (i, username) in users.iter().enumerate() {

@@ -79,7 +79,12 @@ async fn behind_a_trusted_proxy_each_forwarded_client_is_limited_on_its_own() {
     let neighbour = login_from(&app, "198.51.100.8", "guess31").await;
     assert_problem(neighbour, 401, "invalid_credentials").await;
     let addresses = failure_addresses(&app).await;
-    assert!(addresses[..30].iter().all(|ip| ip.as_deref() == Some("198.51.100.7")), "{addresses:?}");
+    assert!(
+        addresses[..30]
+            .iter()
+            .all(|ip| ip.as_deref() == Some("198.51.100.7")),
+        "{addresses:?}"
+    );
 }
 
 #[tokio::test]
@@ -164,7 +169,10 @@ async fn a_revoked_refresh_token_replayed_after_a_password_change_does_not_end_t
     let session: Value = res.json().await.unwrap();
 
     let replay = app
-        .post_json(REFRESH, &json!({"refreshToken": text(&old_device, "refreshToken")}))
+        .post_json(
+            REFRESH,
+            &json!({"refreshToken": text(&old_device, "refreshToken")}),
+        )
         .await;
     assert_problem(replay, 401, "unauthorized").await;
     let access = text(&session, "accessToken");
@@ -227,5 +235,10 @@ async fn two_replicas_share_the_lockout() {
     for app in [&one, &two, &one, &two, &one] {
         assert_eq!(try_login(app, &username, WRONG).await.status(), 401);
     }
-    assert_problem(try_login(&two, &username, READY_PASSWORD).await, 403, "account_locked").await;
+    assert_problem(
+        try_login(&two, &username, READY_PASSWORD).await,
+        403,
+        "account_locked",
+    )
+    .await;
 }

@@ -351,7 +351,11 @@ async fn roles_respect_the_separation_of_duties() {
         .await
         .unwrap();
     assert_eq!(removed.status(), 204);
-    assert_eq!(audit_count(&app, "user.role_assign").await, 3, "two on the server, one here");
+    assert_eq!(
+        audit_count(&app, "user.role_assign").await,
+        3,
+        "two on the server, one here"
+    );
     assert_eq!(audit_count(&app, "user.role_remove").await, 1);
 
     // Disable the second sysadmin: the first administrator is then the last one.

@@ -171,7 +171,10 @@ mod tests {
     fn behind_a_trusted_proxy_the_rightmost_untrusted_hop_is_the_client() {
         let proxies = TrustedProxies::parse("172.28.0.10, 10.0.0.0/8").unwrap();
         let spoofed = "1.2.3.4, 203.0.113.9, 10.1.2.3";
-        assert_eq!(proxies.client(ip("172.28.0.10"), Some(spoofed), None), ip("203.0.113.9"));
+        assert_eq!(
+            proxies.client(ip("172.28.0.10"), Some(spoofed), None),
+            ip("203.0.113.9")
+        );
         assert_eq!(proxies.client(ip("172.28.0.10"), None, None), ip("172.28.0.10"));
         assert_eq!(
             proxies.client(ip("172.28.0.11"), Some("203.0.113.9"), None),

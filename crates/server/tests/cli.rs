@@ -124,11 +124,22 @@ fn administrator_roles_are_granted_on_the_server_within_the_separation_of_duties
             .output()
             .unwrap()
     };
-    let created = run(&["admin", "create-user", "--username", "li.anquan", "--role", "staff"]);
+    let created = run(&[
+        "admin",
+        "create-user",
+        "--username",
+        "li.anquan",
+        "--role",
+        "staff",
+    ]);
     assert!(created.status.success(), "{created:?}");
     let granted = run(&["admin", "grant-role", "li.anquan", "secadmin"]);
     assert!(granted.status.success(), "{granted:?}");
-    assert!(String::from_utf8(granted.stdout).unwrap().contains("li.anquan now holds secadmin"));
+    assert!(
+        String::from_utf8(granted.stdout)
+            .unwrap()
+            .contains("li.anquan now holds secadmin")
+    );
     let mixed = run(&["admin", "grant-role", "li.anquan", "sysadmin"]);
     assert!(!mixed.status.success());
     let refusal = String::from_utf8(mixed.stderr).unwrap();

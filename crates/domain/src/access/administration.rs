@@ -47,7 +47,9 @@ impl KeyScopeProblem {
     /// The message in Chinese.
     pub fn zh(&self) -> String {
         match self {
-            Self::KeyManagement => "API 密钥不能管理 API 密钥（api_key.manage）：密钥不能再签发密钥".to_owned(),
+            Self::KeyManagement => {
+                "API 密钥不能管理 API 密钥（api_key.manage）：密钥不能再签发密钥".to_owned()
+            }
             Self::AuditLog => "API 密钥不能查看审计日志（audit.read）".to_owned(),
             Self::NotHeld(code) => {
                 let label = find(code).map_or(code.as_str(), |p| p.zh);
@@ -105,16 +107,15 @@ mod tests {
     }
 
     fn holds(role: &str) -> BTreeSet<String> {
-        find_role(role)
-            .map(|r| set(r.permissions))
-            .unwrap_or_default()
+        find_role(role).map(|r| set(r.permissions)).unwrap_or_default()
     }
 
     #[test]
     fn the_three_administrator_roles_are_administrative_and_business_roles_are_not() {
         for r in BUILTIN_ROLES {
             let admin = !administrative(r.permissions.iter().copied()).is_empty();
-            let expected = [role_codes::SYSADMIN, role_codes::SECADMIN, role_codes::AUDITOR].contains(&r.code);
+            let expected =
+                [role_codes::SYSADMIN, role_codes::SECADMIN, role_codes::AUDITOR].contains(&r.code);
             assert_eq!(admin, expected, "{}", r.code);
         }
         assert!(is_administrative(codes::CALENDAR_MANAGE));
@@ -171,7 +172,10 @@ mod tests {
     fn a_key_keeps_only_what_its_creator_still_holds() {
         let scopes = set(&[codes::USER_READ, codes::USER_UNLOCK, codes::API_KEY_MANAGE]);
         let now_holds = set(&[codes::USER_READ, codes::API_KEY_MANAGE]);
-        assert_eq!(effective_key_scopes(&scopes, &now_holds), set(&[codes::USER_READ]));
+        assert_eq!(
+            effective_key_scopes(&scopes, &now_holds),
+            set(&[codes::USER_READ])
+        );
         assert!(effective_key_scopes(&scopes, &BTreeSet::new()).is_empty());
     }
 }

@@ -8,8 +8,7 @@ mod scope;
 mod separation;
 
 pub use administration::{
-    KeyScopeProblem, administrative, check_key_scopes, effective_key_scopes, held_over_all,
-    is_administrative,
+    KeyScopeProblem, administrative, check_key_scopes, effective_key_scopes, held_over_all, is_administrative,
 };
 pub use permissions::{CATALOGUE, Duty, PermissionDef, codes, find};
 pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role, role_codes};

@@ -165,12 +165,18 @@ mod tests {
     fn a_password_containing_the_username_fails_in_any_case() {
         assert_eq!(check("zhangsan2026!A", "zhangsan"), Err(vec![ContainsUsername]));
         // zxcvbn knows the username too, so the shorter one is also easy to guess.
-        assert_eq!(check("ZhangSan2026!", "zhangsan"), Err(vec![ContainsUsername, TooCommon]));
+        assert_eq!(
+            check("ZhangSan2026!", "zhangsan"),
+            Err(vec![ContainsUsername, TooCommon])
+        );
     }
 
     #[test]
     fn a_password_containing_the_reversed_username_fails() {
-        assert_eq!(check("Nasgnahz#2026", "zhangsan"), Err(vec![ContainsUsername, TooCommon]));
+        assert_eq!(
+            check("Nasgnahz#2026", "zhangsan"),
+            Err(vec![ContainsUsername, TooCommon])
+        );
     }
 
     #[test]
@@ -199,7 +205,10 @@ mod tests {
     #[test]
     fn a_short_password_fails_and_chinese_characters_count_as_other() {
         assert_eq!(classes("短密码1A"), 3);
-        assert_eq!(check("短密码1A", "zhangsan"), Err(vec![TooShort { min: 8 }, TooCommon]));
+        assert_eq!(
+            check("短密码1A", "zhangsan"),
+            Err(vec![TooShort { min: 8 }, TooCommon])
+        );
         assert_eq!(check("校办密码Ab12#xQ", "zhangsan"), Ok(()));
     }
 
@@ -221,14 +230,25 @@ mod tests {
 
     #[test]
     fn an_overlong_password_fails() {
-        let strong: String = "Kq7#mVt2pL9xRw4$Hz8nBc3&Jy6eTf5*Ud1gSa0!".chars().cycle().take(129).collect();
+        let strong: String = "Kq7#mVt2pL9xRw4$Hz8nBc3&Jy6eTf5*Ud1gSa0!"
+            .chars()
+            .cycle()
+            .take(129)
+            .collect();
         assert_eq!(check(&strong, "zhangsan"), Err(vec![TooLong { max: 128 }]));
         assert_eq!(check(&strong[..128], "zhangsan"), Ok(()));
     }
 
     #[test]
     fn well_known_weak_passwords_fail_although_they_have_all_four_classes() {
-        for weak in ["Password123!", "Qwerty@123", "1qaz@WSX", "P@ssw0rd", "Aa123456!", "Woaini1314@"] {
+        for weak in [
+            "Password123!",
+            "Qwerty@123",
+            "1qaz@WSX",
+            "P@ssw0rd",
+            "Aa123456!",
+            "Woaini1314@",
+        ] {
             assert_eq!(check(weak, "teacher01"), Err(vec![TooCommon]), "{weak}");
         }
     }

@@ -48,7 +48,10 @@ pub fn contains_name(password: &str, name: &str) -> bool {
     }
     let syllables: Vec<String> = written
         .chars()
-        .map(|c| c.to_pinyin().map_or_else(|| c.to_string(), |p| p.plain().to_owned()))
+        .map(|c| {
+            c.to_pinyin()
+                .map_or_else(|| c.to_string(), |p| p.plain().to_owned())
+        })
         .collect();
     let forward = syllables.concat();
     let backward: String = syllables.iter().rev().map(String::as_str).collect();

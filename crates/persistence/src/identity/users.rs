@@ -17,7 +17,10 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<UserRow>
 
 /// The user row, locked until the transaction ends (PostgreSQL; SQLite's write transaction
 /// excludes everyone anyway): for read-modify-write of the sign-in failure counters.
-pub async fn find_for_update(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<UserRow>, PersistenceError> {
+pub async fn find_for_update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<UserRow>, PersistenceError> {
     Ok(Entity::find_by_id(id).lock_exclusive().one(db).await?)
 }
 

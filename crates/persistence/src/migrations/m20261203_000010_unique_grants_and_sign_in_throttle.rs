@@ -81,8 +81,10 @@ impl MigrationTrait for Migration {
             .drop_table(Table::drop().table(SignInThrottle::Table).to_owned())
             .await?;
         let db = manager.get_connection();
-        db.execute_unprepared("DROP INDEX uq_role_assignments_unscoped").await?;
-        db.execute_unprepared("DROP INDEX uq_role_assignments_department").await?;
+        db.execute_unprepared("DROP INDEX uq_role_assignments_unscoped")
+            .await?;
+        db.execute_unprepared("DROP INDEX uq_role_assignments_department")
+            .await?;
         Ok(())
     }
 }

@@ -64,9 +64,12 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             v.parse::<u64>().ok().filter(|n| (1..=1024).contains(n))
         })? * 1024
             * 1024,
-        trusted_proxies: parse(values, "trusted_proxies", xiaoban_http::TrustedProxies::default(), |v| {
-            xiaoban_http::TrustedProxies::parse(v)
-        })?,
+        trusted_proxies: parse(
+            values,
+            "trusted_proxies",
+            xiaoban_http::TrustedProxies::default(),
+            xiaoban_http::TrustedProxies::parse,
+        )?,
         data_dir,
     })
 }
@@ -190,7 +193,12 @@ mod tests {
 
     #[test]
     fn trusted_proxies_are_none_by_default_and_parsed_from_the_environment() {
-        assert!(Config::from_sources(None, &[]).unwrap().trusted_proxies.is_empty());
+        assert!(
+            Config::from_sources(None, &[])
+                .unwrap()
+                .trusted_proxies
+                .is_empty()
+        );
         let pairs = env(&[("XIAOBAN_TRUSTED_PROXIES", "172.28.0.10, 10.0.0.0/8")]);
         let config = Config::from_sources(None, &pairs).unwrap();
         assert_eq!(config.trusted_proxies.to_string(), "172.28.0.10/32,10.0.0.0/8");

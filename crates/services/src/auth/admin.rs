@@ -64,7 +64,11 @@ impl Services {
         let user = self.user_by_username(username).await?;
         let tx = begin_write(self.db()).await?;
         let role = roles::find_by_code(&tx, role_code).await?.ok_or_else(|| {
-            ServiceError::invalid("role", format!("没有角色 {role_code}"), format!("no role {role_code}"))
+            ServiceError::invalid(
+                "role",
+                format!("没有角色 {role_code}"),
+                format!("no role {role_code}"),
+            )
         })?;
         let (kind, department) = match department_code {
             None => ("all", None),
@@ -84,8 +88,14 @@ impl Services {
             }
         };
         roles::lock_shared(&tx, role.id).await?;
-        self.grant_locked_role(tx, &RequestContext::system(), user.id, (role, kind, department), "role")
-            .await?;
+        self.grant_locked_role(
+            tx,
+            &RequestContext::system(),
+            user.id,
+            (role, kind, department),
+            "role",
+        )
+        .await?;
         Ok(())
     }
 

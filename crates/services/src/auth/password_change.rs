@@ -35,7 +35,13 @@ impl Services {
             let tx = begin_write(self.db()).await?;
             let state = self.count_failure(&tx, Some(&user), &user.username, now).await?;
             let id = Some(user.id.to_string());
-            audit::record(&tx, ctx, now, Change::new("user.password_change_failed", "user", id.clone())).await?;
+            audit::record(
+                &tx,
+                ctx,
+                now,
+                Change::new("user.password_change_failed", "user", id.clone()),
+            )
+            .await?;
             if state.is_locked(now) {
                 audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
             }
@@ -85,14 +91,18 @@ impl Services {
         name: &str,
         previous: &str,
     ) -> Result<(), ServiceError> {
-        let mut issues: Vec<FieldIssue> =
-            match self.security_policy().await?.password.check_for(password, username, name) {
-                Ok(()) => Vec::new(),
-                Err(problems) => problems
-                    .iter()
-                    .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
-                    .collect(),
-            };
+        let mut issues: Vec<FieldIssue> = match self
+            .security_policy()
+            .await?
+            .password
+            .check_for(password, username, name)
+        {
+            Ok(()) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
+                .collect(),
+        };
         if password == previous {
             issues.push(FieldIssue::new(
                 "newPassword",

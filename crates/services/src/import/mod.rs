@@ -13,8 +13,8 @@ mod parse;
 use futures_util::future::try_join_all;
 use serde_json::json;
 use uuid::Uuid;
-use xiaoban_domain::access::{Reach, administrative};
 use xiaoban_domain::access::codes::USER_IMPORT;
+use xiaoban_domain::access::{Reach, administrative};
 use xiaoban_persistence::identity::{roles, roster, seed, users};
 use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 

@@ -86,7 +86,8 @@ impl RoleBook {
                 .map(|p| p.iter().cloned().collect())
                 .unwrap_or_default(),
             holders: self.holders(row.id).count() as u64,
-            granted_on_server: !administrative(permissions.into_iter().flatten().map(String::as_str)).is_empty(),
+            granted_on_server: !administrative(permissions.into_iter().flatten().map(String::as_str))
+                .is_empty(),
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,

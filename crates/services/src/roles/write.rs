@@ -134,7 +134,15 @@ impl Services {
         let before = role_view(&tx, id).await?;
         // The guarded update comes first: it locks the row, so grants of the role in flight
         // finish before the holders are read, and new ones wait for this edit.
-        roles::update_guarded(&tx, id, expected, patch.name.clone(), patch.description.clone(), now).await?;
+        roles::update_guarded(
+            &tx,
+            id,
+            expected,
+            patch.name.clone(),
+            patch.description.clone(),
+            now,
+        )
+        .await?;
         let book = RoleBook::load(&tx).await?;
         let row = book
             .rows

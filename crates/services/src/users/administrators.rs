@@ -23,7 +23,10 @@ pub(crate) async fn is_administrator(db: &impl ConnectionTrait, user_id: Uuid) -
 }
 
 /// Whether the role holds an administrative permission.
-pub(crate) async fn is_administrator_role(db: &impl ConnectionTrait, role_id: Uuid) -> Result<bool, ServiceError> {
+pub(crate) async fn is_administrator_role(
+    db: &impl ConnectionTrait,
+    role_id: Uuid,
+) -> Result<bool, ServiceError> {
     Ok(memberships::permissions_of_roles(db, [role_id])
         .await?
         .values()
