@@ -2,7 +2,7 @@
 //! Chinese love codes and QQ numbers, and the person's own username or name.
 
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 use xiaoban_tests::accounts::READY_PASSWORD;
 use xiaoban_tests::{TestApp, assert_problem};
 
@@ -42,16 +42,7 @@ async fn well_known_and_keyboard_pattern_passwords_are_refused() {
 async fn a_password_with_the_persons_name_in_hanzi_or_pinyin_is_refused() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
-    let dept: Value = app
-        .post_as(
-            &admin,
-            "/api/v1/departments",
-            &json!({"code": "jwc", "name": "教务处"}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let dept = app.department(&admin, "jwc", "教务处").await;
     let body = |password: &str| {
         json!({"username": "t2026001", "name": "张三丰", "departmentIds": [dept["id"]],
             "primaryDepartmentId": dept["id"], "password": password})

@@ -26,14 +26,6 @@ async fn id_of(app: &TestApp, token: &str) -> Uuid {
     me(app, token).await["id"].as_str().unwrap().parse().unwrap()
 }
 
-async fn audit_count(app: &TestApp, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(app.db())
-        .await
-        .unwrap()
-}
-
 /// A key written straight into the database, as an older release (or a key minting keys) could
 /// have left it: the API no longer issues such keys.
 async fn planted_key(app: &TestApp, creator: Uuid, scopes: &[&str]) -> String {
@@ -127,7 +119,7 @@ async fn a_key_holding_api_key_management_cannot_mint_keys() {
         .await;
     assert_problem(minted, 403, "forbidden").await;
     assert_problem(app.get_as(&key, KEYS).await, 403, "forbidden").await;
-    assert_eq!(audit_count(&app, "api_key.create").await, 0);
+    assert_eq!(app.audit_count("api_key.create").await, 0);
 }
 
 #[tokio::test]
@@ -223,8 +215,8 @@ async fn a_security_admin_cannot_reset_the_system_administrators_password() {
         body["user"]["mustChangePassword"], false,
         "the password is unchanged"
     );
-    assert_eq!(audit_count(&app, "user.password_reset").await, 0);
-    assert_eq!(audit_count(&app, "access.server_only").await, 1);
+    assert_eq!(app.audit_count("user.password_reset").await, 0);
+    assert_eq!(app.audit_count("access.server_only").await, 1);
 }
 
 #[tokio::test]
@@ -268,16 +260,7 @@ async fn the_server_resets_an_administrators_password_and_audits_it() {
 async fn a_system_administrator_cannot_create_a_security_administrator_with_a_chosen_password() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
-    let dept: Value = app
-        .post_as(
-            &admin,
-            "/api/v1/departments",
-            &json!({"code": "xxzx", "name": "信息中心"}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let dept = app.department(&admin, "xxzx", "信息中心").await;
     for roles in [
         json!([{"roleCode": "secadmin", "scope": {"kind": "all"}}]),
         json!([{"roleCode": "auditor", "scope": {"kind": "all"}}]),
@@ -319,7 +302,7 @@ async fn a_system_administrator_cannot_grant_any_administrator_role() {
     assert_eq!(app.post_as(&admin, "/api/v1/roles", &custom).await.status(), 201);
     let grant = json!({"roleCode": "policy_keeper", "scope": {"kind": "all"}});
     assert_problem(app.post_as(&admin, &path, &grant).await, 403, "server_only").await;
-    assert_eq!(audit_count(&app, "user.role_assign").await, 0);
+    assert_eq!(app.audit_count("user.role_assign").await, 0);
 }
 
 #[tokio::test]

