@@ -22,36 +22,8 @@ impl Services {
         let user = users::find(self.db(), principal.id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
-        // Guessing the current password with a stolen session is limited like signing in.
-        self.count_password_attempt(ctx, "change", &user.username).await?;
         let now = self.now();
-        let state = self.failure_state(Some(&user), &user.username).await?;
-        if state.is_locked(now) {
-            let change = Change::new("user.password_change_locked", "user", Some(user.id.to_string()));
-            self.record_event(ctx, change).await?;
-            return Err(locked(&state, now));
-        }
-        if !verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
-            let tx = begin_write(self.db()).await?;
-            let state = self.count_failure(&tx, Some(&user), &user.username, now).await?;
-            let id = Some(user.id.to_string());
-            audit::record(
-                &tx,
-                ctx,
-                now,
-                Change::new("user.password_change_failed", "user", id.clone()),
-            )
-            .await?;
-            if state.is_locked(now) {
-                audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
-            }
-            tx.commit().await.map_err(PersistenceError::from)?;
-            return Err(ServiceError::invalid(
-                "oldPassword",
-                "原密码不正确；连续输错 5 次将锁定账号 15 分钟",
-                "the current password is wrong; 5 failures in a row lock the account for 15 minutes",
-            ));
-        }
+        self.check_current_password(ctx, &user, old_password).await?;
         self.check_password_policy(new_password, &user.username, &user.name, old_password)
             .await?;
         let hash = hash_password(new_password.to_owned()).await?;
@@ -80,6 +52,42 @@ impl Services {
             expires_in: self.auth.access_ttl.num_seconds(),
             user: view,
         })
+    }
+
+    /// The current password, checked like a sign-in: rate-limited, refused while the account is
+    /// locked, and a wrong one counts towards the lockout (a stolen session must not allow
+    /// unlimited guessing).
+    async fn check_current_password(
+        &self,
+        ctx: &RequestContext,
+        user: &users::UserRow,
+        old_password: &str,
+    ) -> Result<(), ServiceError> {
+        self.count_password_attempt(ctx, "change", &user.username).await?;
+        let now = self.now();
+        let state = self.failure_state(Some(user), &user.username).await?;
+        if state.is_locked(now) {
+            let change = Change::new("user.password_change_locked", "user", Some(user.id.to_string()));
+            self.record_event(ctx, change).await?;
+            return Err(locked(&state, now));
+        }
+        if verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
+            return Ok(());
+        }
+        let tx = begin_write(self.db()).await?;
+        let state = self.count_failure(&tx, Some(user), &user.username, now).await?;
+        let id = Some(user.id.to_string());
+        let failed = Change::new("user.password_change_failed", "user", id.clone());
+        audit::record(&tx, ctx, now, failed).await?;
+        if state.is_locked(now) {
+            audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
+        }
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Err(ServiceError::invalid(
+            "oldPassword",
+            "原密码不正确；多次输错会像登录失败一样临时锁定账号",
+            "the current password is wrong; repeated failures lock the account like failed sign-ins",
+        ))
     }
 
     /// Every reason `password` is not acceptable for the person `username` called `name`, as
