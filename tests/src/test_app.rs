@@ -20,6 +20,8 @@ pub struct TestOptions {
     pub frontend_dir: Option<std::path::PathBuf>,
     /// The upload limit in bytes, when a test needs one below the configured megabytes.
     pub max_upload_bytes: Option<u64>,
+    /// Proxies whose `X-Forwarded-For` the app believes (the `trusted_proxies` setting).
+    pub trusted_proxies: Option<&'static str>,
 }
 
 impl Default for TestOptions {
@@ -29,6 +31,7 @@ impl Default for TestOptions {
             db_max_connections: 10,
             frontend_dir: None,
             max_upload_bytes: None,
+            trusted_proxies: None,
         }
     }
 }
@@ -42,9 +45,11 @@ pub struct TestApp {
     pub config: Config,
     /// The first administrator's initial password, as `xiaoban serve` would print it.
     pub first_admin_password: String,
-    _data_dir: TempDir,
+    clock: Arc<dyn Clock>,
+    // Shared with replicas (`spawn_replica`); dropped with the last of them.
+    _data_dir: Arc<TempDir>,
     // Last: the database outlives the server's connections to it.
-    _database: TestDatabase,
+    _database: Arc<TestDatabase>,
 }
 
 impl TestApp {
@@ -79,41 +84,40 @@ impl TestApp {
         if let Some(max) = options.max_upload_bytes {
             config.max_upload_bytes = max;
         }
-        let app_options = Options {
-            migrate: false,
-            clock: options.clock,
-            extra_routes: crate::probe::routes,
-            outbox_worker: false,
-        };
-        let app = Application::build(&config, app_options)
-            .await
-            .expect("build the application");
-        let services = app.services().clone();
-        crate::probe::install(services.db()).await;
-        services.register_approval_hook(
-            crate::probe::approval::MODULE,
-            std::sync::Arc::new(crate::probe::approval::ProbeHook),
-        );
-        services.sync_builtin_roles().await.expect("built-in roles");
+        if let Some(proxies) = options.trusted_proxies {
+            config.trusted_proxies = xiaoban_http::TrustedProxies::parse(proxies).expect("trusted proxies");
+        }
+        let (address, services) = start(&config, options.clock.clone()).await;
         let first_admin = services
             .ensure_first_admin()
             .await
             .expect("first administrator")
             .expect("an empty database");
-        let address = format!("http://127.0.0.1:{}", app.port());
-        tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("HTTP client");
         Self {
             address,
-            client,
+            client: http_client(),
             services,
             first_admin_password: first_admin.password,
             config,
-            _data_dir: data_dir,
-            _database: database,
+            clock: options.clock,
+            _data_dir: Arc::new(data_dir),
+            _database: Arc::new(database),
+        }
+    }
+
+    /// A second replica of this app, as a second `xiaoban serve` behind nginx: its own server
+    /// and process state, the same database, data directory, token secret and clock.
+    pub async fn spawn_replica(&self) -> Self {
+        let (address, services) = start(&self.config, self.clock.clone()).await;
+        Self {
+            address,
+            client: http_client(),
+            services,
+            first_admin_password: self.first_admin_password.clone(),
+            config: self.config.clone(),
+            clock: self.clock.clone(),
+            _data_dir: self._data_dir.clone(),
+            _database: self._database.clone(),
         }
     }
 
@@ -168,6 +172,36 @@ impl TestApp {
             .await
             .expect("send")
     }
+}
+
+/// Builds and starts the application on `config`; returns its address and services.
+async fn start(config: &Config, clock: Arc<dyn Clock>) -> (String, Services) {
+    let app_options = Options {
+        migrate: false,
+        clock,
+        extra_routes: crate::probe::routes,
+        outbox_worker: false,
+    };
+    let app = Application::build(config, app_options)
+        .await
+        .expect("build the application");
+    let services = app.services().clone();
+    crate::probe::install(services.db()).await;
+    services.register_approval_hook(
+        crate::probe::approval::MODULE,
+        std::sync::Arc::new(crate::probe::approval::ProbeHook),
+    );
+    services.sync_builtin_roles().await.expect("built-in roles");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    (address, services)
+}
+
+fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client")
 }
 
 fn init_logging() {

@@ -35,7 +35,7 @@ async fn a_key_is_shown_once_and_acts_within_its_scopes() {
     let res = issue(
         &app,
         &secadmin,
-        json!({"name": "同步脚本", "scopes": ["role.read"]}),
+        json!({"name": "同步脚本", "scopes": ["user.read"]}),
     )
     .await;
     assert_eq!(res.status(), 201);
@@ -50,16 +50,16 @@ async fn a_key_is_shown_once_and_acts_within_its_scopes() {
     );
     assert!(key.starts_with(&format!("xb_{prefix}_")));
     assert_eq!(key.len(), 3 + 8 + 1 + 64);
-    assert_eq!(issued["scopes"], json!(["role.read"]));
+    assert_eq!(issued["scopes"], json!(["user.read"]));
     assert!(issued["expiresAt"].is_string(), "a default expiry is set");
 
     assert_eq!(app.get_as(&key, "/api/v1/permissions").await.status(), 200);
-    assert_eq!(app.get_as(&key, "/api/v1/roles").await.status(), 200);
+    assert_eq!(app.get_as(&key, "/api/v1/users").await.status(), 200);
     let refused = app
         .post_as(
             &key,
-            "/api/v1/roles",
-            &json!({"code": "x_y", "name": "X", "permissions": []}),
+            "/api/v1/users/00000000-0000-7000-8000-000000000000/unlock",
+            &json!({}),
         )
         .await;
     assert_problem(refused, 403, "forbidden").await;

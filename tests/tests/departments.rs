@@ -1,9 +1,7 @@
 //! The department tree as an administrator manages it.
 
 use reqwest::Method;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
-use xiaoban_persistence::entities::audit_event;
 use xiaoban_tests::{TestApp, assert_problem};
 
 const DEPARTMENTS: &str = "/api/v1/departments";
@@ -30,14 +28,6 @@ async fn list(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
     let res = app.get_as(token, &format!("{DEPARTMENTS}{query}")).await;
     assert_eq!(res.status(), 200);
     res.json::<Vec<Value>>().await.unwrap()
-}
-
-async fn audit_count(app: &TestApp, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(app.db())
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -79,7 +69,7 @@ async fn departments_are_listed_parents_first_then_by_sort_order_and_code() {
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["etag"], "\"1\"");
-    assert_eq!(audit_count(&app, "department.create").await, 4);
+    assert_eq!(app.audit_count("department.create").await, 4);
 }
 
 #[tokio::test]
@@ -134,7 +124,7 @@ async fn an_idempotent_create_replays_the_first_answer() {
     assert_eq!(second.status(), 201);
     assert_eq!(second.headers()["idempotent-replayed"], "true");
     assert_eq!(second.headers()["location"].to_str().unwrap(), location);
-    assert_eq!(audit_count(&app, "department.create").await, 1);
+    assert_eq!(app.audit_count("department.create").await, 1);
 }
 
 #[tokio::test]
@@ -194,7 +184,7 @@ async fn moving_a_department_below_itself_is_refused_and_stale_versions_conflict
     assert_eq!(to_root.status(), 200);
     let to_root: Value = to_root.json().await.unwrap();
     assert_eq!(to_root["parentId"], Value::Null);
-    assert_eq!(audit_count(&app, "department.update").await, 2);
+    assert_eq!(app.audit_count("department.update").await, 2);
 }
 
 #[tokio::test]

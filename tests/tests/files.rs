@@ -436,7 +436,7 @@ async fn an_api_key_cannot_upload_because_files_belong_to_people() {
         .post_as(
             &secadmin,
             "/api/v1/api-keys",
-            &serde_json::json!({"name": "同步脚本", "scopes": ["role.read"]}),
+            &serde_json::json!({"name": "同步脚本", "scopes": ["user.read"]}),
         )
         .await;
     assert_eq!(res.status(), 201);

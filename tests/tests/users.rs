@@ -1,9 +1,7 @@
 //! User administration as the three administrators (三员) and department heads see it.
 
 use reqwest::Method;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
-use xiaoban_persistence::entities::audit_event;
 use xiaoban_tests::accounts::READY_PASSWORD;
 use xiaoban_tests::{TestApp, assert_problem};
 
@@ -52,20 +50,12 @@ async fn json_of(res: reqwest::Response, status: u16) -> Value {
     res.json().await.unwrap()
 }
 
-async fn audit_count(app: &TestApp, action: &str) -> u64 {
-    audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(action))
-        .count(app.db())
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_administrator_creates_reads_and_edits_a_user() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let office = department(&app, &admin, "office", None).await;
-    let created_before = audit_count(&app, "user.create").await;
+    let created_before = app.audit_count("user.create").await;
     let res = app
         .post_as(
             &admin,
@@ -141,8 +131,8 @@ async fn an_administrator_creates_reads_and_edits_a_user() {
         .await;
     let problem = assert_problem(wrong_primary, 422, "validation_failed").await;
     assert!(problem["errors"]["primaryDepartmentId"].is_array());
-    assert_eq!(audit_count(&app, "user.create").await, created_before + 1);
-    assert_eq!(audit_count(&app, "user.update").await, 1);
+    assert_eq!(app.audit_count("user.create").await, created_before + 1);
+    assert_eq!(app.audit_count("user.update").await, 1);
 }
 
 #[tokio::test]
@@ -293,34 +283,31 @@ async fn roles_respect_the_separation_of_duties() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let office = department(&app, &admin, "office", None).await;
-    let sys = user(
-        &app,
-        &admin,
-        "sys2",
-        &office,
-        json!({"roles": [{"roleCode": "sysadmin", "scope": {"kind": "all"}}]}),
-    )
-    .await;
+    let sys = user(&app, &admin, "sys2", &office, json!({})).await;
+    app.services
+        .admin_grant_role("sys2", "sysadmin", None)
+        .await
+        .unwrap();
+    let on_the_server = app.services.admin_grant_role("sys2", "auditor", None).await;
+    assert!(
+        matches!(&on_the_server, Err(xiaoban_services::ServiceError::Invalid(issues)) if issues[0].zh.starts_with("三员分立")),
+        "{on_the_server:?}"
+    );
+    let auditor = user(&app, &admin, "aud2", &office, json!({})).await;
+    app.services
+        .admin_grant_role("aud2", "auditor", None)
+        .await
+        .unwrap();
     let res = app
         .post_as(
             &admin,
-            &path(&sys, "/roles"),
-            &json!({"roleCode": "auditor", "scope": {"kind": "all"}}),
+            &path(&auditor, "/roles"),
+            &json!({"roleCode": "office_clerk", "scope": {"kind": "all"}}),
         )
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     let message = problem["errors"]["roleCode"][0].as_str().unwrap();
     assert!(message.starts_with("三员分立"), "{message}");
-    let mixed = app
-        .post_as(
-            &admin,
-            USERS,
-            &json!({"username": "mixed", "name": "x", "departmentIds": [office["id"]],
-        "primaryDepartmentId": office["id"], "roles": [{"roleCode": "sysadmin", "scope": {"kind": "all"}},
-        {"roleCode": "secadmin", "scope": {"kind": "all"}}]}),
-        )
-        .await;
-    assert_problem(mixed, 422, "validation_failed").await;
 
     let bad_scope = app.post_as(&admin, &path(&sys, "/roles"),
         &json!({"roleCode": "dept_head", "scope": {"kind": "department", "departmentId": uuid::Uuid::now_v7()}})).await;
@@ -354,8 +341,12 @@ async fn roles_respect_the_separation_of_duties() {
         .await
         .unwrap();
     assert_eq!(removed.status(), 204);
-    assert_eq!(audit_count(&app, "user.role_assign").await, 1);
-    assert_eq!(audit_count(&app, "user.role_remove").await, 1);
+    assert_eq!(
+        app.audit_count("user.role_assign").await,
+        3,
+        "two on the server, one here"
+    );
+    assert_eq!(app.audit_count("user.role_remove").await, 1);
 
     // Disable the second sysadmin: the first administrator is then the last one.
     app.post_as(&admin, &path(&sys, "/disable"), &json!({})).await;
@@ -443,7 +434,7 @@ async fn disabling_ends_sessions_and_a_reset_forces_a_new_password() {
         "user.unlock",
         "user.clearance",
     ] {
-        assert_eq!(audit_count(&app, action).await, 1, "{action}");
+        assert_eq!(app.audit_count(action).await, 1, "{action}");
     }
     let chain = app.services.verify_audit_chain().await.unwrap();
     assert!(chain.ok);
@@ -456,23 +447,22 @@ async fn a_department_scoped_assigner_cannot_grant_beyond_their_department() {
     let role = json!({"code": "dept_user_admin", "name": "部门用户管理员",
         "permissions": ["user.read", "user.manage", "role.assign"]});
     assert_eq!(app.post_as(&admin, "/api/v1/roles", &role).await.status(), 201);
-    let dept: Value = app
-        .post_as(
-            &admin,
-            "/api/v1/departments",
-            &json!({"code": "lab", "name": "实验中心"}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let dept = app.department(&admin, "lab", "实验中心").await;
     let d = dept["id"].as_str().unwrap();
-    let assigner = json!({"username": "lab.admin", "name": "实验中心管理员", "departmentIds": [d], "primaryDepartmentId": d,
+    let mut assigner = json!({"username": "lab.admin", "name": "实验中心管理员", "departmentIds": [d], "primaryDepartmentId": d,
         "password": "Initial#Pass2026", "roles": [{"roleCode": "dept_user_admin", "scope": {"kind": "department", "departmentId": d}}]});
+    // The role carries system administration: it is granted on the server, not here.
+    let refused = app.post_as(&admin, "/api/v1/users", &assigner).await;
+    assert_problem(refused, 403, "server_only").await;
+    assigner["roles"] = json!([]);
     assert_eq!(
         app.post_as(&admin, "/api/v1/users", &assigner).await.status(),
         201
     );
+    app.services
+        .admin_grant_role("lab.admin", "dept_user_admin", Some("lab"))
+        .await
+        .unwrap();
     let signed_in = app.login("lab.admin", "Initial#Pass2026").await;
     let token = app
         .change_password(

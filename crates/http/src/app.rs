@@ -31,6 +31,8 @@ pub struct AppState {
     pub site: Site,
     pub openapi: Arc<OpenApiDoc>,
     pub routes: RouteTable,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::TrustedProxies,
 }
 
 impl AppState {
@@ -44,6 +46,15 @@ impl AppState {
             site,
             openapi: Arc::new(doc),
             routes,
+            trusted_proxies: crate::TrustedProxies::default(),
+        }
+    }
+
+    /// The same state, believing forwarding headers from `proxies`.
+    pub fn with_trusted_proxies(self, proxies: crate::TrustedProxies) -> Self {
+        Self {
+            trusted_proxies: proxies,
+            ..self
         }
     }
 }
@@ -96,6 +107,7 @@ pub fn build_app(
         .app_data(web::Data::new(state.services.clone()))
         .app_data(web::Data::new(state.routes.clone()))
         .app_data(web::Data::new(state.site.clone()))
+        .app_data(web::Data::new(state.trusted_proxies.clone()))
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .wrap(Compress::default())
         .wrap(from_fn(middleware::envelope))

@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod client_ip;
 pub mod departments;
 pub mod directory;
 pub mod errors;
@@ -29,5 +30,6 @@ pub mod site;
 pub mod users;
 
 pub use app::{API_PREFIX, AppState, build_app, openapi_document};
+pub use client_ip::TrustedProxies;
 pub use errors::{ApiError, ErrorCode, Problem};
 pub use site::Site;

@@ -26,7 +26,17 @@ pub enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
-    /// Give a user a new random password that must be changed at the next sign-in.
+    /// Give a user a role, also an administrator role (only here, never through the API).
+    GrantRole {
+        username: String,
+        /// A role code, e.g. secadmin, auditor, or a custom role.
+        role: String,
+        /// Limit the role to this department (by code) and its sub-departments; default: all.
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// Give a user a new random password that must be changed at the next sign-in (the only
+    /// way for an administrator's account).
     ResetPassword { username: String },
     /// Lift a lockout after too many wrong passwords.
     Unlock { username: String },
@@ -121,6 +131,20 @@ pub async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<Exi
             println!("created {username} with role {role}; the password must be changed at first sign-in");
             if !given {
                 println!("initial password: {password}");
+            }
+        }
+        AdminCommand::GrantRole {
+            username,
+            role,
+            department,
+        } => {
+            services
+                .admin_grant_role(&username, &role, department.as_deref())
+                .await
+                .map_err(explain)?;
+            match department {
+                Some(code) => println!("{username} now holds {role} in department {code} and below"),
+                None => println!("{username} now holds {role} over all records"),
             }
         }
         AdminCommand::ResetPassword { username } => {

@@ -47,7 +47,8 @@ pub struct Application {
 impl Application {
     pub async fn build(config: &Config, options: Options) -> anyhow::Result<Self> {
         let services = build_services(config, options.migrate, options.clock).await?;
-        let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir));
+        let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir))
+            .with_trusted_proxies(config.trusted_proxies.clone());
         let listener = TcpListener::bind(config.bind)?;
         let port = listener.local_addr()?.port();
         let extra = options.extra_routes;
@@ -135,6 +136,11 @@ async fn maintain(services: Services) {
             Ok(0) => {}
             Ok(n) => tracing::info!(purged = n, "expired idempotency keys removed"),
             Err(err) => tracing::warn!(%err, "could not purge idempotency keys"),
+        }
+        match services.purge_sign_in_throttle().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(purged = n, "old sign-in counters removed"),
+            Err(err) => tracing::warn!(%err, "could not purge sign-in counters"),
         }
         match services.disable_inactive_accounts().await {
             Ok(0) => {}

@@ -113,6 +113,44 @@ fn serve_creates_its_database_answers_and_stops_gracefully_on_sigterm() {
     assert!(status.success(), "exit status {status}");
 }
 
+#[test]
+fn administrator_roles_are_granted_on_the_server_within_the_separation_of_duties() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        xiaoban()
+            .current_dir(dir.path())
+            .env("XIAOBAN_LOG_LEVEL", "warn")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let created = run(&[
+        "admin",
+        "create-user",
+        "--username",
+        "li.anquan",
+        "--role",
+        "staff",
+    ]);
+    assert!(created.status.success(), "{created:?}");
+    let granted = run(&["admin", "grant-role", "li.anquan", "secadmin"]);
+    assert!(granted.status.success(), "{granted:?}");
+    assert!(
+        String::from_utf8(granted.stdout)
+            .unwrap()
+            .contains("li.anquan now holds secadmin")
+    );
+    let mixed = run(&["admin", "grant-role", "li.anquan", "sysadmin"]);
+    assert!(!mixed.status.success());
+    let refusal = String::from_utf8(mixed.stderr).unwrap();
+    assert!(refusal.contains("separation of duties"), "{refusal}");
+    let reset = run(&["admin", "reset-password", "li.anquan"]);
+    assert!(reset.status.success(), "{reset:?}");
+    let verified = run(&["audit", "verify"]);
+    let report = String::from_utf8(verified.stdout).unwrap();
+    assert!(report.contains("audit log intact"), "{report}");
+}
+
 /// A minimal HTTP/1.1 GET, to keep the binary's tests free of an HTTP client dependency.
 fn http_get(base: &str, path: &str) -> String {
     use std::io::{Read, Write};

@@ -73,6 +73,11 @@ pub enum ServiceError {
     /// An upload larger than the configured limit.
     #[error("payload too large (limit {max_bytes} bytes)")]
     PayloadTooLarge { max_bytes: u64 },
+    /// Allowed only on the server, with the `xiaoban` command (granting administrator roles,
+    /// resetting an administrator's password), never through the API: whoever did it through the
+    /// API could then act as that administrator (三员分立).
+    #[error("only on the server: {en}")]
+    ServerOnly { zh: String, en: String },
     /// Another request holds the resource right now; retrying later will do.
     #[error("resource busy")]
     Busy,
@@ -82,6 +87,14 @@ pub enum ServiceError {
 }
 
 impl ServiceError {
+    /// [`ServiceError::ServerOnly`] with its reason in both languages.
+    pub fn server_only(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::ServerOnly {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldIssue::new(field, zh, en)])
     }

@@ -61,7 +61,6 @@ pub struct Services {
     db: Db,
     settings: Arc<Settings>,
     auth: Arc<auth::AuthSettings>,
-    rate_limiter: Arc<auth::RateLimiter>,
     clock: Arc<dyn Clock>,
     approval_hooks: ApprovalHooks,
 }
@@ -72,7 +71,6 @@ impl Services {
             db,
             settings: Arc::new(settings),
             auth: Arc::new(auth),
-            rate_limiter: Arc::new(auth::RateLimiter::default()),
             clock,
             approval_hooks: ApprovalHooks::default(),
         }

@@ -2195,6 +2195,11 @@ export interface components {
             /** @description What the role is for (may be empty). */
             description: string;
             /**
+             * @description The role carries a system, security or audit permission (三员分立): it is granted only on
+             *     the server (`xiaoban admin grant-role`); the API refuses it with 403 `server_only`.
+             */
+            grantedOnServer: boolean;
+            /**
              * Format: int64
              * @description How many users hold the role.
              */

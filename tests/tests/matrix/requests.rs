@@ -269,14 +269,14 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
         "create_api_key" => req(
             Method::POST,
             "/api/v1/api-keys",
-            Json(json!({"name": unique("key"), "scopes": ["role.read"]})),
+            Json(json!({"name": unique("key"), "scopes": ["user.read"]})),
         ),
         "revoke_api_key" => {
             let id = created_id(
                 app,
                 &fx.secadmin,
                 "/api/v1/api-keys",
-                json!({"name": unique("key"), "scopes": ["role.read"]}),
+                json!({"name": unique("key"), "scopes": ["user.read"]}),
             )
             .await;
             req(Method::POST, format!("/api/v1/api-keys/{id}/revoke"), Empty)

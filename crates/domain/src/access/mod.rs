@@ -1,11 +1,15 @@
 //! Who may do what: the permission catalogue, built-in roles, separation of duties (三员分立)
 //! and data scopes.
 
+mod administration;
 mod permissions;
 mod roles;
 mod scope;
 mod separation;
 
+pub use administration::{
+    KeyScopeProblem, administrative, check_key_scopes, effective_key_scopes, held_over_all, is_administrative,
+};
 pub use permissions::{CATALOGUE, Duty, PermissionDef, codes, find};
 pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role, role_codes};
 pub use scope::{DataScope, Grant, Reach, reach};

@@ -2,10 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common_passwords::is_common;
-
-/// Usernames shorter than this are not searched for inside passwords.
-const MIN_USERNAME_TO_FORBID: usize = 3;
+use super::guessable::is_guessable;
+use super::personal::{contains_name, contains_username};
 
 /// Rules a new password must satisfy. Lengths count characters, not bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,10 +14,13 @@ pub struct PasswordPolicy {
     /// Fewest character classes of lowercase, uppercase, digit and other (default 3).
     /// Only ASCII letters and digits count as such; everything else, Chinese included, is "other".
     pub min_classes: usize,
-    /// Refuse passwords containing the username or its reverse, ignoring case (default true).
-    /// Usernames shorter than 3 characters are not checked.
+    /// Refuse passwords containing the username (also reversed or without its dots) or the
+    /// person's name in hanzi or pinyin, ignoring case (default true). Usernames shorter than 3
+    /// characters and names shorter than 2 hanzi or 4 letters are not checked.
     pub forbid_username: bool,
-    /// Refuse well-known weak passwords, ignoring case (default true).
+    /// Refuse passwords that are easy to guess: well-known ones, Chinese love codes and QQ
+    /// numbers, keyboard patterns, dictionary words with digits (default true; see
+    /// `identity::guessable`).
     pub forbid_common: bool,
     /// Most characters (default 128).
     pub max_length: usize,
@@ -49,6 +50,8 @@ pub enum PasswordProblem {
     TooFewClasses { required: usize, found: usize },
     #[error("password must not contain the username")]
     ContainsUsername,
+    #[error("password must not contain the person's name")]
+    ContainsName,
     #[error("password is too common")]
     TooCommon,
 }
@@ -63,7 +66,10 @@ impl PasswordProblem {
                 format!("须包含大写字母、小写字母、数字、符号中的至少 {required} 类")
             }
             Self::ContainsUsername => "不能包含用户名".to_owned(),
-            Self::TooCommon => "这是常见的弱密码，请换一个".to_owned(),
+            Self::ContainsName => "不能包含本人姓名（汉字或拼音）".to_owned(),
+            Self::TooCommon => {
+                "这是常见或容易猜到的密码（常用词、键盘顺序、520/1314、QQ 号或生日等），请换一个".to_owned()
+            }
         }
     }
 
@@ -76,7 +82,11 @@ impl PasswordProblem {
                 "Use at least {required} of these: uppercase letters, lowercase letters, digits, symbols."
             ),
             Self::ContainsUsername => "Do not include your username.".to_owned(),
-            Self::TooCommon => "This password is too common; choose another.".to_owned(),
+            Self::ContainsName => "Do not include your name (in hanzi or pinyin).".to_owned(),
+            Self::TooCommon => {
+                "This password is common or easy to guess (words, keyboard runs, love codes, QQ numbers, dates); choose another."
+                    .to_owned()
+            }
         }
     }
 }
@@ -96,20 +106,16 @@ fn classes(password: &str) -> usize {
     seen.iter().filter(|s| **s).count()
 }
 
-fn contains_username(password: &str, username: &str) -> bool {
-    let name = username.trim().to_lowercase();
-    if name.chars().count() < MIN_USERNAME_TO_FORBID {
-        return false;
-    }
-    let password = password.to_lowercase();
-    let reversed: String = name.chars().rev().collect();
-    password.contains(&name) || password.contains(&reversed)
-}
-
 impl PasswordPolicy {
     /// Checks `password` for the user `username`, reporting every problem found, in the order
     /// length, classes, username, common.
     pub fn check(&self, password: &str, username: &str) -> Result<(), Vec<PasswordProblem>> {
+        self.check_for(password, username, "")
+    }
+
+    /// [`Self::check`] that also refuses the person's `name` (hanzi or pinyin), after the
+    /// username.
+    pub fn check_for(&self, password: &str, username: &str, name: &str) -> Result<(), Vec<PasswordProblem>> {
         let mut problems = Vec::new();
         let length = password.chars().count();
         if length < self.min_length {
@@ -127,7 +133,10 @@ impl PasswordPolicy {
         if self.forbid_username && contains_username(password, username) {
             problems.push(PasswordProblem::ContainsUsername);
         }
-        if self.forbid_common && is_common(password) {
+        if self.forbid_username && contains_name(password, name) {
+            problems.push(PasswordProblem::ContainsName);
+        }
+        if self.forbid_common && length <= self.max_length && is_guessable(password, &[username, name]) {
             problems.push(PasswordProblem::TooCommon);
         }
         if problems.is_empty() {
@@ -155,12 +164,19 @@ mod tests {
     #[test]
     fn a_password_containing_the_username_fails_in_any_case() {
         assert_eq!(check("zhangsan2026!A", "zhangsan"), Err(vec![ContainsUsername]));
-        assert_eq!(check("ZhangSan2026!", "zhangsan"), Err(vec![ContainsUsername]));
+        // zxcvbn knows the username too, so the shorter one is also easy to guess.
+        assert_eq!(
+            check("ZhangSan2026!", "zhangsan"),
+            Err(vec![ContainsUsername, TooCommon])
+        );
     }
 
     #[test]
     fn a_password_containing_the_reversed_username_fails() {
-        assert_eq!(check("Nasgnahz#2026", "zhangsan"), Err(vec![ContainsUsername]));
+        assert_eq!(
+            check("Nasgnahz#2026", "zhangsan"),
+            Err(vec![ContainsUsername, TooCommon])
+        );
     }
 
     #[test]
@@ -189,8 +205,11 @@ mod tests {
     #[test]
     fn a_short_password_fails_and_chinese_characters_count_as_other() {
         assert_eq!(classes("短密码1A"), 3);
-        assert_eq!(check("短密码1A", "zhangsan"), Err(vec![TooShort { min: 8 }]));
-        assert_eq!(check("校办密码Ab12", "zhangsan"), Ok(()));
+        assert_eq!(
+            check("短密码1A", "zhangsan"),
+            Err(vec![TooShort { min: 8 }, TooCommon])
+        );
+        assert_eq!(check("校办密码Ab12#xQ", "zhangsan"), Ok(()));
     }
 
     #[test]
@@ -211,9 +230,32 @@ mod tests {
 
     #[test]
     fn an_overlong_password_fails() {
-        let long = "Aa1!".repeat(33);
-        assert_eq!(check(&long, "zhangsan"), Err(vec![TooLong { max: 128 }]));
-        assert_eq!(check(&long[..128], "zhangsan"), Ok(()));
+        let strong: String = "Kq7#mVt2pL9xRw4$Hz8nBc3&Jy6eTf5*Ud1gSa0!"
+            .chars()
+            .cycle()
+            .take(129)
+            .collect();
+        assert_eq!(check(&strong, "zhangsan"), Err(vec![TooLong { max: 128 }]));
+        assert_eq!(check(&strong[..128], "zhangsan"), Ok(()));
+    }
+
+    #[test]
+    fn a_keyboard_pattern_fails_although_it_has_all_four_classes() {
+        assert_eq!(check("1qaz@WSX", "teacher01"), Err(vec![TooCommon]));
+    }
+
+    #[test]
+    fn the_persons_name_in_hanzi_or_pinyin_fails() {
+        let policy = PasswordPolicy::default();
+        assert_eq!(
+            policy.check_for("Zhangsan@2026!x", "t2026001", "张三"),
+            Err(vec![ContainsName])
+        );
+        assert_eq!(
+            policy.check_for("张三Kq7#mVt2", "t2026001", "张三"),
+            Err(vec![ContainsName])
+        );
+        assert_eq!(policy.check_for("Kq7#mVt2pL9x", "t2026001", "张三"), Ok(()));
     }
 
     #[test]
@@ -236,7 +278,8 @@ mod tests {
         };
         assert_eq!(classes.zh(), "须包含大写字母、小写字母、数字、符号中的至少 3 类");
         assert_eq!(ContainsUsername.zh(), "不能包含用户名");
-        assert_eq!(TooCommon.zh(), "这是常见的弱密码，请换一个");
+        assert!(TooCommon.zh().starts_with("这是常见或容易猜到的密码"));
+        assert_eq!(ContainsName.zh(), "不能包含本人姓名（汉字或拼音）");
         assert_eq!(TooShort { min: 8 }.en(), "Use at least 8 characters.");
     }
 }

@@ -46,6 +46,7 @@ error_codes! {
     Forbidden => (403, "forbidden", "没有权限执行此操作", "You are not allowed to do this"),
     PasswordChangeRequired => (403, "password_change_required", "请先修改初始密码", "Change your initial password first"),
     AccountLocked => (403, "account_locked", "账号已临时锁定", "The account is temporarily locked"),
+    ServerOnly => (403, "server_only", "只能在服务器上执行此操作", "This can only be done on the server"),
     AccountDisabled => (403, "account_disabled", "账号已停用", "The account is disabled"),
     NotFound => (404, "not_found", "记录不存在", "Not found"),
     RouteNotFound => (404, "route_not_found", "接口不存在", "No such API endpoint"),

@@ -69,6 +69,7 @@ impl From<ServiceError> for ApiError {
                     format!("Too many attempts; retry in {retry_after_secs} s"),
                 )
             },
+            ServiceError::ServerOnly { zh, en } => ApiError::new(ErrorCode::ServerOnly).with_detail(zh, en),
             ServiceError::UnsupportedFileType { zh, en } => {
                 ApiError::new(ErrorCode::UnsupportedFileType).with_detail(zh, en)
             }

@@ -86,7 +86,10 @@ async fn resolve(req: &HttpRequest) -> Result<RequestContext, ApiError> {
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    let ip = req.connection_info().realip_remote_addr().map(str::to_owned);
+    let ip = match req.app_data::<web::Data<crate::TrustedProxies>>() {
+        Some(proxies) => proxies.client_of(req),
+        None => req.peer_addr().map(|a| a.ip().to_string()),
+    };
     let user_agent = req
         .headers()
         .get(USER_AGENT)

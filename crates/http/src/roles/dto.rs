@@ -63,6 +63,9 @@ pub struct RoleOut {
     pub permissions: Vec<String>,
     /// How many users hold the role.
     pub holder_count: u64,
+    /// The role carries a system, security or audit permission (三员分立): it is granted only on
+    /// the server (`xiaoban admin grant-role`); the API refuses it with 403 `server_only`.
+    pub granted_on_server: bool,
     /// For optimistic concurrency.
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -79,6 +82,7 @@ impl From<RoleView> for RoleOut {
             builtin: v.builtin,
             permissions: v.permissions,
             holder_count: v.holders,
+            granted_on_server: v.granted_on_server,
             version: v.version,
             created_at: v.created_at,
             updated_at: v.updated_at,

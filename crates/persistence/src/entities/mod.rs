@@ -23,5 +23,6 @@ pub mod role_assignment;
 pub mod role_permission;
 pub mod session;
 pub mod setting;
+pub mod sign_in_throttle;
 pub mod user;
 pub mod user_department;

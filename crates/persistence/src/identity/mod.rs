@@ -8,5 +8,6 @@ pub mod roles;
 pub mod roster;
 pub mod seed;
 pub mod sessions;
+pub mod throttle;
 pub mod user_list;
 pub mod users;

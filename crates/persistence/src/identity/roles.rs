@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::PersistenceError;
@@ -101,6 +101,14 @@ pub async fn assign(
         .exec_without_returning(db)
         .await?;
     Ok(id)
+}
+
+/// Holds the role row with a shared lock until the transaction ends (PostgreSQL; SQLite's write
+/// transaction already excludes everyone): grants of a role wait for an edit of its permissions,
+/// and an edit waits for the grants in flight.
+pub async fn lock_shared(db: &impl ConnectionTrait, id: Uuid) -> Result<(), PersistenceError> {
+    role::Entity::find_by_id(id).lock_shared().one(db).await?;
+    Ok(())
 }
 
 impl crate::versioned::Versioned for role::Entity {

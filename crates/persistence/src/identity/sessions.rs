@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::PersistenceError;
@@ -40,6 +40,23 @@ pub async fn mark_replaced(
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// Whether the sign-in `family_id` still has a usable token: neither replaced nor revoked, and
+/// not past its expiry. (The current token of a racing refresh counts as usable.)
+pub async fn family_is_live(
+    db: &impl ConnectionTrait,
+    family_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, PersistenceError> {
+    Ok(Entity::find()
+        .filter(Column::FamilyId.eq(family_id))
+        .filter(Column::ReplacedAt.is_null())
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::ExpiresAt.gt(now))
+        .count(db)
+        .await?
+        > 0)
 }
 
 pub async fn revoke_family(

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -12,6 +13,15 @@ pub use user::{ActiveModel as UserChanges, Model as UserRow};
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<UserRow>, PersistenceError> {
     Ok(Entity::find_by_id(id).one(db).await?)
+}
+
+/// The user row, locked until the transaction ends (PostgreSQL; SQLite's write transaction
+/// excludes everyone anyway): for read-modify-write of the sign-in failure counters.
+pub async fn find_for_update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<UserRow>, PersistenceError> {
+    Ok(Entity::find_by_id(id).lock_exclusive().one(db).await?)
 }
 
 pub async fn find_by_username(

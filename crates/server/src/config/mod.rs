@@ -46,6 +46,8 @@ pub struct Config {
     pub inactive_days: i64,
     /// The largest file upload accepted, in bytes (configured in MB as `max_upload_mb`).
     pub max_upload_bytes: u64,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` is believed (default none).
+    pub trusted_proxies: xiaoban_http::TrustedProxies,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -152,6 +154,12 @@ pub const SETTINGS: &[Setting] = &[
         key: "max_upload_mb",
         default: "20",
         expected: "a whole number of megabytes from 1 to 1024",
+        secret: false,
+    },
+    Setting {
+        key: "trusted_proxies",
+        default: "(none)",
+        expected: "IP addresses or CIDR ranges separated by commas, like 172.28.0.10,10.0.0.0/8",
         secret: false,
     },
 ];

@@ -64,6 +64,12 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             v.parse::<u64>().ok().filter(|n| (1..=1024).contains(n))
         })? * 1024
             * 1024,
+        trusted_proxies: parse(
+            values,
+            "trusted_proxies",
+            xiaoban_http::TrustedProxies::default(),
+            xiaoban_http::TrustedProxies::parse,
+        )?,
         data_dir,
     })
 }
@@ -183,6 +189,21 @@ mod tests {
         assert_eq!(config.max_upload_bytes, 5 * 1024 * 1024);
         let err = Config::from_sources(None, &env(&[("XIAOBAN_MAX_UPLOAD_MB", "0")])).unwrap_err();
         assert!(err.to_string().contains("megabytes"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_none_by_default_and_parsed_from_the_environment() {
+        assert!(
+            Config::from_sources(None, &[])
+                .unwrap()
+                .trusted_proxies
+                .is_empty()
+        );
+        let pairs = env(&[("XIAOBAN_TRUSTED_PROXIES", "172.28.0.10, 10.0.0.0/8")]);
+        let config = Config::from_sources(None, &pairs).unwrap();
+        assert_eq!(config.trusted_proxies.to_string(), "172.28.0.10/32,10.0.0.0/8");
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_TRUSTED_PROXIES", "nginx")])).unwrap_err();
+        assert!(err.to_string().contains("CIDR"), "{err}");
     }
 
     #[test]

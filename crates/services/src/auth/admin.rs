@@ -3,7 +3,7 @@
 use uuid::Uuid;
 use xiaoban_domain::access::find_role;
 use xiaoban_domain::identity::Username;
-use xiaoban_persistence::identity::{roles, sessions, users};
+use xiaoban_persistence::identity::{departments, roles, sessions, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
 use super::passwords::{hash_password, random_password};
@@ -30,7 +30,7 @@ impl Services {
             ));
         }
         let password = password.unwrap_or_else(random_password);
-        self.check_password_policy(&password, username.as_str(), "")
+        self.check_password_policy(&password, username.as_str(), name, "")
             .await?;
         let hash = hash_password(password.clone()).await?;
         let now = self.now();
@@ -50,6 +50,53 @@ impl Services {
         audit::record(&tx, &RequestContext::system(), now, change).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(password)
+    }
+
+    /// Gives a user a role over all records, or over a department (by its code) and its
+    /// sub-departments. The only way to grant an administrator role (see
+    /// `users::administrators`); the separation of duties holds here as in the API.
+    pub async fn admin_grant_role(
+        &self,
+        username: &str,
+        role_code: &str,
+        department_code: Option<&str>,
+    ) -> Result<(), ServiceError> {
+        let user = self.user_by_username(username).await?;
+        let tx = begin_write(self.db()).await?;
+        let role = roles::find_by_code(&tx, role_code).await?.ok_or_else(|| {
+            ServiceError::invalid(
+                "role",
+                format!("没有角色 {role_code}"),
+                format!("no role {role_code}"),
+            )
+        })?;
+        let (kind, department) = match department_code {
+            None => ("all", None),
+            Some(code) => {
+                let department = departments::all(&tx)
+                    .await?
+                    .into_iter()
+                    .find(|d| d.code == code)
+                    .ok_or_else(|| {
+                        ServiceError::invalid(
+                            "department",
+                            format!("没有编码为 {code} 的部门"),
+                            format!("no department with code {code}"),
+                        )
+                    })?;
+                ("department", Some(department.id))
+            }
+        };
+        roles::lock_shared(&tx, role.id).await?;
+        self.grant_locked_role(
+            tx,
+            &RequestContext::system(),
+            user.id,
+            (role, kind, department),
+            "role",
+        )
+        .await?;
+        Ok(())
     }
 
     /// Sets a new random password that must be changed at the next sign-in, unlocks the account

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use sha2::{Digest, Sha256};
-use xiaoban_domain::access::{DataScope, Grant};
+use xiaoban_domain::access::{DataScope, Grant, effective_key_scopes, held_over_all};
 use xiaoban_persistence::identity::{api_keys, users};
 
 use super::tokens;
@@ -45,15 +45,25 @@ impl Services {
         if !usable || !constant_time_eq(presented.as_bytes(), row.key_hash.as_bytes()) {
             return Err(ServiceError::Unauthenticated);
         }
-        api_keys::touch(self.db(), row.id, now).await?;
+        // A key acts for its creator: without an active creator it is dead, and it keeps only
+        // what the creator still holds over all records.
+        let creator = match row.created_by {
+            Some(id) => users::find(self.db(), id).await?,
+            None => None,
+        };
+        let Some(creator) = creator.filter(|u| u.status == "active") else {
+            return Err(ServiceError::Unauthenticated);
+        };
         let scopes: BTreeSet<String> = serde_json::from_str(&row.scopes)
             .map_err(|e| ServiceError::Internal(format!("api key scopes: {e}")))?;
+        let creator_holds = held_over_all(&self.principal_for_user(&creator).await?.grants);
+        api_keys::touch(self.db(), row.id, now).await?;
         Ok(Principal {
             kind: PrincipalKind::ApiKey,
             id: row.id,
             name: row.name,
             grants: vec![Grant {
-                permissions: scopes,
+                permissions: effective_key_scopes(&scopes, &creator_holds),
                 scope: DataScope::All,
             }],
             must_change_password: false,

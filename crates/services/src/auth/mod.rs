@@ -5,9 +5,9 @@ mod authenticate;
 mod bootstrap;
 mod password_change;
 mod passwords;
-mod rate_limit;
 mod sessions;
 mod sign_in;
+mod throttle;
 mod tokens;
 
 use chrono::Duration;
@@ -15,7 +15,6 @@ use secrecy::SecretString;
 
 pub use bootstrap::FirstAdmin;
 pub use passwords::{hash_password, random_password};
-pub use rate_limit::RateLimiter;
 pub use sessions::SignedIn;
 pub use sessions::end_all_sessions;
 

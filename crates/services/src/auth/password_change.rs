@@ -6,6 +6,7 @@ use xiaoban_persistence::{PersistenceError, begin_write};
 
 use super::passwords::{hash_password, verify_password};
 use super::sessions::{SignedIn, end_all_sessions};
+use super::throttle::locked;
 use crate::audit::{self, Change};
 use crate::{FieldIssue, RequestContext, ServiceError, Services};
 
@@ -21,20 +22,15 @@ impl Services {
         let user = users::find(self.db(), principal.id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
-        if !verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
-            return Err(ServiceError::invalid(
-                "oldPassword",
-                "原密码不正确",
-                "the current password is wrong",
-            ));
-        }
-        self.check_password_policy(new_password, &user.username, old_password)
+        let now = self.now();
+        self.check_current_password(ctx, &user, old_password).await?;
+        self.check_password_policy(new_password, &user.username, &user.name, old_password)
             .await?;
         let hash = hash_password(new_password.to_owned()).await?;
-        let now = self.now();
         let tx = begin_write(self.db()).await?;
         end_all_sessions(&tx, user.id, now).await?;
         users::set_password(&tx, user.id, hash, false, now).await?;
+        users::record_failures(&tx, user.id, 0, None, None).await?;
         audit::record(
             &tx,
             ctx,
@@ -58,21 +54,63 @@ impl Services {
         })
     }
 
-    /// Every reason `password` is not acceptable for `username`, as field issues.
+    /// The current password, checked like a sign-in: rate-limited, refused while the account is
+    /// locked, and a wrong one counts towards the lockout (a stolen session must not allow
+    /// unlimited guessing).
+    async fn check_current_password(
+        &self,
+        ctx: &RequestContext,
+        user: &users::UserRow,
+        old_password: &str,
+    ) -> Result<(), ServiceError> {
+        self.count_password_attempt(ctx, "change", &user.username).await?;
+        let now = self.now();
+        let state = self.failure_state(Some(user), &user.username).await?;
+        if state.is_locked(now) {
+            let change = Change::new("user.password_change_locked", "user", Some(user.id.to_string()));
+            self.record_event(ctx, change).await?;
+            return Err(locked(&state, now));
+        }
+        if verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
+            return Ok(());
+        }
+        let tx = begin_write(self.db()).await?;
+        let state = self.count_failure(&tx, Some(user), &user.username, now).await?;
+        let id = Some(user.id.to_string());
+        let failed = Change::new("user.password_change_failed", "user", id.clone());
+        audit::record(&tx, ctx, now, failed).await?;
+        if state.is_locked(now) {
+            audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
+        }
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Err(ServiceError::invalid(
+            "oldPassword",
+            "原密码不正确；多次输错会像登录失败一样临时锁定账号",
+            "the current password is wrong; repeated failures lock the account like failed sign-ins",
+        ))
+    }
+
+    /// Every reason `password` is not acceptable for the person `username` called `name`, as
+    /// field issues.
     pub async fn check_password_policy(
         &self,
         password: &str,
         username: &str,
+        name: &str,
         previous: &str,
     ) -> Result<(), ServiceError> {
-        let mut issues: Vec<FieldIssue> =
-            match self.security_policy().await?.password.check(password, username) {
-                Ok(()) => Vec::new(),
-                Err(problems) => problems
-                    .iter()
-                    .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
-                    .collect(),
-            };
+        let mut issues: Vec<FieldIssue> = match self
+            .security_policy()
+            .await?
+            .password
+            .check_for(password, username, name)
+        {
+            Ok(()) => Vec::new(),
+            Err(problems) => problems
+                .iter()
+                .map(|p| FieldIssue::new("newPassword", p.zh(), p.en()))
+                .collect(),
+        };
         if password == previous {
             issues.push(FieldIssue::new(
                 "newPassword",

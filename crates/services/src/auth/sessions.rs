@@ -69,9 +69,18 @@ impl Services {
         };
         let spent = session.replaced_at.is_some() || session.revoked_at.is_some();
         if spent || !sessions::mark_replaced(&tx, session.id, now).await? {
-            sessions::revoke_family(&tx, session.family_id, now).await?;
-            users::bump_token_version(&tx, session.user_id, now).await?;
-            let change = Change::new("auth.refresh_reused", "user", Some(session.user_id.to_string()));
+            // Only a replay into a sign-in that is still going looks like theft and ends it.
+            // A token of a sign-in already ended (logout, password change, an earlier replay)
+            // is merely refused: an old device must not end the user's new session.
+            let live = sessions::family_is_live(&tx, session.family_id, now).await?;
+            let action = if live {
+                sessions::revoke_family(&tx, session.family_id, now).await?;
+                users::bump_token_version(&tx, session.user_id, now).await?;
+                "auth.refresh_reused"
+            } else {
+                "auth.refresh_stale"
+            };
+            let change = Change::new(action, "user", Some(session.user_id.to_string()));
             audit::record(&tx, ctx, now, change).await?;
             tx.commit().await.map_err(PersistenceError::from)?;
             return Err(ServiceError::Unauthenticated);

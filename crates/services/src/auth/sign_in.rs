@@ -1,16 +1,19 @@
 //! Password sign-in with lockout, rate limits, inactivity and a constant-cost unknown user.
 
 use uuid::Uuid;
-use xiaoban_domain::identity::FailureState;
-use xiaoban_persistence::identity::users::{self, UserRow};
+use xiaoban_persistence::identity::users;
 use xiaoban_persistence::{PersistenceError, begin_write};
 
 use super::passwords::verify_password;
 use super::sessions::SignedIn;
+use super::throttle::locked;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
 
 impl Services {
+    /// Signs in. A username that does not exist is answered exactly like a real account with a
+    /// wrong password, lockout included: same status, code, message and `Retry-After`, and the
+    /// same work (a dummy hash is verified).
     pub async fn login(
         &self,
         ctx: &RequestContext,
@@ -19,61 +22,38 @@ impl Services {
     ) -> Result<SignedIn, ServiceError> {
         let now = self.now();
         let username = username.trim().to_ascii_lowercase();
-        if let Err(retry_after_secs) = self.rate_limiter.check(ctx.ip.as_deref(), &username, now) {
-            return Err(ServiceError::RateLimited { retry_after_secs });
-        }
+        self.count_password_attempt(ctx, "login", &username).await?;
         let user = users::find_by_username(self.db(), &username).await?;
-        let failure_of = |u: &UserRow| FailureState {
-            failures: u32::try_from(u.failed_logins).unwrap_or(0),
-            window_started: u.failed_window_start,
-            locked_until: u.locked_until,
-        };
-        if let Some(user) = &user {
-            let state = failure_of(user);
-            if state.is_locked(now) {
-                self.record_event(
-                    ctx,
-                    Change::new("auth.login_locked", "user", Some(user.id.to_string())),
-                )
-                .await?;
-                let until = state.locked_until.unwrap_or(now);
-                let retry_after_secs = u64::try_from((until - now).num_seconds()).unwrap_or(0).max(1);
-                return Err(ServiceError::AccountLocked {
-                    until,
-                    retry_after_secs,
-                });
-            }
+        let subject = user.as_ref().map(|u| u.id.to_string());
+        let state = self.failure_state(user.as_ref(), &username).await?;
+        if state.is_locked(now) {
+            let change = Change::new("auth.login_locked", "user", subject)
+                .after(serde_json::json!({ "username": username }));
+            self.record_event(ctx, change).await?;
+            return Err(locked(&state, now));
         }
         let matches = verify_password(
             user.as_ref().and_then(|u| u.password_hash.clone()),
             password.to_owned(),
         )
         .await?;
-        let Some(user) = user else {
-            let change = Change::new("auth.login_failed", "user", None)
-                .after(serde_json::json!({ "username": username }));
-            self.record_event(ctx, change).await?;
-            return Err(ServiceError::InvalidCredentials);
-        };
         let tx = begin_write(self.db()).await?;
-        if !matches {
-            let state = failure_of(&user).after_failure(&self.security_policy().await?.lockout(), now);
-            let failures = i32::try_from(state.failures).unwrap_or(i32::MAX);
-            users::record_failures(&tx, user.id, failures, state.window_started, state.locked_until).await?;
-            let id = Some(user.id.to_string());
-            audit::record(
-                &tx,
-                ctx,
-                now,
-                Change::new("auth.login_failed", "user", id.clone()),
-            )
-            .await?;
-            if state.is_locked(now) {
-                audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", id)).await?;
+        let user = match user {
+            Some(user) if matches => user,
+            user => {
+                let state = self.count_failure(&tx, user.as_ref(), &username, now).await?;
+                let change = Change::new("auth.login_failed", "user", subject.clone())
+                    .after(serde_json::json!({ "username": username }));
+                audit::record(&tx, ctx, now, change).await?;
+                if state.is_locked(now) {
+                    let change = Change::new("auth.lockout", "user", subject)
+                        .after(serde_json::json!({ "username": username }));
+                    audit::record(&tx, ctx, now, change).await?;
+                }
+                tx.commit().await.map_err(PersistenceError::from)?;
+                return Err(ServiceError::InvalidCredentials);
             }
-            tx.commit().await.map_err(PersistenceError::from)?;
-            return Err(ServiceError::InvalidCredentials);
-        }
+        };
         let last_seen = user.last_login_at.unwrap_or(user.created_at);
         if user.status == "active" && now - last_seen > self.auth.inactive_after {
             users::disable_inactive(&tx, now - self.auth.inactive_after, now).await?;

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
-use xiaoban_domain::access::role_codes::{AUDITOR, SECADMIN, SYSADMIN};
 use xiaoban_domain::identity::Username;
 
 use super::departments::{define_department, order_departments};
@@ -25,6 +24,9 @@ pub struct RowIssue {
 pub struct Known {
     pub departments: BTreeMap<String, Uuid>,
     pub roles: BTreeMap<String, Uuid>,
+    /// Roles holding an administrative permission (the three administrators' and custom ones
+    /// like them): granted only on the server.
+    pub administrator_roles: BTreeSet<String>,
     pub usernames: BTreeSet<String>,
     pub numbers: BTreeSet<String>,
 }
@@ -195,12 +197,12 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
         }
         let position = c.max_len(row, Col::Position, 50);
         let role_code = row.get(Col::RoleCode).unwrap_or(DEFAULT_ROLE).to_owned();
-        if [SYSADMIN, SECADMIN, AUDITOR].contains(&role_code.as_str()) {
+        if c.known.administrator_roles.contains(&role_code) {
             c.issue(
                 line,
                 Col::RoleCode,
-                "三员角色（系统、安全、审计管理员）不能通过批量导入分配",
-                "the three administrator roles cannot be given by an import",
+                "含管理权限的角色（系统、安全、审计管理员等）不能通过批量导入分配，只能在服务器上授予",
+                "administrator roles (system, security, audit and the like) cannot be given by an import, only on the server",
             );
         } else if !c.known.roles.contains_key(&role_code) {
             c.issue(

@@ -13,8 +13,8 @@ mod parse;
 use futures_util::future::try_join_all;
 use serde_json::json;
 use uuid::Uuid;
-use xiaoban_domain::access::Reach;
 use xiaoban_domain::access::codes::USER_IMPORT;
+use xiaoban_domain::access::{Reach, administrative};
 use xiaoban_persistence::identity::{roles, roster, seed, users};
 use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 
@@ -71,13 +71,19 @@ async fn known(db: &impl ConnectionTrait, rows: &[parse::RawRow]) -> Result<chec
         .map(str::to_owned)
         .collect();
     let (usernames, numbers) = roster::taken_names_and_numbers(db, usernames, numbers).await?;
+    let all_roles = roles::list_all(db).await?;
+    let permissions = roles::all_permissions(db).await?;
     Ok(check::Known {
         departments: roster::department_codes(db).await?,
-        roles: roles::list_all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.code, r.id))
+        administrator_roles: all_roles
+            .iter()
+            .filter(|r| {
+                let held = permissions.get(&r.id).into_iter().flatten();
+                !administrative(held.map(String::as_str)).is_empty()
+            })
+            .map(|r| r.code.clone())
             .collect(),
+        roles: all_roles.into_iter().map(|r| (r.code, r.id)).collect(),
         usernames,
         numbers,
     })

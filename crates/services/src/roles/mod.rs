@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::access::codes::ROLE_READ;
-use xiaoban_domain::access::{DutyConflict, check_duties};
+use xiaoban_domain::access::{DutyConflict, administrative, check_duties};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::identity::roles::{self, RoleRow};
 
@@ -29,6 +29,9 @@ pub struct RoleView {
     pub permissions: Vec<String>,
     /// Users holding the role (each counted once, whatever the number of scopes).
     pub holders: u64,
+    /// Carries an administrative permission: granted only on the server (see
+    /// `users::administrators`).
+    pub granted_on_server: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -72,18 +75,19 @@ impl RoleBook {
     }
 
     pub fn view(&self, row: &RoleRow) -> RoleView {
+        let permissions = self.permissions.get(&row.id);
         RoleView {
             id: row.id,
             code: row.code.clone(),
             name: row.name.clone(),
             description: row.description.clone(),
             builtin: row.builtin,
-            permissions: self
-                .permissions
-                .get(&row.id)
+            permissions: permissions
                 .map(|p| p.iter().cloned().collect())
                 .unwrap_or_default(),
             holders: self.holders(row.id).count() as u64,
+            granted_on_server: !administrative(permissions.into_iter().flatten().map(String::as_str))
+                .is_empty(),
             version: row.version,
             created_at: row.created_at,
             updated_at: row.updated_at,

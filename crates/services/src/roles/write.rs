@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 use uuid::Uuid;
+use xiaoban_domain::access::administrative;
 use xiaoban_domain::access::codes::ROLE_MANAGE;
 use xiaoban_persistence::identity::roles::{self, RoleRow};
 use xiaoban_persistence::{PersistenceError, begin_write};
@@ -46,6 +47,24 @@ fn check_code(code: &str) -> Result<(), ServiceError> {
             "must be 2 to 64 characters: a lowercase letter, then lowercase letters, digits or _",
         ))
     }
+}
+
+/// Giving a held role an administrative permission through the API would make its holders
+/// administrators without the server (see `users::administrators`).
+fn administration_added_to_a_held_role(holders: u64, added: &BTreeSet<&str>) -> ServiceError {
+    let codes = added.iter().copied().collect::<Vec<_>>().join("、");
+    ServiceError::invalid(
+        "permissions",
+        format!(
+            "已有 {holders} 名用户持有该角色，不能通过接口为其增加管理权限（{codes}）：含管理权限的角色只能在服务器上授予。\
+             请另建角色，由运维人员在服务器上用 `xiaoban admin grant-role` 授予"
+        ),
+        format!(
+            "{holders} user(s) hold this role, so it cannot gain administrative permissions ({codes}) through the API: \
+             administrator roles are granted only on the server. Create another role and have it granted with \
+             `xiaoban admin grant-role` on the server"
+        ),
+    )
 }
 
 fn as_strs(set: &BTreeSet<String>) -> Vec<&str> {
@@ -112,13 +131,24 @@ impl Services {
         }
         let now = self.now();
         let tx = begin_write(self.db()).await?;
+        let before = role_view(&tx, id).await?;
+        // The guarded update comes first: it locks the row, so grants of the role in flight
+        // finish before the holders are read, and new ones wait for this edit.
+        roles::update_guarded(
+            &tx,
+            id,
+            expected,
+            patch.name.clone(),
+            patch.description.clone(),
+            now,
+        )
+        .await?;
         let book = RoleBook::load(&tx).await?;
         let row = book
             .rows
             .iter()
             .find(|r| r.id == id)
             .ok_or(ServiceError::NotFound { entity: "role" })?;
-        let before = book.view(row);
         if row.builtin {
             let field = match (&patch.name, &patch.permissions) {
                 (_, Some(_)) => Some("permissions"),
@@ -133,6 +163,16 @@ impl Services {
                 ));
             }
         }
+        let holders = book.view(row).holders;
+        if let Some(permissions) = &patch.permissions
+            && holders > 0
+        {
+            let had: BTreeSet<String> = before.permissions.iter().cloned().collect();
+            let added = administrative(permissions.difference(&had).map(String::as_str));
+            if !added.is_empty() {
+                return Err(administration_added_to_a_held_role(holders, &added));
+            }
+        }
         if let Some(permissions) = &patch.permissions
             && let Some((conflict, count)) = book.holders_conflict(id, permissions)
         {
@@ -145,7 +185,6 @@ impl Services {
                 format!("{count} holder(s) of the role would break the separation of duties: {conflict}"),
             ));
         }
-        roles::update_guarded(&tx, id, expected, patch.name, patch.description, now).await?;
         if let Some(permissions) = &patch.permissions {
             roles::set_permissions(&tx, id, &as_strs(permissions)).await?;
         }

@@ -6,6 +6,7 @@ use xiaoban_persistence::identity::users::{self, UserEdit};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
 use super::UserView;
+use super::administrators::{is_administrator, reset_only_on_the_server};
 use super::load::{audit_json, load_view};
 use super::reach::{me, reachable_user};
 use super::view::sees_sensitive;
@@ -55,7 +56,16 @@ impl Services {
 
     /// Sets a new random password that must be changed at the next sign-in, lifts any lockout
     /// and ends the user's sessions. Returns the password (shown once).
+    /// An administrator's account is refused ([`ServiceError::ServerOnly`]): that is done with
+    /// `xiaoban admin reset-password` on the server.
     pub async fn reset_user_password(&self, ctx: &RequestContext, id: Uuid) -> Result<String, ServiceError> {
+        let reach = self.authorize(ctx, USER_RESET_PASSWORD).await?;
+        reachable_user(self.db(), ctx, &reach, id).await?;
+        if is_administrator(self.db(), id).await? {
+            return Err(self
+                .refused_on_the_api(ctx, Some(id), reset_only_on_the_server())
+                .await);
+        }
         let password = random_password();
         let hash = hash_password(password.clone()).await?;
         self.user_action(
@@ -65,6 +75,10 @@ impl Services {
             "user.password_reset",
             |tx, id, now| {
                 Box::pin(async move {
+                    // Again under the write lock: a role granted meanwhile counts.
+                    if is_administrator(tx, id).await? {
+                        return Err(reset_only_on_the_server());
+                    }
                     end_all_sessions(tx, id, now).await?;
                     users::set_password(tx, id, hash, true, now).await?;
                     users::record_failures(tx, id, 0, None, None).await?;

@@ -8,6 +8,7 @@ use xiaoban_domain::identity::Username;
 use xiaoban_persistence::identity::{memberships, users};
 
 use super::UserView;
+use super::administrators::{grant_only_on_the_server, is_administrator_role};
 use super::load::{audit_json, load_view};
 use super::reach::check_departments_in_reach;
 use super::roles::{check_grant_within_reach, check_role_set, resolve_grant};
@@ -56,7 +57,7 @@ pub struct CreatedUser {
 impl Services {
     /// Creates a user who must change the password at first sign-in. Needs `user.manage`, and
     /// `role.assign` when roles are given; the roles together must respect the separation of
-    /// duties (三员分立).
+    /// duties (三员分立), and none may be an administrator role (those are granted on the server).
     pub async fn create_user(
         &self,
         ctx: &RequestContext,
@@ -68,6 +69,8 @@ impl Services {
         } else {
             Some(self.authorize(ctx, ROLE_ASSIGN).await?)
         };
+        self.refuse_administrator_roles(ctx, None, input.roles.iter().map(|r| r.role_code.as_str()))
+            .await?;
         let username = Username::parse(&input.username)
             .map_err(|p| ServiceError::invalid("username", p.zh(), p.to_string()))?;
         let name = required_name(&input.name)?;
@@ -75,7 +78,7 @@ impl Services {
         check_departments_in_reach(&reach, &input.department_ids)?;
         let generated = input.password.is_none();
         let password = input.password.clone().unwrap_or_else(random_password);
-        self.check_password_policy(&password, username.as_str(), "")
+        self.check_password_policy(&password, username.as_str(), &name, "")
             .await
             .map_err(|err| rename_field(err, "password"))?;
         let hash = hash_password(password.clone()).await?;
@@ -90,6 +93,9 @@ impl Services {
                     let mut grants = Vec::new();
                     for (i, grant) in fields.roles.iter().enumerate() {
                         let resolved = resolve_grant(tx, grant, &format!("roles[{i}]")).await?;
+                        if is_administrator_role(tx, resolved.0.id).await? {
+                            return Err(grant_only_on_the_server(&resolved.0.code));
+                        }
                         if let Some(assign_reach) = &assign_reach {
                             check_grant_within_reach(assign_reach, resolved.1, resolved.2)?;
                         }

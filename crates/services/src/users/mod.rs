@@ -2,6 +2,7 @@
 //! passwords, unlock, clearance and role assignments.
 
 mod actions;
+mod administrators;
 mod create;
 mod list;
 mod load;

@@ -13,6 +13,7 @@ use xiaoban_persistence::identity::{departments, memberships};
 use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 
 use super::UserView;
+use super::administrators::{grant_only_on_the_server, is_administrator_role};
 use super::create::RoleGrant;
 use super::load::{audit_json, load_view};
 use super::reach::reachable_user;
@@ -25,7 +26,8 @@ pub(super) type ResolvedGrant = (RoleRow, &'static str, Option<Uuid>);
 
 impl Services {
     /// Gives the user a role in a scope. The user's roles together must pass the separation of
-    /// duties, else 422 on `roleCode`.
+    /// duties, else 422 on `roleCode`. Administrator roles are refused: they are granted on the
+    /// server (`xiaoban admin grant-role`).
     pub async fn assign_user_role(
         &self,
         ctx: &RequestContext,
@@ -33,25 +35,49 @@ impl Services {
         grant: RoleGrant,
     ) -> Result<UserView, ServiceError> {
         let reach = self.authorize(ctx, ROLE_ASSIGN).await?;
-        let now = self.now();
+        self.refuse_administrator_roles(ctx, Some(id), [grant.role_code.as_str()])
+            .await?;
         let tx = begin_write(self.db()).await?;
         reachable_user(&tx, ctx, &reach, id).await?;
+        let resolved = resolve_grant(&tx, &grant, "").await?;
+        // Under the role's lock, so that an edit cannot make it an administrator role meanwhile.
+        roles::lock_shared(&tx, resolved.0.id).await?;
+        if is_administrator_role(&tx, resolved.0.id).await? {
+            return Err(grant_only_on_the_server(&resolved.0.code));
+        }
+        check_grant_within_reach(&reach, resolved.1, resolved.2)?;
+        self.grant_locked_role(tx, ctx, id, resolved, "roleCode").await
+    }
+
+    /// The end of every grant, through the API or on the server, with the role's row already
+    /// share-locked by the caller. Locks the user's row (bumping its version) before reading
+    /// what the user holds, so concurrent grants to one user run one after the other and each
+    /// checks the duties against the others' result (the unique index on assignments is the
+    /// last guard against exact duplicates).
+    pub(crate) async fn grant_locked_role(
+        &self,
+        tx: xiaoban_persistence::Tx,
+        ctx: &RequestContext,
+        id: Uuid,
+        (role, kind, department): ResolvedGrant,
+        field: &str,
+    ) -> Result<UserView, ServiceError> {
+        let now = self.now();
+        users::update_bumping(&tx, id, UserEdit::default(), now).await?;
         let before = load_view(&tx, id, false).await?;
-        let (role, kind, department) = resolve_grant(&tx, &grant, "").await?;
-        check_grant_within_reach(&reach, kind, department)?;
         let held = memberships::roles_of(&tx, id).await?;
         if held
             .iter()
             .any(|h| h.role_id == role.id && h.scope_kind == kind && h.scope_department_id == department)
         {
             return Err(ServiceError::invalid(
-                "roleCode",
+                field,
                 "该用户已在此范围内拥有这个角色",
                 "the user already holds this role in this scope",
             ));
         }
         let role_ids = held.iter().map(|h| h.role_id).chain([role.id]);
-        check_role_set(&tx, role_ids, "roleCode").await?;
+        check_role_set(&tx, role_ids, field).await?;
         roles::assign(&tx, id, role.id, kind, department, now).await?;
         self.finish_role_change(tx, ctx, id, "user.role_assign", before)
             .await
@@ -67,6 +93,7 @@ impl Services {
         let reach = self.authorize(ctx, ROLE_ASSIGN).await?;
         let tx = begin_write(self.db()).await?;
         let user = reachable_user(&tx, ctx, &reach, id).await?;
+        users::update_bumping(&tx, id, UserEdit::default(), self.now()).await?;
         let before = load_view(&tx, id, false).await?;
         let held = before
             .roles
@@ -102,6 +129,7 @@ impl Services {
         Ok(())
     }
 
+    /// Audits a role change of a user whose row the caller locked, and commits.
     async fn finish_role_change(
         &self,
         tx: xiaoban_persistence::Tx,
@@ -111,7 +139,6 @@ impl Services {
         before: UserView,
     ) -> Result<UserView, ServiceError> {
         let now = self.now();
-        users::update_bumping(&tx, id, UserEdit::default(), now).await?;
         let after = load_view(&tx, id, false).await?;
         let change = Change::new(action, "user", Some(id.to_string()))
             .before(audit_json(&before)?)

@@ -10,10 +10,12 @@ useMockServer()
 const perms = [
   { code: 'user.read', group: 'user', name: '查看用户', nameEn: 'View users', duty: 'business' },
   { code: 'audit.read', group: 'audit', name: '查看审计', nameEn: 'Read audit', duty: 'audit' },
+  { code: 'user.manage', group: 'user', name: '管理用户', nameEn: 'Manage users', duty: 'system' },
+  { code: 'api_key.manage', group: 'api_key', name: '管理密钥', nameEn: 'Manage keys', duty: 'security' },
 ]
 
 describe('ApiKeysPage', () => {
-  it('offers no audit scope and shows the issued key once', async () => {
+  it('offers only scopes the creator holds, never audit or key management, and shows the issued key once', async () => {
     let sent: unknown = null
     const keys: unknown[] = []
     server.use(
@@ -27,13 +29,15 @@ describe('ApiKeysPage', () => {
       }),
     )
     const pinia = freshPinia()
-    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['api_key.manage'] })))
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['api_key.manage', 'user.read', 'audit.read'] })))
     const { wrapper } = await mountAt('/admin/api-keys', pinia)
     await flushPromises()
     await wrapper.find('[data-test="key-create"]').trigger('click')
     await flushPromises()
     expect(document.body.textContent).toContain('查看用户')
     expect(document.body.textContent).not.toContain('查看审计')
+    expect(document.querySelector('input[type="checkbox"][value="user.manage"]')).toBeNull()
+    expect(document.querySelector('input[type="checkbox"][value="api_key.manage"]')).toBeNull()
     const name = document.querySelector<HTMLInputElement>('#key-name')!
     name.value = '同步'
     name.dispatchEvent(new Event('input'))

@@ -7,7 +7,7 @@ export default {
   prefix: 'Prefix',
   scopes: 'Scopes',
   scopesRequired: 'Choose at least one permission',
-  scopesHint: 'A key acts over all records; audit permissions are not allowed.',
+  scopesHint: 'A key acts over all records; it may carry only permissions you hold over all records yourself, never audit or API key management.',
   created: 'Created',
   expires: 'Expires',
   expiresHint: 'Empty means one year from now; at most one year',

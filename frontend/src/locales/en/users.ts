@@ -36,6 +36,7 @@ const users: typeof zh = {
   clearanceLevels: ['Public', 'Internal', 'Secret', 'Confidential', 'Top secret'],
   manageRoles: 'Roles',
   rolesTitle: 'Roles of {name}',
+  adminRolesOnServer: 'Administrator roles (system, security, audit and roles like them) are granted only on the server (xiaoban admin grant-role), not here.',
   noRoles: 'No roles yet',
   assign: 'Assign',
   role: 'Role',

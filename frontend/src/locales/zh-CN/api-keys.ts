@@ -7,7 +7,7 @@ export default {
   prefix: '前缀',
   scopes: '权限范围',
   scopesRequired: '请至少选择一项权限',
-  scopesHint: '密钥对全校数据生效；不能包含审计权限。',
+  scopesHint: '密钥对全校数据生效；只能选择您本人对全校数据拥有的权限，不能包含审计权限和 API 密钥管理。',
   created: '创建时间',
   expires: '到期',
   expiresHint: '不填则一年后到期，最长一年',

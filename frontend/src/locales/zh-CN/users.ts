@@ -34,6 +34,7 @@ const users = {
   clearanceLevels: ['公开', '内部', '秘密', '机密', '绝密'],
   manageRoles: '角色分配',
   rolesTitle: '角色分配：{name}',
+  adminRolesOnServer: '系统、安全、审计管理员等含管理权限的角色只能由运维人员在服务器上授予（xiaoban admin grant-role），这里不提供。',
   noRoles: '尚未分配角色',
   assign: '分配',
   role: '角色',
