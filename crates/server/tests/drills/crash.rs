@@ -63,7 +63,11 @@ async fn a_server_killed_during_concurrent_writes_keeps_every_acknowledged_write
         client.await.unwrap();
     }
     let acknowledged = Arc::try_unwrap(acknowledged).unwrap().into_inner();
-    assert!(acknowledged.unexpected.is_empty(), "{:?}", acknowledged.unexpected);
+    assert!(
+        acknowledged.unexpected.is_empty(),
+        "{:?}",
+        acknowledged.unexpected
+    );
     eprintln!(
         "crash drill: killed after {} departments, {} files, {} requests, {} comments acknowledged",
         acknowledged.departments.len(),
@@ -107,7 +111,9 @@ async fn write_one(
         }
         1 => {
             let text = format!("演练附件 {tag}");
-            let answer = api.upload(&accounts.teacher, &format!("drill-{tag}.txt"), &text).await;
+            let answer = api
+                .upload(&accounts.teacher, &format!("drill-{tag}.txt"), &text)
+                .await;
             keep(answer, acknowledged, |ack, a| ack.files.push((a.id(), text))).await
         }
         _ => {
@@ -123,9 +129,17 @@ async fn write_one(
             let comment = format!("演练意见 {tag}");
             let path = format!("/api/v1/approvals/{id}/comment");
             let answer = api
-                .send(&accounts.teacher, Method::POST, &path, Some(&json!({ "comment": comment })))
+                .send(
+                    &accounts.teacher,
+                    Method::POST,
+                    &path,
+                    Some(&json!({ "comment": comment })),
+                )
                 .await;
-            keep(answer, acknowledged, |ack, _| ack.comments.push((id.clone(), comment))).await
+            keep(answer, acknowledged, |ack, _| {
+                ack.comments.push((id.clone(), comment))
+            })
+            .await
         }
     }
 }
@@ -148,19 +162,29 @@ async fn keep(
 
 async fn every_acknowledged_write_is_stored(api: &Api, accounts: &Accounts, ack: &Acknowledged) {
     for (id, name) in &ack.departments {
-        let answer = api.get(&accounts.admin, &format!("/api/v1/departments/{id}")).await;
+        let answer = api
+            .get(&accounts.admin, &format!("/api/v1/departments/{id}"))
+            .await;
         assert_eq!(answer.status, 200, "acknowledged department {id} is gone");
         assert_eq!(answer.body["name"], name.as_str());
     }
     for (id, text) in &ack.files {
-        assert_eq!(api.download(&accounts.teacher, id).await, text.as_bytes(), "file {id}");
+        assert_eq!(
+            api.download(&accounts.teacher, id).await,
+            text.as_bytes(),
+            "file {id}"
+        );
     }
     for id in &ack.approvals {
-        let answer = api.get(&accounts.teacher, &format!("/api/v1/approvals/{id}")).await;
+        let answer = api
+            .get(&accounts.teacher, &format!("/api/v1/approvals/{id}"))
+            .await;
         assert_eq!(answer.status, 200, "acknowledged request {id} is gone");
     }
     for (id, comment) in &ack.comments {
-        let detail = api.get(&accounts.teacher, &format!("/api/v1/approvals/{id}")).await;
+        let detail = api
+            .get(&accounts.teacher, &format!("/api/v1/approvals/{id}"))
+            .await;
         let timeline = detail.body["timeline"].as_array().unwrap();
         assert!(
             timeline.iter().any(|e| e["comment"] == comment.as_str()),
@@ -181,7 +205,10 @@ async fn records_and_audit_rows_match(api: &Api, accounts: &Accounts) {
         .filter(|d| d["code"].as_str().unwrap().starts_with("DRILL-"))
         .map(|d| d["id"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(entity_ids(api, accounts, "department.create").await, drill_departments);
+    assert_eq!(
+        entity_ids(api, accounts, "department.create").await,
+        drill_departments
+    );
 
     for id in entity_ids(api, accounts, "file.upload").await {
         let answer = api.get(&accounts.teacher, &format!("/api/v1/files/{id}")).await;
@@ -200,14 +227,19 @@ async fn records_and_audit_rows_match(api: &Api, accounts: &Accounts) {
 
     let comment_rows = api.audit(&accounts.auditor, "approval.comment").await;
     for id in &started {
-        let detail = api.get(&accounts.teacher, &format!("/api/v1/approvals/{id}")).await;
+        let detail = api
+            .get(&accounts.teacher, &format!("/api/v1/approvals/{id}"))
+            .await;
         let comments = detail.body["timeline"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|e| e["action"] == "comment")
             .count();
-        let audited = comment_rows.iter().filter(|r| r["entityId"] == id.as_str()).count();
+        let audited = comment_rows
+            .iter()
+            .filter(|r| r["entityId"] == id.as_str())
+            .count();
         assert_eq!(comments, audited, "comments of {id} and their audit rows");
     }
 }

@@ -19,7 +19,10 @@ impl Answer {
     }
 
     pub fn id(&self) -> String {
-        self.body["id"].as_str().unwrap_or_else(|| panic!("no id in {}", self.body)).to_owned()
+        self.body["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no id in {}", self.body))
+            .to_owned()
     }
 }
 
@@ -91,7 +94,10 @@ impl Api {
             .client
             .post(format!("{}/api/v1/files", self.base))
             .bearer_auth(token)
-            .header("Content-Type", format!("multipart/form-data; boundary={boundary}"))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
             .body(body)
             .send()
             .await?;
@@ -117,7 +123,9 @@ impl Api {
         let join = if path.contains('?') { '&' } else { '?' };
         let mut items = Vec::new();
         for page in 1.. {
-            let answer = self.get(token, &format!("{path}{join}page={page}&pageSize=100")).await;
+            let answer = self
+                .get(token, &format!("{path}{join}page={page}&pageSize=100"))
+                .await;
             assert_eq!(answer.status, 200, "{path}: {}", answer.body);
             let batch = answer.body["items"].as_array().unwrap().clone();
             let total = answer.body["total"].as_u64().unwrap();
@@ -207,7 +215,9 @@ pub async fn leave_template(api: &Api, teacher: &str) -> String {
     let answer = api.get(teacher, "/api/v1/approval-templates").await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     let list = answer.body.as_array().unwrap();
-    list.iter().find(|t| t["code"] == "leave").expect("the leave template")["id"]
+    list.iter()
+        .find(|t| t["code"] == "leave")
+        .expect("the leave template")["id"]
         .as_str()
         .unwrap()
         .to_owned()

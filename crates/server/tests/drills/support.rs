@@ -184,15 +184,6 @@ impl Server {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
-
-    /// SIGTERM, then waits for the graceful exit.
-    pub fn stop(&mut self) {
-        let pid = self.child.id().to_string();
-        let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-        assert!(status.success());
-        let exit = self.child.wait().unwrap();
-        assert!(exit.success(), "the server exited with {exit}");
-    }
 }
 
 impl Drop for Server {
@@ -207,6 +198,8 @@ impl Drop for Server {
 /// Whether `dir` holds no file at any depth.
 pub fn has_no_files(dir: &Path) -> bool {
     std::fs::read_dir(dir).map_or(true, |entries| {
-        entries.flatten().all(|e| e.path().is_dir() && has_no_files(&e.path()))
+        entries
+            .flatten()
+            .all(|e| e.path().is_dir() && has_no_files(&e.path()))
     })
 }
