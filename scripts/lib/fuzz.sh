@@ -47,7 +47,7 @@ _fuzz_pass() {
 # fuzz_api BINARY LOG_DIR: prints `fuzz: N passed, M failed` (one per pass) last.
 fuzz_api() (
   _xb_fuzz_bin=$(realpath "${1:?the xiaoban binary}")
-  local log_dir=${2:?a log directory} setup passed=0 failed=0 pid line tokens examples
+  local log_dir=${2:?a log directory} setup passed=0 failed=0 pid tokens examples
   examples=${XB_FUZZ_EXAMPLES:-10}
   mkdir -p "$log_dir"
   setup="$log_dir/fuzz-setup.log"
@@ -60,8 +60,7 @@ fuzz_api() (
   trap 'status=$?; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$_xb_fuzz_dir"; exit "$status"' EXIT
   _xb_fuzz_url=""
   for _ in $(seq 600); do
-    line=$(head -n 1 "$_xb_fuzz_dir/server.out")
-    _xb_fuzz_url=$(grep -o 'http://[0-9.:]*' <<<"$line" || true)
+    _xb_fuzz_url=$(grep -o -m 1 'is running: http://[0-9.:]*' "$_xb_fuzz_dir/server.out" | grep -o 'http://.*' || true)
     [[ -z $_xb_fuzz_url ]] || break
     if ! kill -0 "$pid" 2>/dev/null; then
       xb_say "fuzz: the server did not start" >&2

@@ -155,7 +155,7 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts `xiaoban serve` on a free port and waits until it prints its URL.
+    /// Starts `xiaoban serve` on a free port and waits until it prints the line with its URL.
     pub fn start(scratch: &Scratch, demo: bool) -> Self {
         let mut cmd = scratch.xiaoban();
         cmd.env("XIAOBAN_BIND", "127.0.0.1:0")
@@ -168,11 +168,15 @@ impl Server {
         }
         let mut child = cmd.spawn().unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().expect("the server printed nothing").unwrap();
-        let base = first
+        let running = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|line| line.contains("is running: http://"))
+            .expect("the server stopped before printing its URL");
+        let base = running
             .split_whitespace()
             .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {first:?}"))
+            .unwrap()
             .to_owned();
         // Keep reading so that the server never blocks on a full pipe.
         std::thread::spawn(move || for _line in lines {});
