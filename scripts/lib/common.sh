@@ -32,3 +32,22 @@ xb_apt_install() {
   fi
   xb_quiet "$log" xb_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
+
+# Creates (or recreates) a Python venv at $1 holding the pinned requirement $2 from PyPI; the
+# chatter goes to $3. Installs python3 and its venv module with apt-get when missing.
+xb_venv_install() {
+  local venv=$1 spec=$2 log=$3
+  xb_say "installing $spec into $venv"
+  if ! command -v python3 >/dev/null 2>&1; then
+    xb_apt_install "$log" python3 python3-venv || return 1
+  fi
+  rm -rf "$venv"
+  mkdir -p "$(dirname "$venv")"
+  # Debian splits venv support out of python3; a failed attempt leaves a half-made dir.
+  if ! python3 -m venv "$venv" >>"$log" 2>&1; then
+    rm -rf "$venv"
+    xb_apt_install "$log" python3-venv || return 1
+    xb_quiet "$log" python3 -m venv "$venv" || return 1
+  fi
+  xb_quiet "$log" "$venv/bin/pip" install -q --disable-pip-version-check "$spec"
+}

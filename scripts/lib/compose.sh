@@ -21,20 +21,7 @@ _compose_binary() {
 }
 
 _compose_install() {
-  local log=$1
-  xb_say "installing $_XB_COMPOSE_SPEC into $_XB_COMPOSE_VENV"
-  if ! command -v python3 >/dev/null 2>&1; then
-    xb_apt_install "$log" python3 python3-venv || return 1
-  fi
-  rm -rf "$_XB_COMPOSE_VENV"
-  mkdir -p "$(dirname "$_XB_COMPOSE_VENV")"
-  # Debian splits venv support out of python3; a failed attempt leaves a half-made dir.
-  if ! python3 -m venv "$_XB_COMPOSE_VENV" >>"$log" 2>&1; then
-    rm -rf "$_XB_COMPOSE_VENV"
-    xb_apt_install "$log" python3-venv || return 1
-    xb_quiet "$log" python3 -m venv "$_XB_COMPOSE_VENV" || return 1
-  fi
-  xb_quiet "$log" "$_XB_COMPOSE_VENV/bin/pip" install -q --disable-pip-version-check "$_XB_COMPOSE_SPEC"
+  xb_venv_install "$_XB_COMPOSE_VENV" "$_XB_COMPOSE_SPEC" "$1"
 }
 
 validate_compose() {

@@ -18,6 +18,7 @@ pub mod notifications;
 pub mod numbering;
 pub mod paging;
 pub mod settings;
+pub mod snapshot;
 pub mod versioned;
 
 pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};

@@ -1,5 +1,6 @@
 //! The `xiaoban` binary's library: configuration, start-up and commands, reusable by tests.
 
+pub mod backup;
 pub mod commands;
 pub mod config;
 pub mod logging;

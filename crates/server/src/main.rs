@@ -40,6 +40,16 @@ enum Command {
     /// Check the audit log's hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Back up the database and the uploaded files into a new directory (safe while serving).
+    Backup {
+        /// A directory that does not exist yet or is empty.
+        dir: std::path::PathBuf,
+    },
+    /// Restore a backup into an empty database and data directory, then check it.
+    Restore {
+        /// A directory written by `xiaoban backup`.
+        dir: std::path::PathBuf,
+    },
     /// Print the version.
     Version,
 }
@@ -81,6 +91,8 @@ fn run_async(command: Command) -> anyhow::Result<std::process::ExitCode> {
             Command::SeedDemo => commands::seed_demo(&config).await,
             Command::Admin(admin) => commands::admin(&config, admin).await,
             Command::Audit(audit) => commands::audit(&config, audit).await,
+            Command::Backup { dir } => xiaoban_server::backup::backup_command(&config, &dir).await,
+            Command::Restore { dir } => xiaoban_server::backup::restore_command(&config, &dir).await,
             Command::Openapi | Command::Version => Ok(std::process::ExitCode::SUCCESS),
         }
     })

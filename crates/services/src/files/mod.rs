@@ -3,7 +3,7 @@
 
 mod access;
 mod links;
-mod store;
+pub mod store;
 
 use std::path::PathBuf;
 
