@@ -1,6 +1,8 @@
 //! One database per test. PostgreSQL databases are cloned from a template migrated once per
 //! schema version (cheap `CREATE DATABASE … TEMPLATE`), and dropped when the test ends.
 
+use std::path::PathBuf;
+
 use sea_orm::{ConnectionTrait, Database};
 use sha2::{Digest, Sha256};
 use tempfile::TempDir;
@@ -20,6 +22,7 @@ pub enum TestDatabase {
 }
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
 
 impl TestDatabase {
     /// A fresh, migrated database.
@@ -44,11 +47,11 @@ impl TestDatabase {
     }
 
     async fn sqlite() -> Self {
+        let template = SQLITE_TEMPLATE.get_or_init(sqlite_template).await;
         let dir = tempfile::tempdir().expect("temp dir for the test database");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("xiaoban.db").display());
-        let db = connect(&url, 2).await.expect("open SQLite");
-        migrate(&db).await.expect("migrate SQLite");
-        db.close().await.expect("close SQLite");
+        let path = dir.path().join("xiaoban.db");
+        std::fs::copy(template, &path).expect("copy the SQLite template");
+        let url = format!("sqlite://{}?mode=rwc", path.display());
         Self::Sqlite { url, _dir: dir }
     }
 
@@ -71,16 +74,47 @@ impl TestDatabase {
     }
 }
 
-/// Creates (once per schema version, across processes) a migrated template database. The name
-/// fingerprints the migrations' names and sources, so an edited migration gets a new template.
-async fn build_template(admin_url: String) -> String {
+/// The migrations' names and sources (and the data they load), hashed.
+fn schema_fingerprint() -> String {
     let sources = format!(
         "{}\n{}",
         migration_names().join("\n"),
         env!("XIAOBAN_SCHEMA_FINGERPRINT")
     );
-    let digest = Sha256::digest(sources.as_bytes());
-    let name = format!("xiaoban_tpl_{}", &hex::encode(digest)[..16]);
+    hex::encode(Sha256::digest(sources.as_bytes()))[..16].to_owned()
+}
+
+/// A migrated SQLite file per schema version, shared by every test process and kept between
+/// runs: copying it is much cheaper than migrating (and loading the holiday calendar) per test.
+/// It is built under a unique name and renamed, so a concurrent or interrupted build never
+/// leaves a half-migrated template behind.
+async fn sqlite_template() -> PathBuf {
+    let path = std::env::temp_dir().join(format!("xiaoban-tpl-{}.db", schema_fingerprint()));
+    if path.exists() {
+        return path;
+    }
+    let building = path.with_extension(format!("{}.building", uuid::Uuid::now_v7().simple()));
+    let url = format!("sqlite://{}?mode=rwc", building.display());
+    let db = connect(&url, 1).await.expect("open the SQLite template");
+    migrate(&db).await.expect("migrate the SQLite template");
+    // Everything into the main file, so copying that one file copies the whole database.
+    db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+        .await
+        .expect("checkpoint the SQLite template");
+    db.close().await.expect("close the SQLite template");
+    std::fs::rename(&building, &path).expect("publish the SQLite template");
+    for suffix in ["-wal", "-shm"] {
+        let mut side = building.clone().into_os_string();
+        side.push(suffix);
+        let _ = std::fs::remove_file(side);
+    }
+    path
+}
+
+/// Creates (once per schema version, across processes) a migrated template database. The name
+/// fingerprints the migrations' names and sources, so an edited migration gets a new template.
+async fn build_template(admin_url: String) -> String {
+    let name = format!("xiaoban_tpl_{}", schema_fingerprint());
     let admin = Database::connect(&admin_url)
         .await
         .expect("connect to PostgreSQL");
