@@ -199,3 +199,27 @@ async fn a_missing_query_parameter_is_a_422_naming_it() {
     .await;
     assert_eq!(body["errors"]["to"], json!(["必填"]));
 }
+
+#[tokio::test]
+async fn a_page_number_beyond_any_list_is_a_422_and_the_connection_survives() {
+    let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
+    for page in ["10000001", "9223372036854775808", "18446744073709551616"] {
+        for list in [PROBES, "/api/v1/notifications", "/api/v1/approval-tasks?box=cc&"] {
+            let sep = if list.ends_with('&') { "" } else { "?" };
+            let body = assert_problem(
+                app.get_as(&token, &format!("{list}{sep}page={page}")).await,
+                422,
+                "validation_failed",
+            )
+            .await;
+            assert!(body["errors"]["page"].is_array(), "{list} page={page}: {body}");
+        }
+    }
+    let last = app
+        .get_as(&token, &format!("{PROBES}?page=10000000&pageSize=100"))
+        .await;
+    assert_eq!(last.status(), 200);
+    let body: Value = last.json().await.unwrap();
+    assert_eq!(body["items"], json!([]));
+}

@@ -6,12 +6,17 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PAGE_SIZE: u64 = 100;
 /// Page size when the client names none.
 pub const DEFAULT_PAGE_SIZE: u64 = 20;
+/// Highest page number accepted: far beyond any real list, and small enough that the offset
+/// (`page × pageSize`) fits the 64-bit signed integers both databases bind.
+pub const MAX_PAGE: u64 = 10_000_000;
 
 /// Why a list request was refused; the field names are the query parameters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PagingError {
-    #[error("page must be at least 1")]
+    #[error("page must be between 1 and {MAX_PAGE}")]
     PageTooSmall,
+    #[error("page must be between 1 and {MAX_PAGE}")]
+    PageTooLarge,
     #[error("pageSize must be between 1 and {MAX_PAGE_SIZE}")]
     PageSizeOutOfRange,
     #[error("cannot sort by {field}; allowed: {allowed}")]
@@ -22,7 +27,7 @@ impl PagingError {
     /// The query parameter at fault.
     pub fn parameter(&self) -> &'static str {
         match self {
-            Self::PageTooSmall => "page",
+            Self::PageTooSmall | Self::PageTooLarge => "page",
             Self::PageSizeOutOfRange => "pageSize",
             Self::UnknownSortField { .. } => "sort",
         }
@@ -64,6 +69,9 @@ impl PageRequest {
         let page = page.unwrap_or(1);
         if page == 0 {
             return Err(PagingError::PageTooSmall);
+        }
+        if page > MAX_PAGE {
+            return Err(PagingError::PageTooLarge);
         }
         let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         if !(1..=MAX_PAGE_SIZE).contains(&page_size) {
@@ -150,6 +158,16 @@ mod tests {
         let err = PageRequest::parse(None, Some(101), None, None, SORTABLE).unwrap_err();
         assert_eq!(err.parameter(), "pageSize");
         assert!(PageRequest::parse(None, Some(100), None, None, SORTABLE).is_ok());
+    }
+
+    #[test]
+    fn a_page_whose_offset_would_overflow_is_refused() {
+        assert_eq!(
+            PageRequest::parse(Some(MAX_PAGE + 1), Some(MAX_PAGE_SIZE), None, None, &[]),
+            Err(PagingError::PageTooLarge)
+        );
+        let last = PageRequest::parse(Some(MAX_PAGE), Some(MAX_PAGE_SIZE), None, None, &[]);
+        assert!(last.is_ok_and(|req| i64::try_from(req.offset()).is_ok()));
     }
 
     #[test]

@@ -13,8 +13,8 @@ use crate::errors::ApiError;
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct ListParams {
-    /// Page number, from 1. Default 1.
-    #[param(minimum = 1, example = 1)]
+    /// Page number, from 1 to 10,000,000. Default 1.
+    #[param(minimum = 1, maximum = 10_000_000, example = 1)]
     pub page: Option<u64>,
     /// Items per page, 1 to 100. Default 20.
     #[param(minimum = 1, maximum = 100, example = 20)]

@@ -160,7 +160,8 @@ pub async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<Exi
 }
 
 pub async fn audit(config: &Config, command: AuditCommand) -> anyhow::Result<ExitCode> {
-    let services = services(config).await?;
+    // A check must not change what it checks: no migration, no role synchronisation.
+    let services = build_services(config, false, Arc::new(SystemClock)).await?;
     match command {
         AuditCommand::Verify => {
             let report = services.verify_audit_chain().await?;

@@ -165,3 +165,20 @@ fn http_get(base: &str, path: &str) -> String {
     stream.read_to_string(&mut response).unwrap();
     response
 }
+
+#[test]
+fn audit_verify_reads_the_database_as_it_is_and_never_migrates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let verified = xiaoban()
+        .current_dir(dir.path())
+        .env("XIAOBAN_LOG_LEVEL", "warn")
+        .args(["audit", "verify"])
+        .output()
+        .unwrap();
+    assert!(!verified.status.success(), "{verified:?}");
+    // SQLite keeps each table's CREATE statement as plain text in the file.
+    let db = std::fs::read(dir.path().join("data/xiaoban.db")).unwrap_or_default();
+    let text = String::from_utf8_lossy(&db);
+    assert!(!text.contains("audit_events"), "audit verify created the schema");
+    assert!(!text.contains("calendar_days"), "audit verify created the schema");
+}

@@ -121,7 +121,9 @@ impl From<DomainError> for ServiceError {
 impl From<PagingError> for ServiceError {
     fn from(err: PagingError) -> Self {
         let zh = match &err {
-            PagingError::PageTooSmall => "页码必须从 1 开始".to_owned(),
+            PagingError::PageTooSmall | PagingError::PageTooLarge => {
+                format!("页码必须在 1 到 {} 之间", xiaoban_domain::paging::MAX_PAGE)
+            }
             PagingError::PageSizeOutOfRange => {
                 format!(
                     "每页条数必须在 1 到 {} 之间",

@@ -32,9 +32,10 @@ fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T
         } else {
             field
         };
-        // A missing parameter is invalid input like a missing JSON field (422); one that does
-        // not parse is a malformed request (400).
-        let code = if message.starts_with("missing field") {
+        // A missing parameter or a number beyond its type's range is invalid input like a
+        // missing JSON field (422); one that does not parse at all is a malformed request (400).
+        let out_of_range = message.contains("too large to fit") || message.contains("too small to fit");
+        let code = if message.starts_with("missing field") || out_of_range {
             ErrorCode::ValidationFailed
         } else {
             ErrorCode::InvalidQuery

@@ -16,6 +16,15 @@ pub struct FileUpload {
     file: Vec<u8>,
 }
 
+/// A file's bytes, in the content type it was stored with.
+#[derive(Debug, ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[expect(
+    dead_code,
+    reason = "describes the download body for the OpenAPI document only"
+)]
+pub struct FileBytes(Vec<u8>);
+
 /// An uploaded file.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

@@ -4,7 +4,7 @@ use uuid::Uuid;
 use xiaoban_services::Services;
 
 use super::download;
-use super::dto::{FileOut, FileUpload};
+use super::dto::{FileBytes, FileOut, FileUpload};
 use super::upload::read_upload;
 use crate::errors::ApiError;
 use crate::extract::Auth;
@@ -62,7 +62,7 @@ pub async fn get_file(
 #[utoipa::path(tag = "files", security(("bearerAuth" = [])),
     params(("id" = Uuid, Path, description = "The file's id")),
     responses(
-        (status = 200, description = "The bytes", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The bytes", content_type = "*/*", body = FileBytes),
         (status = 304, description = "Not modified (`If-None-Match` matched)"),
     ))]
 #[get("/files/{id}/content")]

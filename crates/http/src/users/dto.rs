@@ -7,12 +7,16 @@ use xiaoban_services::users::{UserDepartment, UserRole, UserView};
 
 /// The records a role assignment reaches.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase")]
+// Field names are spelled out: the OpenAPI derive does not read `rename_all_fields`.
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ScopeOut {
     /// Every record.
     All,
     /// Records of the department and its sub-departments.
-    Department { department_id: Uuid },
+    Department {
+        #[serde(rename = "departmentId")]
+        department_id: Uuid,
+    },
     /// Only the user's own records.
     #[serde(rename = "self")]
     OwnRecords,
