@@ -1660,6 +1660,11 @@ export interface components {
          * @enum {string}
          */
         FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        /**
+         * Format: binary
+         * @description A file's bytes, in the content type it was stored with.
+         */
+        FileBytes: string;
         /** @description An uploaded file. */
         FileOut: {
             /**
@@ -2262,7 +2267,7 @@ export interface components {
             kind: "all";
         } | {
             /** Format: uuid */
-            department_id: string;
+            departmentId: string;
             /** @enum {string} */
             kind: "department";
         } | {
@@ -2822,7 +2827,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -3619,7 +3624,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4287,7 +4292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": components["schemas"]["FileBytes"];
                 };
             };
             /** @description Not modified (`If-None-Match` matched) */
@@ -4410,7 +4415,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4925,7 +4930,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
