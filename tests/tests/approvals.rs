@@ -12,6 +12,7 @@ mod approvals {
     mod hooks;
     mod modes;
     mod races;
+    mod register;
     mod returns;
     mod templates;
 }

@@ -22,6 +22,12 @@ export const approvalRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'approvals.newTitle', permission: 'approval.use' },
   },
   {
+    path: 'approvals/register',
+    name: 'approval-register',
+    component: () => import('./RegisterPage.vue'),
+    meta: { titleKey: 'nav.approvalRegister', permission: 'approval.use' },
+  },
+  {
     path: 'approvals/templates',
     name: 'approval-templates',
     component: () => import('./designer/TemplatesPage.vue'),
