@@ -54,3 +54,12 @@ export const approvalRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.approvals', permission: 'approval.use' },
   },
 ]
+
+/** The printable sheet, outside the app's layout so nothing but the sheet is printed. */
+export const approvalPrintRoute: RouteRecordRaw = {
+  path: '/approvals/:id/print',
+  name: 'approval-print',
+  component: () => import('./PrintPage.vue'),
+  props: true,
+  meta: { titleKey: 'approvals.print.open', permission: 'approval.use' },
+}
