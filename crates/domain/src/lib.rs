@@ -9,6 +9,7 @@ pub mod files;
 pub mod identity;
 pub mod numbering;
 pub mod paging;
+pub mod text;
 
 pub use calendar::{DayKind, SchoolHours, SpecialDay, WorkingCalendar, parse_holiday_csv};
 pub use error::DomainError;

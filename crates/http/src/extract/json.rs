@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 use validator::Validate;
 
+use super::control_chars;
 use super::field_messages::{serde_data_error, validation_errors};
 use crate::errors::{ApiError, ErrorCode};
 
@@ -56,6 +57,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidatedJson<T> 
                     return Err(too_large(limit));
                 }
                 body.extend_from_slice(&chunk);
+            }
+            if let Some(field) = control_chars::in_json(&body) {
+                return Err(control_chars::refused(field));
             }
             let value: T = parse(&body)?;
             value.validate().map_err(|errors| {

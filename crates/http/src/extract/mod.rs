@@ -1,6 +1,7 @@
 //! Request extractors whose failures are problem+json errors with field names.
 
 mod context;
+pub(crate) mod control_chars;
 mod field_messages;
 mod json;
 mod query;
@@ -19,7 +20,16 @@ pub fn camel_case(name: &str) -> String {
 use crate::errors::{ApiError, ErrorCode};
 
 /// Error handlers for actix's own extractors, so even a plain `web::Path` answers problem+json.
-pub fn path_error(err: actix_web::error::PathError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+/// A segment with a control character (`%00`) is invalid input like one in a body (422 naming the
+/// segment); any other segment that does not parse is a malformed request (400).
+pub fn path_error(err: actix_web::error::PathError, req: &actix_web::HttpRequest) -> actix_web::Error {
+    if let Some((name, _)) = req
+        .match_info()
+        .iter()
+        .find(|(_, value)| control_chars::in_segment(value))
+    {
+        return control_chars::refused(name.to_owned()).into();
+    }
     ApiError::new(ErrorCode::InvalidPath)
         .with_detail(
             format!("路径参数无效：{err}"),

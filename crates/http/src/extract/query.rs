@@ -4,6 +4,7 @@ use futures_util::future::{Ready, ready};
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
+use super::control_chars;
 use super::field_messages::{serde_data_error, validation_errors};
 use crate::errors::{ApiError, ErrorCode};
 
@@ -22,6 +23,9 @@ impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T>, ApiError> {
+    if let Some(field) = control_chars::in_query(query) {
+        return Err(control_chars::refused(field));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
