@@ -1660,6 +1660,11 @@ export interface components {
          * @enum {string}
          */
         FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        /**
+         * Format: binary
+         * @description A file's bytes, in the content type it was stored with.
+         */
+        FileBytes: string;
         /** @description An uploaded file. */
         FileOut: {
             /**
@@ -2262,7 +2267,7 @@ export interface components {
             kind: "all";
         } | {
             /** Format: uuid */
-            department_id: string;
+            departmentId: string;
             /** @enum {string} */
             kind: "department";
         } | {
@@ -2822,7 +2827,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -2833,7 +2838,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 box: "pending" | "done" | "started" | "cc";
                 templateId?: string;
@@ -3619,7 +3627,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -3630,7 +3638,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Actor id or name (username, API key name, `system`, `anonymous`). */
                 actor?: string;
@@ -4287,7 +4298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": components["schemas"]["FileBytes"];
                 };
             };
             /** @description Not modified (`If-None-Match` matched) */
@@ -4410,7 +4421,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4421,7 +4432,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Only unread notifications. */
                 unread?: boolean;
@@ -4925,7 +4939,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4936,7 +4950,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Members of this department or any of its sub-departments. */
                 departmentId?: string;
