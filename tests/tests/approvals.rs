@@ -7,6 +7,7 @@ mod approvals {
     mod assists;
     mod attachments;
     mod clock;
+    mod dates;
     mod directory;
     mod flows;
     mod hooks;

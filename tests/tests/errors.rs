@@ -308,3 +308,50 @@ async fn a_nul_byte_in_a_path_segment_is_a_422_naming_the_segment() {
     let body = assert_problem(res, 422, "validation_failed").await;
     assert!(body["errors"]["id"].is_array(), "{body}");
 }
+
+#[tokio::test]
+async fn calendar_dates_in_year_zero_or_beyond_2200_are_a_422_naming_the_parameter() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let res = app
+        .get_as(&admin, "/api/v1/calendar/days?from=0000-01-01&to=0000-01-31")
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(
+        body["errors"]["from"][0].as_str().unwrap().contains("2200-12-31"),
+        "{body}"
+    );
+    let res = app
+        .get_as(
+            &admin,
+            "/api/v1/calendar/deadline?start=%2B10009-01-01T00:00:00Z&workingDays=1",
+        )
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["start"].is_array(), "{body}");
+    let res = app
+        .request(Method::PUT, "/api/v1/calendar/days/0000-01-01")
+        .bearer_auth(&admin)
+        .json(&json!({"kind": "holiday", "name": "元旦"}))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["date"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn an_audit_filter_dated_year_10009_is_a_422_naming_the_filter() {
+    let app = TestApp::spawn().await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    for (param, value) in [
+        ("from", "%2B10009-01-01T00:00:00Z"),
+        ("to", "0000-01-01T00:00:00Z"),
+    ] {
+        let res = app
+            .get_as(&auditor, &format!("/api/v1/audit-events?{param}={value}"))
+            .await;
+        let body = assert_problem(res, 422, "validation_failed").await;
+        assert!(body["errors"][param].is_array(), "{param}: {body}");
+    }
+}

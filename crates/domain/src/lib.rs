@@ -4,6 +4,7 @@
 pub mod access;
 pub mod approvals;
 pub mod calendar;
+pub mod dates;
 pub mod error;
 pub mod files;
 pub mod identity;

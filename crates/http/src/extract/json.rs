@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 use validator::Validate;
 
-use super::control_chars;
 use super::field_messages::{serde_data_error, validation_errors};
+use super::screen;
 use crate::errors::{ApiError, ErrorCode};
 
 /// Largest JSON body accepted, unless an app sets [`JsonLimit`].
@@ -58,8 +58,8 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidatedJson<T> 
                 }
                 body.extend_from_slice(&chunk);
             }
-            if let Some(field) = control_chars::in_json(&body) {
-                return Err(control_chars::refused(field));
+            if let Some((field, why)) = screen::in_json(&body) {
+                return Err(screen::refused(field, why));
             }
             let value: T = parse(&body)?;
             value.validate().map_err(|errors| {

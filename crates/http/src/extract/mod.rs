@@ -1,10 +1,10 @@
 //! Request extractors whose failures are problem+json errors with field names.
 
 mod context;
-pub(crate) mod control_chars;
 mod field_messages;
 mod json;
 mod query;
+pub(crate) mod screen;
 mod version;
 
 pub use context::{Auth, AuthPendingPasswordChange, Ctx, RequestId};
@@ -23,12 +23,12 @@ use crate::errors::{ApiError, ErrorCode};
 /// A segment with a control character (`%00`) is invalid input like one in a body (422 naming the
 /// segment); any other segment that does not parse is a malformed request (400).
 pub fn path_error(err: actix_web::error::PathError, req: &actix_web::HttpRequest) -> actix_web::Error {
-    if let Some((name, _)) = req
+    if let Some((name, why)) = req
         .match_info()
         .iter()
-        .find(|(_, value)| control_chars::in_segment(value))
+        .find_map(|(name, value)| Some((name, screen::in_segment(value)?)))
     {
-        return control_chars::refused(name.to_owned()).into();
+        return screen::refused(name.to_owned(), why).into();
     }
     ApiError::new(ErrorCode::InvalidPath)
         .with_detail(

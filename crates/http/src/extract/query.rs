@@ -4,8 +4,8 @@ use futures_util::future::{Ready, ready};
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
-use super::control_chars;
 use super::field_messages::{serde_data_error, validation_errors};
+use super::screen;
 use crate::errors::{ApiError, ErrorCode};
 
 /// Query parameters that parsed and passed their rules. A parameter of the wrong type is
@@ -23,8 +23,8 @@ impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T>, ApiError> {
-    if let Some(field) = control_chars::in_query(query) {
-        return Err(control_chars::refused(field));
+    if let Some((field, why)) = screen::in_query(query) {
+        return Err(screen::refused(field, why));
     }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
