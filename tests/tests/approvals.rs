@@ -7,6 +7,7 @@ mod approvals {
     mod assists;
     mod attachments;
     mod clock;
+    mod dates;
     mod directory;
     mod flows;
     mod hooks;
@@ -14,5 +15,6 @@ mod approvals {
     mod races;
     mod register;
     mod returns;
+    mod search;
     mod templates;
 }

@@ -2922,7 +2922,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 box: "pending" | "done" | "started" | "cc";
                 templateId?: string;
@@ -3823,7 +3826,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Actor id or name (username, API key name, `system`, `anonymous`). */
                 actor?: string;
@@ -4614,7 +4620,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Only unread notifications. */
                 unread?: boolean;
@@ -5129,7 +5138,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Members of this department or any of its sub-departments. */
                 departmentId?: string;

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use validator::Validate;
 
 use super::field_messages::{serde_data_error, validation_errors};
+use super::screen;
 use crate::errors::{ApiError, ErrorCode};
 
 /// Query parameters that parsed and passed their rules. A parameter of the wrong type is
@@ -22,6 +23,9 @@ impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T>, ApiError> {
+    if let Some((field, why)) = screen::in_query(query) {
+        return Err(screen::refused(field, why));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();

@@ -13,7 +13,7 @@ use super::InstanceRow;
 use crate::PersistenceError;
 use crate::entities::approval_instance as instance;
 use crate::entities::approval_task as task;
-use crate::paging::fetch_page;
+use crate::paging::{fetch_page, keyword_condition};
 
 /// Which requests the caller may see at all; the filters narrow within it.
 #[derive(Debug, Clone)]
@@ -63,14 +63,13 @@ fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance:
         }
         cond = cond.add(mine);
     }
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", q.replace('%', "\\%").replace('_', "\\_"));
-        cond = cond.add(
-            Condition::any()
-                .add(instance::Column::Number.like(&pattern))
-                .add(instance::Column::Title.like(&pattern))
-                .add(instance::Column::Summary.like(&pattern)),
-        );
+    let searched = [
+        instance::Column::Number,
+        instance::Column::Title,
+        instance::Column::Summary,
+    ];
+    if let Some(any) = keyword_condition(filter.q.as_deref(), &searched) {
+        cond = cond.add(any);
     }
     if let Some(template) = filter.template_id {
         cond = cond.add(instance::Column::TemplateId.eq(template));
