@@ -13,5 +13,6 @@ mod approvals {
     mod modes;
     mod races;
     mod returns;
+    mod strict_input;
     mod templates;
 }

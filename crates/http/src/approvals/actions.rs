@@ -1,7 +1,7 @@
 //! `POST /approvals/{id}/{action}`: one operation per action, all answering the request as it
 //! now is. An `Idempotency-Key` makes a repeat change nothing and replay the first answer.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use uuid::Uuid;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{ActionInput, Position};
@@ -10,13 +10,13 @@ use xiaoban_services::idempotency::Created;
 use super::convert;
 use super::dto::{ActionIn, ApprovalOut, PositionDto};
 use crate::errors::ApiError;
-use crate::extract::{Auth, ValidatedJson, etag};
+use crate::extract::{Auth, ValidatedJson, etag, stated_version};
 use crate::responses::REPLAYED_HEADER;
 
-fn input(body: ActionIn) -> ActionInput {
-    ActionInput {
+fn input(req: &HttpRequest, body: ActionIn) -> Result<ActionInput, ApiError> {
+    Ok(ActionInput {
         comment: body.comment,
-        version: body.version,
+        version: stated_version(req, body.version)?,
         target_step: body.target_step,
         user_id: body.user_id,
         position: body.position.map(|p| match p {
@@ -25,7 +25,7 @@ fn input(body: ActionIn) -> ActionInput {
         }),
         form: body.form,
         attachments: body.attachments,
-    }
+    })
 }
 
 fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Result<HttpResponse, ApiError> {
@@ -47,16 +47,18 @@ macro_rules! action {
             params(("id" = Uuid, Path, description = "The request's id")),
             responses(
                 (status = 200, description = "The request as it now is", body = ApprovalOut),
-                (status = 409, description = "Not possible in the request's state, or someone else acted first"),
+                (status = 409, description = "Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict`"),
             ))]
         #[post($path)]
         pub async fn $name(
+            req: HttpRequest,
             services: web::Data<Services>,
             auth: Auth,
             id: web::Path<Uuid>,
             body: ValidatedJson<ActionIn>,
         ) -> Result<HttpResponse, ApiError> {
-            answer(services.$method(&auth.0, id.into_inner(), input(body.0)).await?)
+            let input = input(&req, body.0)?;
+            answer(services.$method(&auth.0, id.into_inner(), input).await?)
         }
     };
 }

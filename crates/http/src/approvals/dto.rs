@@ -198,7 +198,7 @@ pub struct ApprovalOut {
 pub struct ActionIn {
     /// Opinion (意见); required to reject, return and cancel.
     pub comment: Option<String>,
-    /// The request's version seen; stale → 409 `version_conflict`.
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
     pub version: Option<i32>,
     /// `return`: the step index to go back to; absent sends it back to the applicant.
     pub target_step: Option<i32>,
@@ -234,14 +234,29 @@ pub enum BoxDto {
     Cc,
 }
 
+/// A request's status, as a list filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InstanceStatusDto {
+    Running,
+    Returned,
+    Approved,
+    Rejected,
+    Withdrawn,
+    Cancelled,
+}
+
+// `box` and `status` are read as text and checked by the handler, so that an unknown value is
+// a 422 naming the parameter (a typo must not quietly answer an empty or a different list).
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct InboxQueryIn {
-    #[param(inline)]
-    pub r#box: BoxDto,
+    #[param(inline, value_type = BoxDto)]
+    pub r#box: String,
     pub template_id: Option<Uuid>,
     /// The request's status.
+    #[param(inline, value_type = Option<InstanceStatusDto>)]
     pub status: Option<String>,
 }
 
