@@ -11,6 +11,7 @@ mod approvals {
     mod flows;
     mod hooks;
     mod modes;
+    mod offered_actions;
     mod races;
     mod returns;
     mod strict_input;

@@ -179,6 +179,15 @@ pub(crate) async fn comment(
 
 /// 催办: reminds the people who still have to act; at most once every 30 minutes.
 pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    urgeable(flow, me)?;
+    flow.inst.last_urged_at = Some(flow.now);
+    remind_open_approvers(flow, me);
+    Ok(())
+}
+
+/// Whether the caller may urge now, the 30-minute interval included (the actions list asks the
+/// same, so `urge` is not offered while it would answer 429).
+pub(crate) fn urgeable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
     if flow.inst.applicant_id != me {
         return Err(conflict("只有申请人可以催办", "Only the applicant can urge"));
     }
@@ -197,7 +206,10 @@ pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
             });
         }
     }
-    flow.inst.last_urged_at = Some(flow.now);
+    Ok(())
+}
+
+fn remind_open_approvers(flow: &mut Flow, me: Uuid) {
     let people: Vec<Uuid> = flow
         .tasks
         .iter()
@@ -220,5 +232,4 @@ pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         title,
         "申请人提醒您尽快处理".to_owned(),
     );
-    Ok(())
 }

@@ -264,7 +264,21 @@ fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
 
 async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
     let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
-    let mut people = Vec::new();
+    // Someone who still holds a copy of this step (from an earlier round, before a return and
+    // resubmit) is not copied twice.
+    let mut people: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.step_index == step && t.kind == "cc")
+        .filter(|t| {
+            matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Unread | TaskStatus::Read)
+            )
+        })
+        .map(|t| t.assignee_id)
+        .collect();
+    let held = people.len();
     for rule in &rules {
         for id in resolve(db, flow, step, rule).await? {
             if !people.contains(&id) {
@@ -272,6 +286,7 @@ async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Resul
             }
         }
     }
+    let people = people.split_off(held);
     for person in &people {
         flow.add_task(step, *person, TaskOrigin::Cc, None);
     }

@@ -10,6 +10,7 @@ mod detail;
 mod engine;
 mod hooks;
 mod inbox;
+mod offers;
 mod resolve;
 mod route;
 mod start;
