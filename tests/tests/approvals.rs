@@ -15,5 +15,6 @@ mod approvals {
     mod races;
     mod returns;
     mod strict_input;
+    mod stuck;
     mod templates;
 }

@@ -299,6 +299,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An approvals administrator (`approval.admin` over the request) moves an open task to
+         *     another person (改派) with a reason; both are told and the timeline records it.
+         */
+        post: operations["reassign_approval_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/recall": {
         parameters: {
             query?: never;
@@ -1286,7 +1306,7 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
              */
             actions: string[];
             /** Format: uuid */
@@ -1614,7 +1634,8 @@ export interface components {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
              *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`, `reassign`.
+             *     `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -2140,6 +2161,27 @@ export interface components {
              */
             status: string;
         };
+        /** @description 改派: moves an open task to another person (needs `approval.admin` over the request). */
+        ReassignIn: {
+            /** @description Why (shown on the timeline and to the people concerned). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description An open task of the request (`tasks[].id`).
+             */
+            taskId: string;
+            /**
+             * Format: uuid
+             * @description Who gets it: an active person with `approval.use`, not the applicant, without an open
+             *     task in the step.
+             */
+            toUserId: string;
+            /**
+             * Format: int32
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         RefreshIn: {
             /** @description The refresh token; omit it when the web app's cookie carries it. */
             refreshToken?: string | null;
@@ -2399,7 +2441,7 @@ export interface components {
             overdue: boolean;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-             *     `closed`, `cancelled`, `superseded`, `unread`, `read`.
+             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
              */
             status: string;
             /** Format: int32 */
@@ -3302,6 +3344,49 @@ export interface operations {
                 };
             };
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassign_approval_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -8,7 +8,7 @@ use xiaoban_services::approvals::{ActionInput, Position};
 use xiaoban_services::idempotency::Created;
 
 use super::convert;
-use super::dto::{ActionIn, ApprovalOut, PositionDto};
+use super::dto::{ActionIn, ApprovalOut, PositionDto, ReassignIn};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag, stated_version};
 use crate::responses::REPLAYED_HEADER;
@@ -25,6 +25,7 @@ fn input(req: &HttpRequest, body: ActionIn) -> Result<ActionInput, ApiError> {
         }),
         form: body.form,
         attachments: body.attachments,
+        task_id: None,
     })
 }
 
@@ -130,6 +131,37 @@ action!(
     "The caller takes back their approval while nobody has acted after it; the step reopens."
 );
 
+/// An approvals administrator (`approval.admin` over the request) moves an open task to
+/// another person (改派) with a reason; both are told and the timeline records it.
+#[utoipa::path(tag = "approvals", request_body = ReassignIn, security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The request's id")),
+    responses(
+        (status = 200, description = "The request as it now is", body = ApprovalOut),
+        (status = 409, description = "The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict`"),
+    ))]
+#[post("/approvals/{id}/reassign")]
+pub async fn reassign_approval_task(
+    req: HttpRequest,
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+    body: ValidatedJson<ReassignIn>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let input = ActionInput {
+        comment: Some(body.reason),
+        version: stated_version(&req, body.version)?,
+        user_id: Some(body.to_user_id),
+        task_id: Some(body.task_id),
+        ..ActionInput::default()
+    };
+    answer(
+        services
+            .reassign_approval_task(&auth.0, id.into_inner(), input)
+            .await?,
+    )
+}
+
 pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(approve_approval)
         .service(reject_approval)
@@ -141,5 +173,6 @@ pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(urge_approval)
         .service(withdraw_approval)
         .service(cancel_approval)
-        .service(recall_approval);
+        .service(recall_approval)
+        .service(reassign_approval_task);
 }

@@ -119,7 +119,8 @@ pub struct RatioDto {
 pub enum TimeoutActionDto {
     /// Mark overdue and tell the approvers.
     Remind {},
-    /// Add the holders of `role` as approvers of the step.
+    /// Give the step to the holders of `role` (with a deadline of their own, the step's): the
+    /// first of them to decide decides it; they are no extra required signers.
     Escalate { role: String },
     /// Approve on the approvers' behalf.
     AutoApprove {},

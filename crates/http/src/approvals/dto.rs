@@ -126,7 +126,7 @@ pub struct TaskOut {
     /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
     pub origin: String,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-    /// `closed`, `cancelled`, `superseded`, `unread`, `read`.
+    /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
     pub status: String,
     pub comment: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
@@ -144,7 +144,8 @@ pub struct EventOut {
     pub actor_name: Option<String>,
     /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
     /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`, `reassign`.
+    /// `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,
@@ -188,7 +189,7 @@ pub struct ApprovalOut {
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
     pub actions: Vec<String>,
 }
 
@@ -212,6 +213,21 @@ pub struct ActionIn {
     /// `comment`: ids of uploaded files.
     #[serde(default)]
     pub attachments: Vec<Uuid>,
+}
+
+/// 改派: moves an open task to another person (needs `approval.admin` over the request).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReassignIn {
+    /// An open task of the request (`tasks[].id`).
+    pub task_id: Uuid,
+    /// Who gets it: an active person with `approval.use`, not the applicant, without an open
+    /// task in the step.
+    pub to_user_id: Uuid,
+    /// Why (shown on the timeline and to the people concerned).
+    pub reason: String,
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+    pub version: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

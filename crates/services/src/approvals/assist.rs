@@ -5,7 +5,6 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::people;
 
 use super::act::{ActionInput, Position, optional_comment};
 use super::decide::my_open_task;
@@ -33,11 +32,11 @@ async fn other_person(
             "Choose someone other than yourself",
         ));
     }
-    if people::active_among(db, &[user]).await?.is_empty() {
+    if !super::handover::can_act(db, user).await? {
         return Err(ServiceError::invalid(
             "userId",
-            "该人员不存在或已停用",
-            "That person does not exist or is disabled",
+            "该人员不存在、已停用或没有审批权限",
+            "That person does not exist, is disabled or cannot act on approvals",
         ));
     }
     let step = flow.inst.current_step.unwrap_or(-1);

@@ -4,10 +4,12 @@
 mod act;
 mod assist;
 mod builtin;
+mod chain;
 mod decide;
 mod delegation;
 mod detail;
 mod engine;
+mod handover;
 mod hooks;
 mod inbox;
 mod offers;

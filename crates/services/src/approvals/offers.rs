@@ -27,6 +27,9 @@ pub(crate) fn actions(flow: &Flow, viewer: &Viewer) -> Vec<String> {
     if viewer.admin.is_some() && route::cancellable(flow).is_ok() {
         out.push("cancel");
     }
+    if super::handover::reassignable(flow, viewer) {
+        out.push("reassign");
+    }
     // Anyone who sees the request may comment on it, in any state.
     out.push("comment");
     out.into_iter().map(str::to_owned).collect()
