@@ -12,9 +12,12 @@ mod approvals {
     mod flows;
     mod hooks;
     mod modes;
+    mod offered_actions;
     mod races;
     mod register;
     mod returns;
     mod search;
+    mod strict_input;
+    mod stuck;
     mod templates;
 }

@@ -325,6 +325,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An approvals administrator (`approval.admin` over the request) moves an open task to
+         *     another person (改派) with a reason; both are told and the timeline records it.
+         */
+        post: operations["reassign_approval_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/recall": {
         parameters: {
             query?: never;
@@ -1248,7 +1268,7 @@ export interface components {
             userId?: string | null;
             /**
              * Format: int32
-             * @description The request's version seen; stale → 409 `version_conflict`.
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
              */
             version?: number | null;
         };
@@ -1312,7 +1332,7 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
              */
             actions: string[];
             /** Format: uuid */
@@ -1640,7 +1660,8 @@ export interface components {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
              *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`, `reassign`.
+             *     `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -2203,6 +2224,27 @@ export interface components {
              */
             status: string;
         };
+        /** @description 改派: moves an open task to another person (needs `approval.admin` over the request). */
+        ReassignIn: {
+            /** @description Why (shown on the timeline and to the people concerned). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description An open task of the request (`tasks[].id`).
+             */
+            taskId: string;
+            /**
+             * Format: uuid
+             * @description Who gets it: an active person with `approval.use`, not the applicant, without an open
+             *     task in the step.
+             */
+            toUserId: string;
+            /**
+             * Format: int32
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         RefreshIn: {
             /** @description The refresh token; omit it when the web app's cookie carries it. */
             refreshToken?: string | null;
@@ -2483,7 +2525,7 @@ export interface components {
             overdue: boolean;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-             *     `closed`, `cancelled`, `superseded`, `unread`, `read`.
+             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
              */
             status: string;
             /** Format: int32 */
@@ -2930,7 +2972,7 @@ export interface operations {
                 box: "pending" | "done" | "started" | "cc";
                 templateId?: string;
                 /** @description The request's status. */
-                status?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -3363,7 +3405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3406,7 +3448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3449,7 +3491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3492,7 +3534,50 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassign_approval_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3578,7 +3663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3621,7 +3706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3664,7 +3749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3707,7 +3792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3750,7 +3835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3793,7 +3878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;

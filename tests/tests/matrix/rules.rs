@@ -64,7 +64,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         "create_approval_template" | "patch_approval_template" | "get_approval_template_stats" => {
             Role("sysadmin")
         }
-        "cancel_approval" => Role("office_director"),
+        "cancel_approval" | "reassign_approval_task" => Role("office_director"),
         _ => return None,
     };
     Some(Rule { access })

@@ -117,7 +117,8 @@ pub enum TimeoutAction {
     /// Marked overdue and the approvers are told; nothing else.
     #[default]
     Remind,
-    /// The holders of the role are added as approvers of the step.
+    /// The holders of the role get the step, with a deadline of their own: the first of them to
+    /// decide decides it (they are not extra required signers of a countersign).
     Escalate { role: String },
     /// The system approves on the approvers' behalf.
     AutoApprove,

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use xiaoban_domain::approvals::Condition;
 use xiaoban_domain::approvals::definition::Definition;
-use xiaoban_services::{FieldIssue, ServiceError};
+use xiaoban_services::FieldIssue;
 
 use crate::errors::ApiError;
 
@@ -68,8 +68,10 @@ pub struct FormSchemaDto {
 }
 
 /// Who decides a step.
+// Variants without data are written `{}` so that `deny_unknown_fields` covers them too: serde
+// lets a unit variant of an internally tagged enum carry any extra field unnoticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ApproverRuleDto {
     /// Named people.
     // Field renames one by one: utoipa does not follow `rename_all_fields`.
@@ -80,7 +82,7 @@ pub enum ApproverRuleDto {
     /// Holders of the role whose data scope reaches the applicant's department.
     Role { role: String },
     /// The head of the applicant's department.
-    DepartmentHead,
+    DepartmentHead {},
     /// The head of a named department.
     HeadOf {
         #[serde(rename = "departmentId")]
@@ -91,7 +93,7 @@ pub enum ApproverRuleDto {
     /// The person chosen in a `user` field of the form.
     FormUser { field: String },
     /// The applicant picks when submitting (`approvers` of the start request).
-    ApplicantPicks,
+    ApplicantPicks {},
 }
 
 /// `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
@@ -112,16 +114,22 @@ pub struct RatioDto {
 }
 
 /// What happens when a step's deadline passes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "action", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TimeoutActionDto {
     /// Mark overdue and tell the approvers.
-    #[default]
-    Remind,
-    /// Add the holders of `role` as approvers of the step.
+    Remind {},
+    /// Give the step to the holders of `role` (with a deadline of their own, the step's): the
+    /// first of them to decide decides it; they are no extra required signers.
     Escalate { role: String },
     /// Approve on the approvers' behalf.
-    AutoApprove,
+    AutoApprove {},
+}
+
+impl Default for TimeoutActionDto {
+    fn default() -> Self {
+        Self::Remind {}
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -186,10 +194,12 @@ pub struct DefinitionDto {
 }
 
 impl DefinitionDto {
-    /// The domain definition; a condition that does not parse is 422 on its step.
-    pub fn into_domain(self) -> Result<Definition, ApiError> {
+    /// The domain definition, and the conditions that do not parse as 422 issues on their steps
+    /// (those conditions are left out, so that the rest can still be checked and every problem
+    /// is answered at once).
+    pub fn into_domain(mut self) -> Result<(Definition, Vec<FieldIssue>), ApiError> {
         let mut issues = Vec::new();
-        for (i, step) in self.steps.iter().enumerate() {
+        for (i, step) in self.steps.iter_mut().enumerate() {
             if let Some(source) = &step.condition
                 && let Err(err) = Condition::parse(source)
             {
@@ -198,11 +208,9 @@ impl DefinitionDto {
                     err.zh,
                     err.en,
                 ));
+                step.condition = None;
             }
         }
-        if !issues.is_empty() {
-            return Err(ServiceError::Invalid(issues).into());
-        }
-        super::convert(self)
+        Ok((super::convert(self)?, issues))
     }
 }

@@ -10,42 +10,12 @@ use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{RegisterItem, RegisterQuery};
 
+use super::dto::InstanceStatusDto;
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
 use crate::paging::{ListParams, PageOut};
 
 const SORTABLE: &[&str] = &["submittedAt", "number", "finishedAt"];
-
-/// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InstanceStatusDto {
-    /// 审批中
-    Running,
-    /// 已退回 (back with the applicant)
-    Returned,
-    /// 已通过
-    Approved,
-    /// 已驳回
-    Rejected,
-    /// 已撤回 (by the applicant)
-    Withdrawn,
-    /// 已撤销 (by an administrator)
-    Cancelled,
-}
-
-impl From<InstanceStatusDto> for InstanceStatus {
-    fn from(status: InstanceStatusDto) -> Self {
-        match status {
-            InstanceStatusDto::Running => Self::Running,
-            InstanceStatusDto::Returned => Self::Returned,
-            InstanceStatusDto::Approved => Self::Approved,
-            InstanceStatusDto::Rejected => Self::Rejected,
-            InstanceStatusDto::Withdrawn => Self::Withdrawn,
-            InstanceStatusDto::Cancelled => Self::Cancelled,
-        }
-    }
-}
 
 /// Paging, keyword and the register's filters in one query string (the export ignores the
 /// paging).

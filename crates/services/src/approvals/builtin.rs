@@ -73,6 +73,7 @@ impl Services {
                 description: Some(description.to_owned()),
                 starters: Starters::default(),
                 definition,
+                reading_issues: Vec::new(),
             };
             self.create_approval_template(&ctx, input).await?;
             created += 1;

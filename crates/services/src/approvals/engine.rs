@@ -8,8 +8,8 @@ use uuid::Uuid;
 use xiaoban_domain::approvals::definition::StepMode;
 use xiaoban_domain::approvals::flow::{InstanceStatus, StepCounts, Tally, TaskOrigin, TaskStatus, tally};
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::delegations;
 
+use super::chain::{chain_text, delegation_chain};
 use super::resolve::{fallback, resolve};
 use super::state::Flow;
 use crate::ServiceError;
@@ -107,22 +107,21 @@ pub(crate) async fn assign(
     origin: TaskOrigin,
     due: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<Uuid, ServiceError> {
-    let delegate = delegations::active_for(db, approver, flow.now)
-        .await?
-        .map(|d| d.delegate_id);
-    let assignee = delegate.unwrap_or(approver);
+    let chain = delegation_chain(db, approver, flow.inst.applicant_id, flow.now).await?;
+    let assignee = chain.last().copied().unwrap_or(approver);
     let id = flow.add_task(step, assignee, origin, due);
-    if let Some(delegate) = delegate {
+    if assignee != approver {
         if let Some(task) = flow.task_mut(id) {
             task.delegated_from = Some(approver);
         }
+        let words = chain_text(db, &chain).await?;
         flow.event(
             None,
             "delegated",
             Some(step),
             Some(id),
-            None,
-            json!({ "from": approver, "to": delegate }),
+            Some(words),
+            json!({ "from": approver, "to": assignee, "chain": chain }),
         );
     }
     let title = format!("待审批：{}", flow.inst.title);
@@ -219,8 +218,20 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
         return Ok(());
     };
     let mut counts = StepCounts::default();
+    // Whoever a step was escalated to decides it alone: their approval passes it, their
+    // rejection rejects it, and while they have not acted they are no extra required signer.
+    let mut escalated = None;
     for task in flow.step_tasks(step) {
-        let added = TaskOrigin::parse(&task.origin).is_some_and(TaskOrigin::is_added_signer);
+        let origin = TaskOrigin::parse(&task.origin);
+        if origin == Some(TaskOrigin::Escalation) {
+            match TaskStatus::parse(&task.status) {
+                Some(TaskStatus::Approved) => escalated = escalated.or(Some(Tally::Passed)),
+                Some(TaskStatus::Rejected) => escalated = escalated.or(Some(Tally::Rejected)),
+                _ => {}
+            }
+            continue;
+        }
+        let added = origin.is_some_and(TaskOrigin::is_added_signer);
         match (TaskStatus::parse(&task.status), added) {
             (Some(TaskStatus::Approved), false) => counts.approved += 1,
             (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
@@ -230,7 +241,7 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
             _ => {}
         }
     }
-    match tally(def.mode, def.pass_ratio, counts) {
+    match escalated.unwrap_or_else(|| tally(def.mode, def.pass_ratio, counts)) {
         Tally::Passed => {
             close_open(flow, step, |_| true);
             flow.event(None, "step_passed", Some(step), None, None, json!({}));
@@ -264,7 +275,21 @@ fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
 
 async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
     let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
-    let mut people = Vec::new();
+    // Someone who still holds a copy of this step (from an earlier round, before a return and
+    // resubmit) is not copied twice.
+    let mut people: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.step_index == step && t.kind == "cc")
+        .filter(|t| {
+            matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Unread | TaskStatus::Read)
+            )
+        })
+        .map(|t| t.assignee_id)
+        .collect();
+    let held = people.len();
     for rule in &rules {
         for id in resolve(db, flow, step, rule).await? {
             if !people.contains(&id) {
@@ -272,6 +297,7 @@ async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Resul
             }
         }
     }
+    let people = people.split_off(held);
     for person in &people {
         flow.add_task(step, *person, TaskOrigin::Cc, None);
     }

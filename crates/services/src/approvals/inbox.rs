@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::paging::{Page, PageRequest};
-use xiaoban_persistence::approvals::inbox::{self, InboxFilter};
+use xiaoban_persistence::approvals::inbox::{self, InboxFilter, PerRequest};
 use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, people, templates};
 
 use crate::{RequestContext, ServiceError, Services};
@@ -85,12 +85,12 @@ impl Services {
             let lookup = Lookup::load(self, &rows.items).await?;
             return Ok(rows.map(|inst| lookup.item(&inst, None, self.now())));
         }
-        let statuses = match which {
-            Box::Pending => PENDING,
-            Box::Done => DONE,
-            _ => CC,
+        let (statuses, per_request) = match which {
+            Box::Pending => (PENDING, PerRequest::Every),
+            Box::Done => (DONE, PerRequest::Latest),
+            _ => (CC, PerRequest::Every),
         };
-        let rows = inbox::tasks_page(db, me, statuses, &filter, page).await?;
+        let rows = inbox::tasks_page(db, me, statuses, per_request, &filter, page).await?;
         let ids: Vec<Uuid> = rows.items.iter().map(|t| t.instance_id).collect();
         let insts = instances::find_many(db, &ids).await?;
         let lookup = Lookup::load(self, &insts).await?;
@@ -106,10 +106,10 @@ impl Services {
         let me = self.approval_viewer(ctx).await?.id;
         let db = self.db();
         Ok(InboxCounts {
-            pending: inbox::count_tasks(db, me, PENDING).await?,
-            done: inbox::count_tasks(db, me, DONE).await?,
+            pending: inbox::count_tasks(db, me, PENDING, PerRequest::Every).await?,
+            done: inbox::count_tasks(db, me, DONE, PerRequest::Latest).await?,
             started: inbox::count_started(db, me, LIVE).await?,
-            cc_unread: inbox::count_tasks(db, me, &["unread"]).await?,
+            cc_unread: inbox::count_tasks(db, me, &["unread"], PerRequest::Every).await?,
         })
     }
 }

@@ -4,12 +4,15 @@
 mod act;
 mod assist;
 mod builtin;
+mod chain;
 mod decide;
 mod delegation;
 mod detail;
 mod engine;
+mod handover;
 mod hooks;
 mod inbox;
+mod offers;
 mod oversight;
 mod resolve;
 mod route;
