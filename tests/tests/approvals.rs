@@ -11,6 +11,8 @@ mod approvals {
     mod flows;
     mod hooks;
     mod modes;
+    mod own_requests;
+    mod own_requests_demo;
     mod races;
     mod returns;
     mod templates;

@@ -1532,6 +1532,11 @@ export interface components {
              */
             headUserId?: string | null;
             /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导), a user: decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
+            /**
              * @description Name, 1 to 100 characters.
              * @example 教务处
              */
@@ -1562,6 +1567,13 @@ export interface components {
             headUserId?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The leader in charge's name. */
+            leaderName?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导): decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
             /**
              * Format: int64
              * @description Active users who belong to this department directly (sub-departments not counted).
@@ -1596,6 +1608,11 @@ export interface components {
              * @description The head (负责人); `null` clears it.
              */
             headUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导); `null` clears it.
+             */
+            leaderUserId?: string | null;
             name?: string | null;
             /**
              * Format: uuid
@@ -1614,7 +1631,11 @@ export interface components {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
              *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior).
              */
             action: string;
             /** Format: uuid */
@@ -1660,6 +1681,11 @@ export interface components {
          * @enum {string}
          */
         FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        /**
+         * Format: binary
+         * @description A file's bytes, in the content type it was stored with.
+         */
+        FileBytes: string;
         /** @description An uploaded file. */
         FileOut: {
             /**
@@ -1698,7 +1724,10 @@ export interface components {
             file: string;
         };
         FlowOptionsDto: {
-            /** @description Skip a step whose only approver is the applicant or already approved. Default true. */
+            /**
+             * @description Skip a step whose approvers already approved in this round. Default true. (A step whose
+             *     only approver is the applicant follows its `applicantIsApprover`.)
+             */
             autoSkip?: boolean;
             fallback?: components["schemas"]["ApproverRuleDto"] | null;
             /** @description On resubmit after a return, go straight back to the returning step. Default false. */
@@ -2262,7 +2291,7 @@ export interface components {
             kind: "all";
         } | {
             /** Format: uuid */
-            department_id: string;
+            departmentId: string;
             /** @enum {string} */
             kind: "department";
         } | {
@@ -2296,6 +2325,14 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
+         *     the applicant's superior (department head, leader in charge, principal, fallback; never the
+         *     applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+         *     the timeline), `skip` skips it (only with a later unconditional `superior` step).
+         * @enum {string}
+         */
+        SelfApprovalDto: "superior" | "applicantConfirms" | "skip";
         /** @description How a day should count. `kind: null` makes it an ordinary day again. */
         SetDayIn: {
             kind?: components["schemas"]["SpecialKindIn"] | null;
@@ -2330,6 +2367,8 @@ export interface components {
             roles?: string[];
         };
         StepDefDto: {
+            /** @description When the step's only approver is the applicant. Default `superior`. */
+            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
             /** @description Copied (抄送) when the step is passed. */
             cc?: components["schemas"]["ApproverRuleDto"][];
             /**
@@ -2822,7 +2861,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -3619,7 +3658,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4287,7 +4326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": components["schemas"]["FileBytes"];
                 };
             };
             /** @description Not modified (`If-None-Match` matched) */
@@ -4410,7 +4449,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;
@@ -4925,7 +4964,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Page number, from 1. Default 1.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
                  * @example 1
                  */
                 page?: number;

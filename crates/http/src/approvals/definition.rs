@@ -124,6 +124,19 @@ pub enum TimeoutActionDto {
     AutoApprove,
 }
 
+/// What a step does when its only approver is the applicant: `superior` (default) hands it to
+/// the applicant's superior (department head, leader in charge, principal, fallback; never the
+/// applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+/// the timeline), `skip` skips it (only with a later unconditional `superior` step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum SelfApprovalDto {
+    #[default]
+    Superior,
+    ApplicantConfirms,
+    Skip,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepDefDto {
@@ -145,12 +158,16 @@ pub struct StepDefDto {
     /// Copied (抄送) when the step is passed.
     #[serde(default)]
     pub cc: Vec<ApproverRuleDto>,
+    /// When the step's only approver is the applicant. Default `superior`.
+    #[serde(default)]
+    pub applicant_is_approver: SelfApprovalDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FlowOptionsDto {
-    /// Skip a step whose only approver is the applicant or already approved. Default true.
+    /// Skip a step whose approvers already approved in this round. Default true. (A step whose
+    /// only approver is the applicant follows its `applicantIsApprover`.)
     #[serde(default = "yes")]
     pub auto_skip: bool,
     /// On resubmit after a return, go straight back to the returning step. Default false.

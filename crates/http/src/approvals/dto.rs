@@ -144,7 +144,11 @@ pub struct EventOut {
     pub actor_name: Option<String>,
     /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
     /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+    /// `to_superior` (the applicant was the step's only approver: their superior decides),
+    /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+    /// allows), `superior_required` (no one else had approved: the last step goes to the
+    /// superior).
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,

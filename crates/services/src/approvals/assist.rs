@@ -33,6 +33,13 @@ async fn other_person(
             "Choose someone other than yourself",
         ));
     }
+    if user == flow.inst.applicant_id {
+        return Err(ServiceError::invalid(
+            "userId",
+            "不能交给申请人本人审批",
+            "The applicant cannot decide their own request",
+        ));
+    }
     if people::active_among(db, &[user]).await?.is_empty() {
         return Err(ServiceError::invalid(
             "userId",

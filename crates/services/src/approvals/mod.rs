@@ -10,11 +10,13 @@ mod detail;
 mod engine;
 mod hooks;
 mod inbox;
+mod own_choice;
 mod resolve;
 mod route;
 mod start;
 mod state;
 mod stats;
+mod superior;
 mod templates;
 mod timers;
 

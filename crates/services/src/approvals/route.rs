@@ -98,6 +98,8 @@ pub(crate) async fn resubmit(
     }
     if let Some(values) = &input.form {
         let checked = check_form(db, &flow.def.form, values).await?;
+        let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
+        super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
         super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
         flow.inst.summary = flow.def.form.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();

@@ -18,6 +18,7 @@ use super::NUMBER_SERIES;
 use super::detail::{self, InstanceDetail};
 use super::engine::enter;
 use super::hooks::Subject;
+use super::own_choice::refuse_self_chosen_approvers;
 use super::state::Flow;
 use super::templates::StarterProfile;
 use crate::audit::{self, Change};
@@ -117,6 +118,7 @@ impl Services {
             serde_json::from_str(&version.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
         let checked = check_form(tx, &def.form, &input.form).await?;
         check_picks(&def, &checked, &input.approvers)?;
+        refuse_self_chosen_approvers(&def, &checked, &input.approvers, applicant)?;
         let year = now.with_timezone(&self.settings().timezone).year();
         let number = numbering::allocate(tx, NUMBER_SERIES, year).await?;
         let names = people::names(tx, &[applicant]).await?;
