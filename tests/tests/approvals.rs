@@ -11,6 +11,7 @@ mod approvals {
     mod flows;
     mod hooks;
     mod modes;
+    mod notices;
     mod own_requests;
     mod own_requests_demo;
     mod races;

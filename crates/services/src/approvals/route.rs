@@ -48,7 +48,7 @@ pub(crate) async fn send_back(
         "return",
         Some(step),
         Some(task.id),
-        Some(comment),
+        Some(comment.clone()),
         json!({ "targetStep": target }),
     );
     match target {
@@ -57,7 +57,8 @@ pub(crate) async fn send_back(
             flow.inst.current_step = None;
             let applicant = flow.inst.applicant_id;
             let title = format!("{}被退回，请修改后重新提交", flow.inst.title);
-            let body = flow.step_name(step);
+            // The applicant should not have to open the request to learn what to change.
+            let body = format!("{}退回，理由：{comment}", flow.step_name(step));
             notify(flow, NoticeKind::Decision, vec![applicant], title, body);
             Ok(())
         }
