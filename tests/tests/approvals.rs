@@ -15,6 +15,7 @@ mod approvals {
     mod own_requests;
     mod own_requests_demo;
     mod races;
+    mod resubmits;
     mod returns;
     mod templates;
 }

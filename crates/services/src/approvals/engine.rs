@@ -294,7 +294,7 @@ fn reopen(flow: &mut Flow, step: i32) {
                 task.due_at = due;
             }
             reopened.push(assignee);
-        } else if status == TaskStatus::Returned.as_str() {
+        } else if status == TaskStatus::Returned.as_str() && !followed_up(flow, step, id, assignee) {
             let origin = TaskOrigin::parse(&origin).unwrap_or(TaskOrigin::Rule);
             flow.add_task(step, assignee, origin, due);
             reopened.push(assignee);
@@ -316,6 +316,14 @@ fn reopen(flow: &mut Flow, step: i32) {
         title,
         flow.step_name(step),
     );
+}
+
+/// Whether the returner already got a task after this return (an earlier return of the round,
+/// reopened before): only the latest return of a person gives them a new task. Task ids are
+/// time-ordered (UUID v7, monotonic within the process).
+fn followed_up(flow: &Flow, step: i32, returned: Uuid, assignee: Uuid) -> bool {
+    flow.step_tasks(step)
+        .any(|t| t.assignee_id == assignee && t.id > returned)
 }
 
 /// Counts the current step's decisions and moves on when it is decided.
