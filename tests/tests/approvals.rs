@@ -7,6 +7,7 @@ mod approvals {
     mod assists;
     mod attachments;
     mod clock;
+    mod computed;
     mod directory;
     mod flows;
     mod hooks;

@@ -1653,6 +1653,12 @@ export interface components {
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
+            /**
+             * @description A `number` field computed by the server, not typed: the working days of the named
+             *     `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+             *     days). A typed value is ignored; conditions read the computed one.
+             */
+            computedFrom?: string | null;
             help?: string | null;
             /** @description Identifier used in values and conditions, e.g. `days`. */
             key: string;

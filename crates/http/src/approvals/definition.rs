@@ -21,7 +21,8 @@ pub enum FieldKindDto {
     Money,
     /// `YYYY-MM-DD`.
     Date,
-    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`.
+    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`, optionally `"startHalf":"pm"` (from the
+    /// afternoon) and `"endHalf":"am"` (until noon).
     DateRange,
     Select,
     MultiSelect,
@@ -59,6 +60,11 @@ pub struct FieldDefDto {
     pub placeholder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// A `number` field computed by the server, not typed: the working days of the named
+    /// `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+    /// days). A typed value is ignored; conditions read the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]

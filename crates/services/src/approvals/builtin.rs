@@ -151,8 +151,8 @@ fn leave(vice_principal: Option<Uuid>) -> Value {
             { "key": "leaveType", "label": "请假类型", "kind": "select", "required": true,
               "options": ["事假", "病假", "年休假", "婚假", "产假", "丧假", "其他"] },
             { "key": "period", "label": "请假时间", "kind": "date_range", "required": true },
-            { "key": "days", "label": "请假天数", "kind": "number", "required": true, "min": 0.5, "max": 180,
-              "help": "按工作日计算，可填半天（0.5）" },
+            { "key": "days", "label": "请假天数", "kind": "number", "computedFrom": "period",
+              "help": "按学校工作日历自动计算；可选上午或下午开始、结束（半天）" },
             { "key": "reason", "label": "请假事由", "kind": "long_text", "required": true, "maxLength": 500 },
             { "key": "attachments", "label": "证明材料", "kind": "attachments" }
         ]},

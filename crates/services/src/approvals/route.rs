@@ -99,7 +99,8 @@ pub(crate) async fn resubmit(
     }
     let old_form = flow.form();
     if let Some(values) = &input.form {
-        let checked = check_form(db, &flow.def.form, values).await?;
+        let mut checked = check_form(db, &flow.def.form, values).await?;
+        super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
         let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
         super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
         super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
