@@ -1578,6 +1578,11 @@ export interface components {
              */
             headUserId?: string | null;
             /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导), a user: decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
+            /**
              * @description Name, 1 to 100 characters.
              * @example 教务处
              */
@@ -1608,6 +1613,13 @@ export interface components {
             headUserId?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The leader in charge's name. */
+            leaderName?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导): decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
             /**
              * Format: int64
              * @description Active users who belong to this department directly (sub-departments not counted).
@@ -1642,6 +1654,11 @@ export interface components {
              * @description The head (负责人); `null` clears it.
              */
             headUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导); `null` clears it.
+             */
+            leaderUserId?: string | null;
             name?: string | null;
             /**
              * Format: uuid
@@ -1660,8 +1677,12 @@ export interface components {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
              *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`, `reassign`.
-             *     `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior).
+             *     `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -1679,6 +1700,12 @@ export interface components {
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
+            /**
+             * @description A `number` field computed by the server, not typed: the working days of the named
+             *     `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+             *     days). A typed value is ignored; conditions read the computed one.
+             */
+            computedFrom?: string | null;
             help?: string | null;
             /** @description Identifier used in values and conditions, e.g. `days`. */
             key: string;
@@ -1750,7 +1777,10 @@ export interface components {
             file: string;
         };
         FlowOptionsDto: {
-            /** @description Skip a step whose only approver is the applicant or already approved. Default true. */
+            /**
+             * @description Skip a step whose approvers already approved in this round. Default true. (A step whose
+             *     only approver is the applicant follows its `applicantIsApprover`.)
+             */
             autoSkip?: boolean;
             fallback?: components["schemas"]["ApproverRuleDto"] | null;
             /** @description On resubmit after a return, go straight back to the returning step. Default false. */
@@ -2427,6 +2457,14 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
+         *     the applicant's superior (department head, leader in charge, principal, fallback; never the
+         *     applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+         *     the timeline), `skip` skips it (only with a later unconditional `superior` step).
+         * @enum {string}
+         */
+        SelfApprovalDto: "superior" | "applicantConfirms" | "skip";
         /** @description How a day should count. `kind: null` makes it an ordinary day again. */
         SetDayIn: {
             kind?: components["schemas"]["SpecialKindIn"] | null;
@@ -2461,6 +2499,8 @@ export interface components {
             roles?: string[];
         };
         StepDefDto: {
+            /** @description When the step's only approver is the applicant. Default `superior`. */
+            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
             /** @description Copied (抄送) when the step is passed. */
             cc?: components["schemas"]["ApproverRuleDto"][];
             /**

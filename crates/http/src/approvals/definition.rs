@@ -21,7 +21,8 @@ pub enum FieldKindDto {
     Money,
     /// `YYYY-MM-DD`.
     Date,
-    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`.
+    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`, optionally `"startHalf":"pm"` (from the
+    /// afternoon) and `"endHalf":"am"` (until noon).
     DateRange,
     Select,
     MultiSelect,
@@ -59,6 +60,11 @@ pub struct FieldDefDto {
     pub placeholder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// A `number` field computed by the server, not typed: the working days of the named
+    /// `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+    /// days). A typed value is ignored; conditions read the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
@@ -132,6 +138,19 @@ impl Default for TimeoutActionDto {
     }
 }
 
+/// What a step does when its only approver is the applicant: `superior` (default) hands it to
+/// the applicant's superior (department head, leader in charge, principal, fallback; never the
+/// applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+/// the timeline), `skip` skips it (only with a later unconditional `superior` step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum SelfApprovalDto {
+    #[default]
+    Superior,
+    ApplicantConfirms,
+    Skip,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepDefDto {
@@ -153,12 +172,16 @@ pub struct StepDefDto {
     /// Copied (抄送) when the step is passed.
     #[serde(default)]
     pub cc: Vec<ApproverRuleDto>,
+    /// When the step's only approver is the applicant. Default `superior`.
+    #[serde(default)]
+    pub applicant_is_approver: SelfApprovalDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FlowOptionsDto {
-    /// Skip a step whose only approver is the applicant or already approved. Default true.
+    /// Skip a step whose approvers already approved in this round. Default true. (A step whose
+    /// only approver is the applicant follows its `applicantIsApprover`.)
     #[serde(default = "yes")]
     pub auto_skip: bool,
     /// On resubmit after a return, go straight back to the returning step. Default false.

@@ -145,8 +145,12 @@ pub struct EventOut {
     pub actor_name: Option<String>,
     /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
     /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`, `reassign`.
-    /// `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+    /// `to_superior` (the applicant was the step's only approver: their superior decides),
+    /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+    /// allows), `superior_required` (no one else had approved: the last step goes to the
+    /// superior).
+    /// `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,

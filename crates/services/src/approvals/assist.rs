@@ -32,6 +32,13 @@ async fn other_person(
             "Choose someone other than yourself",
         ));
     }
+    if user == flow.inst.applicant_id {
+        return Err(ServiceError::invalid(
+            "userId",
+            "不能交给申请人本人审批",
+            "The applicant cannot decide their own request",
+        ));
+    }
     if !super::handover::can_act(db, user).await? {
         return Err(ServiceError::invalid(
             "userId",

@@ -14,11 +14,13 @@ mod hooks;
 mod inbox;
 mod offers;
 mod oversight;
+mod own_choice;
 mod resolve;
 mod route;
 mod start;
 mod state;
 mod stats;
+mod superior;
 mod templates;
 mod timers;
 

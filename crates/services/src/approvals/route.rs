@@ -44,7 +44,7 @@ pub(crate) async fn send_back(
         "return",
         Some(step),
         Some(task.id),
-        Some(comment),
+        Some(comment.clone()),
         json!({ "targetStep": target }),
     );
     match target {
@@ -53,7 +53,8 @@ pub(crate) async fn send_back(
             flow.inst.current_step = None;
             let applicant = flow.inst.applicant_id;
             let title = format!("{}被退回，请修改后重新提交", flow.inst.title);
-            let body = flow.step_name(step);
+            // The applicant should not have to open the request to learn what to change.
+            let body = format!("{}退回，理由：{comment}", flow.step_name(step));
             notify(flow, NoticeKind::Decision, vec![applicant], title, body);
             Ok(())
         }
@@ -81,8 +82,12 @@ pub(crate) async fn resubmit(
     input: &ActionInput,
 ) -> Result<(), ServiceError> {
     resubmittable(flow, me)?;
+    let old_form = flow.form();
     if let Some(values) = &input.form {
-        let checked = check_form(db, &flow.def.form, values).await?;
+        let mut checked = check_form(db, &flow.def.form, values).await?;
+        super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
+        let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
+        super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
         super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
         flow.inst.summary = flow.def.form.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();
@@ -101,7 +106,10 @@ pub(crate) async fn resubmit(
         .returned_from_step
         .filter(|_| flow.def.options.resubmit_to_returning_step)
     {
-        Some(step) => enter(db, flow, step).await,
+        Some(step) => {
+            let first = reroute_before(flow, &old_form, step);
+            enter(db, flow, first.unwrap_or(step)).await
+        }
         None => {
             let parked: Vec<Uuid> = flow
                 .tasks
@@ -134,6 +142,46 @@ pub(crate) fn resubmittable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
         ));
     }
     Ok(())
+}
+
+/// Going straight back to the returning step after the values changed: the approvals of an
+/// earlier step that no longer applies are dropped, and the first earlier step that applies now
+/// (and did not before) is where the request goes; the returning step reopens when reached.
+fn reroute_before(
+    flow: &mut Flow,
+    old: &serde_json::Map<String, serde_json::Value>,
+    returning: i32,
+) -> Option<i32> {
+    let new = flow.form();
+    let applies = |s: &xiaoban_domain::approvals::definition::StepDef, form| {
+        s.condition.as_ref().is_none_or(|c| c.evaluate(form))
+    };
+    let mut first = None;
+    let mut dropped = Vec::new();
+    for (i, def) in flow.def.steps.iter().enumerate() {
+        let index = i32::try_from(i).unwrap_or(i32::MAX);
+        if index >= returning {
+            break;
+        }
+        match (applies(def, old), applies(def, &new)) {
+            (false, true) => {
+                first = first.or(Some(index));
+            }
+            (true, false) => dropped.push(index),
+            _ => {}
+        }
+    }
+    let stale: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == flow.inst.cycle && dropped.contains(&t.step_index))
+        .filter(|t| t.kind == "approve" && t.status == TaskStatus::Approved.as_str())
+        .map(|t| t.id)
+        .collect();
+    for id in stale {
+        flow.set_task(id, TaskStatus::Superseded, None);
+    }
+    first
 }
 
 /// 撤回: the applicant takes the request back before anyone decided in this round (or while it
