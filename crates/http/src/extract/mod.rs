@@ -6,7 +6,7 @@ mod json;
 mod query;
 mod version;
 
-pub use context::{Auth, AuthPendingPasswordChange, Ctx, RequestId};
+pub use context::{Auth, AuthPendingPasswordChange, AuthPendingTotp, Ctx, RequestId};
 pub use json::{JsonLimit, ValidatedJson};
 pub use query::ValidatedQuery;
 pub use version::{etag, expected_version};

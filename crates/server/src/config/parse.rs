@@ -70,8 +70,33 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             xiaoban_http::TrustedProxies::default(),
             xiaoban_http::TrustedProxies::parse,
         )?,
+        totp_issuer: parse(values, "totp_issuer", "校办".to_owned(), |v| {
+            let ok =
+                (1..=64).contains(&v.chars().count()) && !v.contains(':') && !v.chars().any(char::is_control);
+            ok.then(|| v.to_owned())
+        })?,
+        totp_required_for: parse(values, "totp_required_for", None, |v| parse_roles(v).map(Some))?,
         data_dir,
     })
+}
+
+/// `none` or empty for no role, else comma-separated role codes.
+fn parse_roles(value: &str) -> Option<Vec<String>> {
+    if value.is_empty() || value.eq_ignore_ascii_case("none") {
+        return Some(Vec::new());
+    }
+    value
+        .split(',')
+        .map(str::trim)
+        .map(|code| {
+            let ok = !code.is_empty()
+                && code.len() <= 64
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            ok.then(|| code.to_owned())
+        })
+        .collect()
 }
 
 fn default_workers() -> usize {

@@ -20,3 +20,22 @@ pub fn encode(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Decodes base32 as authenticator apps accept it: case-insensitive, spaces and `=` ignored.
+/// `None` for any other character.
+pub fn decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 5 / 8);
+    let mut buffer: u32 = 0;
+    let mut bits = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace() && *c != '=') {
+        let upper = c.to_ascii_uppercase();
+        let value = ALPHABET.iter().position(|&a| char::from(a) == upper)?;
+        buffer = (buffer << 5) | u32::try_from(value).ok()?;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((buffer >> bits) & 0xff).ok()?);
+        }
+    }
+    Some(out)
+}

@@ -9,7 +9,7 @@ mod tests;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
-pub use base32::encode as base32_encode;
+pub use base32::{decode as base32_decode, encode as base32_encode};
 
 /// Seconds per step.
 pub const STEP_SECONDS: i64 = 30;

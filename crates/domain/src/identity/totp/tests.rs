@@ -80,6 +80,27 @@ fn base32_follows_rfc_4648_without_padding() {
 }
 
 #[test]
+fn base32_decodes_what_it_encodes_ignoring_case_spaces_and_padding() {
+    for bytes in [
+        &b""[..],
+        b"f",
+        b"fo",
+        b"foo",
+        b"foob",
+        b"fooba",
+        b"foobar",
+        RFC_SECRET,
+    ] {
+        assert_eq!(base32_decode(&base32_encode(bytes)).as_deref(), Some(bytes));
+    }
+    assert_eq!(
+        base32_decode("mzxw 6ytb oi======").as_deref(),
+        Some(&b"foobar"[..])
+    );
+    assert_eq!(base32_decode("MZXW1"), None);
+}
+
+#[test]
 fn the_otpauth_uri_names_issuer_account_and_parameters() {
     let uri = otpauth_uri("校办", "li.wenshu", RFC_SECRET);
     assert_eq!(
