@@ -68,7 +68,7 @@ pub struct SecondFactorRequiredOut {
 #[serde(untagged)]
 pub enum LoginOut {
     SecondFactorRequired(SecondFactorRequiredOut),
-    Tokens(TokenOut),
+    Tokens(Box<TokenOut>),
 }
 
 /// A signed-in session: a short-lived access token and a rotating refresh token.

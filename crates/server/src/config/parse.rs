@@ -192,6 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn the_three_administrators_need_two_step_verification_unless_configured_or_a_demo() {
+        let mut config = Config::from_sources(None, &[]).unwrap();
+        assert_eq!(config.totp_roles(), ["sysadmin", "secadmin", "auditor"]);
+        assert_eq!(config.totp_issuer, "校办");
+        config.demo = true;
+        assert!(config.totp_roles().is_empty());
+        let pairs = env(&[
+            ("XIAOBAN_TOTP_REQUIRED_FOR", "secadmin, leader"),
+            ("XIAOBAN_DEMO", "true"),
+        ]);
+        let config = Config::from_sources(None, &pairs).unwrap();
+        assert_eq!(config.totp_roles(), ["secadmin", "leader"]);
+        let none = Config::from_sources(None, &env(&[("XIAOBAN_TOTP_REQUIRED_FOR", "none")])).unwrap();
+        assert!(none.totp_roles().is_empty());
+        for bad in [
+            ("XIAOBAN_TOTP_REQUIRED_FOR", "sysadmin,,auditor"),
+            ("XIAOBAN_TOTP_ISSUER", "a:b"),
+        ] {
+            assert!(Config::from_sources(None, &env(&[bad])).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn a_bad_value_names_the_key_and_the_expected_form() {
         let err = Config::from_sources(None, &env(&[("XIAOBAN_BIND", "localhost")]))
             .unwrap_err()
