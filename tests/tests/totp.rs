@@ -282,6 +282,40 @@ async fn disabling_needs_the_current_password_and_a_code_and_every_step_is_audit
 }
 
 #[tokio::test]
+async fn guessing_the_code_to_disable_it_locks_the_account() {
+    let (app, clock) = TestApp::spawn_at(START).await;
+    let user = enrolled_teacher(&app, &clock).await;
+    let body = app.login(&user.username, READY_PASSWORD).await;
+    let code = code_now(&clock, &user.secret);
+    let res = second_step(&app, json!({"challenge": body["challenge"], "code": code})).await;
+    let token = res.json::<Value>().await.unwrap()["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        let guess = json!({"currentPassword": READY_PASSWORD, "code": wrong});
+        let res = app
+            .as_user(&token, Method::DELETE, "/api/v1/me/totp")
+            .json(&guess)
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, 422, "validation_failed").await;
+    }
+    clock.advance(Duration::seconds(30));
+    let right = json!({"currentPassword": READY_PASSWORD, "code": code_now(&clock, &user.secret)});
+    let res = app
+        .as_user(&token, Method::DELETE, "/api/v1/me/totp")
+        .json(&right)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "account_locked").await;
+    assert_eq!(app.audit_count("totp.disable_failed").await, 5);
+}
+
+#[tokio::test]
 async fn a_wrong_first_code_does_not_turn_it_on() {
     let (app, clock) = TestApp::spawn_at(START).await;
     let (_, token) = app.user_with_role("staff").await;

@@ -158,7 +158,9 @@ impl Services {
         Ok(codes)
     }
 
-    /// Turns two-step verification off: needs the current password and a code.
+    /// Turns two-step verification off: needs the current password and a code. A wrong code
+    /// counts towards the lockout like a wrong password (a stolen session that knows the
+    /// password must not be able to guess the six digits at leisure).
     pub async fn disable_totp(
         &self,
         ctx: &RequestContext,
@@ -183,6 +185,19 @@ impl Services {
             .spend_factor(&tx, id, &SecondFactor::Code(code.to_owned()), now)
             .await?
         {
+            let state = self.count_failure(&tx, Some(&user), &user.username, now).await?;
+            let subject = Some(id.to_string());
+            audit::record(
+                &tx,
+                ctx,
+                now,
+                Change::new("totp.disable_failed", "user", subject.clone()),
+            )
+            .await?;
+            if state.is_locked(now) {
+                audit::record(&tx, ctx, now, Change::new("auth.lockout", "user", subject)).await?;
+            }
+            tx.commit().await.map_err(PersistenceError::from)?;
             return Err(wrong_code());
         }
         totp::remove(&tx, id).await?;
