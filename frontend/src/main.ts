@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { createAppRouter } from './router'
-import { setSessionExpiredHandler } from './api/client'
+import { setSessionExpiredHandler, setTotpEnrolmentHandler } from './api/client'
 import './styles.css'
 
 const app = createApp(App)
@@ -15,6 +15,13 @@ setSessionExpiredHandler(() => {
   const current = router.currentRoute.value
   if (current.name !== 'login') {
     void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  }
+})
+
+setTotpEnrolmentHandler(() => {
+  const current = router.currentRoute.value
+  if (current.name !== 'totp-setup' && current.name !== 'login') {
+    void router.replace({ name: 'totp-setup', query: { redirect: current.fullPath } })
   }
 })
 

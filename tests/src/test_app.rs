@@ -22,6 +22,9 @@ pub struct TestOptions {
     pub max_upload_bytes: Option<u64>,
     /// Proxies whose `X-Forwarded-For` the app believes (the `trusted_proxies` setting).
     pub trusted_proxies: Option<&'static str>,
+    /// Roles that must use two-step verification (the `totp_required_for` setting); none
+    /// unless a test asks, so that the administrators of other tests need no authenticator.
+    pub totp_required_for: &'static str,
 }
 
 impl Default for TestOptions {
@@ -32,6 +35,7 @@ impl Default for TestOptions {
             frontend_dir: None,
             max_upload_bytes: None,
             trusted_proxies: None,
+            totp_required_for: "none",
         }
     }
 }
@@ -87,6 +91,15 @@ impl TestApp {
         if let Some(proxies) = options.trusted_proxies {
             config.trusted_proxies = xiaoban_http::TrustedProxies::parse(proxies).expect("trusted proxies");
         }
+        config.totp_required_for = Some(
+            options
+                .totp_required_for
+                .split(',')
+                .map(str::trim)
+                .filter(|r| !r.is_empty() && *r != "none")
+                .map(str::to_owned)
+                .collect(),
+        );
         let (address, services) = start(&config, options.clock.clone()).await;
         let first_admin = services
             .ensure_first_admin()

@@ -38,6 +38,9 @@ pub enum AdminCommand {
     /// Give a user a new random password that must be changed at the next sign-in (the only
     /// way for an administrator's account).
     ResetPassword { username: String },
+    /// Remove a user's two-step verification (a lost phone) and end their sessions (the only
+    /// way for an administrator's account).
+    ResetTotp { username: String },
     /// Lift a lockout after too many wrong passwords.
     Unlock { username: String },
 }
@@ -150,6 +153,13 @@ pub async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<Exi
         AdminCommand::ResetPassword { username } => {
             let password = services.admin_reset_password(&username).await.map_err(explain)?;
             println!("new password for {username} (must be changed at next sign-in): {password}");
+        }
+        AdminCommand::ResetTotp { username } => {
+            if services.admin_reset_totp(&username).await.map_err(explain)? {
+                println!("two-step verification of {username} removed; their sessions have ended");
+            } else {
+                println!("{username} had no two-step verification; their sessions have ended");
+            }
         }
         AdminCommand::Unlock { username } => {
             services.admin_unlock(&username).await.map_err(explain)?;

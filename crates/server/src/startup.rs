@@ -108,6 +108,8 @@ pub async fn build_services(
     auth.idle_timeout = chrono::Duration::minutes(config.session_idle_minutes);
     auth.session_max = chrono::Duration::hours(config.session_max_hours);
     auth.inactive_after = chrono::Duration::days(config.inactive_days);
+    auth.totp_issuer = config.totp_issuer.clone();
+    auth.totp_required_for = config.totp_roles();
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),

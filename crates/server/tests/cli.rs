@@ -146,6 +146,11 @@ fn administrator_roles_are_granted_on_the_server_within_the_separation_of_duties
     assert!(refusal.contains("separation of duties"), "{refusal}");
     let reset = run(&["admin", "reset-password", "li.anquan"]);
     assert!(reset.status.success(), "{reset:?}");
+    let totp = run(&["admin", "reset-totp", "li.anquan"]);
+    assert!(totp.status.success(), "{totp:?}");
+    let said = String::from_utf8(totp.stdout).unwrap();
+    assert!(said.contains("li.anquan had no two-step verification"), "{said}");
+    assert!(!run(&["admin", "reset-totp", "nobody"]).status.success());
     let verified = run(&["audit", "verify"]);
     let report = String::from_utf8(verified.stdout).unwrap();
     assert!(report.contains("audit log intact"), "{report}");

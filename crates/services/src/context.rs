@@ -28,6 +28,9 @@ pub struct Principal {
     pub name: String,
     pub grants: Vec<Grant>,
     pub must_change_password: bool,
+    /// A role of the user requires two-step verification (`totp_required_for`) and the user has
+    /// none yet: only `/me`, `/me/password`, `/me/totp*` and logout answer.
+    pub totp_enrolment_required: bool,
     /// Classification level the caller may read (0 公开 … 4 绝密).
     pub clearance: i16,
 }

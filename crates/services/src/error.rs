@@ -45,6 +45,15 @@ pub enum ServiceError {
     /// The caller must change the initial password before anything else.
     #[error("password change required")]
     PasswordChangeRequired,
+    /// The account must have two-step verification and has none yet: enrol first.
+    #[error("totp enrolment required")]
+    TotpEnrolmentRequired,
+    /// The sign-in challenge is unknown, expired or already used: sign in with the password again.
+    #[error("sign-in challenge invalid")]
+    MfaChallengeInvalid,
+    /// A wrong, reused or expired authenticator code or recovery code at sign-in.
+    #[error("wrong second factor")]
+    InvalidSecondFactor,
     /// Wrong username or password (never says which).
     #[error("invalid credentials")]
     InvalidCredentials,

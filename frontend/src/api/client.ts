@@ -7,13 +7,29 @@ export type TokenOut = components['schemas']['TokenOut']
 export type UserOut = components['schemas']['UserOut']
 
 const REFRESH_PATH = '/api/v1/auth/refresh'
-const NO_RETRY_PATHS = ['/api/v1/auth/login', REFRESH_PATH]
+const NO_RETRY_PATHS = ['/api/v1/auth/login', '/api/v1/auth/login/totp', REFRESH_PATH]
 
 let onSessionExpired: () => void = () => undefined
 
 /** Called when the session is gone for good (refresh failed); main.ts routes to /login. */
 export function setSessionExpiredHandler(handler: () => void): void {
   onSessionExpired = handler
+}
+
+let onTotpEnrolmentRequired: () => void = () => undefined
+
+/** Called when the API answers 403 `totp_enrolment_required`; main.ts routes to the setup page. */
+export function setTotpEnrolmentHandler(handler: () => void): void {
+  onTotpEnrolmentRequired = handler
+}
+
+async function noticeTotpEnrolment(response: Response): Promise<void> {
+  if (response.status !== 403) return
+  const body = (await response.clone().json().catch(() => null)) as { code?: string } | null
+  if (body?.code === 'totp_enrolment_required') {
+    useAuthStore().mustEnrolTotp = true
+    onTotpEnrolmentRequired()
+  }
 }
 
 let refreshing: Promise<string | null> | null = null
@@ -73,6 +89,7 @@ export const authMiddleware: Middleware = {
   async onResponse({ response, id, options }) {
     const sent = inFlight.get(id)
     inFlight.delete(id)
+    await noticeTotpEnrolment(response)
     if (response.status !== 401 || !sent) return response
     const auth = useAuthStore()
     // Another request may already have refreshed while this one was in flight.

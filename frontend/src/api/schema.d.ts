@@ -517,8 +517,31 @@ export interface paths {
          * Signs in with username and password. Five wrong passwords within 15 minutes lock the account
          *     for 15 minutes; attempts are also rate-limited per client address and per username. With an
          *     initial or reset password the user must change it (`POST /me/password`) before anything else.
+         *     An account with two-step verification gets `{mfaRequired: true, challenge}` and no tokens:
+         *     the sign-in ends at `POST /auth/login/totp`.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a sign-in on an account with two-step verification: the challenge from
+         *     `/auth/login` with the authenticator's 6-digit `code`, or one `recoveryCode`. A code works
+         *     once; wrong codes count towards the same limits and lockout as wrong passwords.
+         */
+        post: operations["login_second_factor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -842,6 +865,67 @@ export interface paths {
          *     ends; the answer is a fresh sign-in.
          */
         post: operations["change_my_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-step verification is on, pending or required for the signed-in user. */
+        get: operations["get_totp"];
+        put?: never;
+        post?: never;
+        /**
+         * Turns two-step verification off; needs the current password and a current code. A wrong
+         *     password counts towards the lockout.
+         */
+        delete: operations["disable_totp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns two-step verification on with a first code from the app; answers ten recovery
+         *     codes, shown only here.
+         */
+        post: operations["confirm_totp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts setting up an authenticator app: a new secret and its `otpauth://` URI, shown only
+         *     here. Nothing changes at sign-in until `POST /me/totp/confirm`. 409 while it is on.
+         */
+        post: operations["enrol_totp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1179,6 +1263,28 @@ export interface paths {
          *     lockout and ends the user's sessions. Needs `user.reset_password`.
          */
         post: operations["reset_user_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Removes the user's two-step verification (a lost phone) and ends their sessions; a role
+         *     that requires it makes them set it up again at the next sign-in. Needs
+         *     `user.reset_password`. An administrator's account answers 403 `server_only`: that is done
+         *     with `xiaoban admin reset-totp` on the server.
+         */
+        post: operations["reset_user_totp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1896,6 +2002,24 @@ export interface components {
             /** @example zhangsan */
             username: string;
         };
+        /** @description What `/auth/login` answers: tokens, or (two-step verification) a challenge. */
+        LoginOut: components["schemas"]["SecondFactorRequiredOut"] | components["schemas"]["TokenOut"];
+        /**
+         * @description The second step of a sign-in: the challenge and either an authenticator code or a
+         *     recovery code.
+         */
+        LoginSecondFactorIn: {
+            /** @description From the `mfaRequired` answer of `/auth/login`; valid for 5 minutes, works once. */
+            challenge: string;
+            /**
+             * @description The 6 digits the authenticator app shows.
+             * @example 287082
+             */
+            code?: string | null;
+            /** @description One of the recovery codes shown at enrolment (each works once), instead of `code`. */
+            recoveryCode?: string | null;
+            refreshTokenInCookie?: boolean;
+        };
         /**
          * @description Why the user is notified.
          * @enum {string}
@@ -2275,6 +2399,10 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description Ten recovery codes, each good for one sign-in without the app. Shown only in this answer. */
+        RecoveryCodesOut: {
+            recoveryCodes: string[];
+        };
         RefreshIn: {
             /** @description The refresh token; omit it when the web app's cookie carries it. */
             refreshToken?: string | null;
@@ -2429,6 +2557,19 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "self";
+        };
+        /** @description A correct password on an account with two-step verification: no tokens yet. */
+        SecondFactorRequiredOut: {
+            /** @description Send to `/auth/login/totp` with a code within 5 minutes. */
+            challenge: string;
+            /**
+             * Format: int64
+             * @description Seconds the challenge stays valid.
+             * @example 300
+             */
+            expiresIn: number;
+            /** @description Always true. */
+            mfaRequired: boolean;
         };
         /** @description The password and lockout policy. Send back the `version` you read to change it. */
         SecurityPolicyDto: {
@@ -2672,6 +2813,44 @@ export interface components {
              */
             refreshToken?: string | null;
             user: components["schemas"]["UserOut"];
+        };
+        TotpConfirmIn: {
+            /**
+             * @description The 6 digits the authenticator app shows.
+             * @example 287082
+             */
+            code: string;
+        };
+        TotpDisableIn: {
+            /** @description A current code of the authenticator app. */
+            code: string;
+            currentPassword: string;
+        };
+        /** @description What the authenticator app needs; shown only in this answer. */
+        TotpEnrolmentOut: {
+            /** @description `otpauth://totp/…` for the QR code. */
+            otpauthUri: string;
+            /**
+             * @description The secret in base32, to type in by hand.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+        };
+        /** @description Where the signed-in user's two-step verification stands. */
+        TotpStatusOut: {
+            /** Format: date-time */
+            confirmedAt?: string | null;
+            /** @description Sign-in asks for a code. */
+            enabled: boolean;
+            /** @description An enrolment was started and waits for its first code. */
+            pending: boolean;
+            /** Format: int64 */
+            recoveryCodesLeft: number;
+            /**
+             * @description A role of the user requires it (`totp_required_for`); until it is on, only `/me`,
+             *     `/me/password`, `/me/totp*` and logout answer.
+             */
+            required: boolean;
         };
         UnreadCountOut: {
             /**
@@ -4036,13 +4215,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
+            /** @description Signed in (tokens), or a second factor is needed (challenge) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenOut"];
+                    "application/json": components["schemas"]["LoginOut"];
                 };
             };
             /** @description `invalid_credentials` */
@@ -4054,6 +4233,67 @@ export interface operations {
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginSecondFactorIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOut"];
+                };
+            };
+            /** @description `mfa_challenge_invalid` (expired, used or unknown) or `invalid_second_factor` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `account_locked` or `account_disabled` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither or both of `code` and `recoveryCode` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4714,6 +4954,163 @@ export interface operations {
             };
             /** @description Wrong current password, or the new one breaks the policy (each reason listed) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpStatusOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisableIn"];
+            };
+        };
+        responses: {
+            /** @description Off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It was not on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong password or code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description On; the recovery codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
+                };
+            };
+            /** @description No enrolment was started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrol_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret for the app */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentOut"];
+                };
+            };
+            /** @description Two-step verification is on already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5536,6 +5933,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PasswordResetOut"];
                 };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_user_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description `forbidden`, or `server_only` for an administrator's account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {

@@ -9,6 +9,7 @@ import calendar from './en/calendar'
 import notifications from './en/notifications'
 import approvals from './en/approvals'
 import designer from './en/designer'
+import totp from './en/totp'
 
 const en: MessageSchema = {
   ui,
@@ -95,7 +96,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar, notifications, approvals, designer,
+  roles, apiKeys, audit, calendar, notifications, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',
@@ -103,6 +104,9 @@ const en: MessageSchema = {
     account_disabled: 'The account is disabled; contact the system administrator',
     rate_limited: 'Too many attempts; try again later',
     password_change_required: 'Change your initial password first',
+    totp_enrolment_required: 'Set up two-step verification first',
+    mfa_challenge_invalid: 'The sign-in has expired; enter your password again',
+    invalid_second_factor: 'Wrong verification code or recovery code',
     unauthorized: 'Not signed in or the session has ended; sign in again',
     forbidden: 'You are not allowed to do this',
     validation_failed: 'The submitted data is invalid; correct the marked fields',

@@ -8,6 +8,7 @@ import calendar from './zh-CN/calendar'
 import notifications from './zh-CN/notifications'
 import approvals from './zh-CN/approvals'
 import designer from './zh-CN/designer'
+import totp from './zh-CN/totp'
 
 const zhCN = {
   ui,
@@ -94,7 +95,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar, notifications, approvals, designer,
+  roles, apiKeys, audit, calendar, notifications, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',
@@ -102,6 +103,9 @@ const zhCN = {
     account_disabled: '账号已停用，请联系系统管理员',
     rate_limited: '尝试过于频繁，请稍后再试',
     password_change_required: '请先修改初始密码',
+    totp_enrolment_required: '请先设置两步验证',
+    mfa_challenge_invalid: '登录验证已过期，请重新输入密码',
+    invalid_second_factor: '验证码或恢复码错误',
     unauthorized: '未登录或登录已失效，请重新登录',
     forbidden: '没有权限执行此操作',
     validation_failed: '提交的数据未通过校验，请修改标注的字段',

@@ -3,7 +3,10 @@ import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/i18n'
 import { routes } from './routes'
 
-/** Sends visitors to sign in, and users with an initial password to change it first. */
+/**
+ * Sends visitors to sign in, users with an initial password to change it first, and users whose
+ * role requires two-step verification to set it up.
+ */
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
@@ -14,6 +17,9 @@ export function installGuards(router: Router): void {
     }
     if (auth.user?.mustChangePassword && to.name !== 'change-password') {
       return { name: 'change-password', query: { redirect: to.fullPath } }
+    }
+    if (auth.mustEnrolTotp && to.name !== 'totp-setup' && to.name !== 'change-password') {
+      return { name: 'totp-setup', query: { redirect: to.fullPath } }
     }
     if (to.meta.permission && !auth.hasPermission(to.meta.permission)) return { name: 'home' }
     return true

@@ -45,6 +45,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'auth.changePasswordTitle' },
   },
   {
+    path: '/totp-setup',
+    name: 'totp-setup',
+    component: () => import('@/features/auth/TotpSetupPage.vue'),
+    meta: { titleKey: 'totp.setupTitle' },
+  },
+  {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
     children: [

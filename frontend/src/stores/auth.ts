@@ -6,6 +6,8 @@ import { api, refreshSession, type TokenOut, type UserOut } from '@/api/client'
 export const useAuthStore = defineStore('auth', () => {
   const accessToken = ref<string | null>(null)
   const user = ref<UserOut | null>(null)
+  /** A role requires two-step verification and none is set up: only the setup page works. */
+  const mustEnrolTotp = ref(false)
   let restoring: Promise<void> | null = null
 
   const isAuthenticated = computed(() => accessToken.value !== null && user.value !== null)
@@ -23,14 +25,32 @@ export const useAuthStore = defineStore('auth', () => {
   function clearSession(): void {
     accessToken.value = null
     user.value = null
+    mustEnrolTotp.value = false
   }
 
-  /** Signs in; throws the problem document (or a network error) on failure. */
-  async function login(username: string, password: string): Promise<UserOut> {
+  /**
+   * Signs in; answers the user, or `{ challenge }` when the account has two-step verification
+   * (then call `loginSecondFactor`). Throws the problem document (or a network error) on failure.
+   */
+  async function login(username: string, password: string): Promise<UserOut | { challenge: string }> {
     const { data, error } = await api.POST('/api/v1/auth/login', {
       body: { username, password, refreshTokenInCookie: true },
     })
     if (!data) throw error ?? new Error('login failed')
+    if ('mfaRequired' in data) return { challenge: data.challenge }
+    setSession(data)
+    return data.user
+  }
+
+  /** The second step: the challenge with a 6-digit code or a recovery code. */
+  async function loginSecondFactor(
+    challenge: string,
+    factor: { code: string } | { recoveryCode: string },
+  ): Promise<UserOut> {
+    const { data, error } = await api.POST('/api/v1/auth/login/totp', {
+      body: { challenge, ...factor, refreshTokenInCookie: true },
+    })
+    if (!data) throw error ?? new Error('second factor failed')
     setSession(data)
     return data.user
   }
@@ -70,11 +90,13 @@ export const useAuthStore = defineStore('auth', () => {
   return {
     accessToken,
     user,
+    mustEnrolTotp,
     isAuthenticated,
     hasPermission,
     setSession,
     clearSession,
     login,
+    loginSecondFactor,
     logout,
     changePassword,
     loadMe,

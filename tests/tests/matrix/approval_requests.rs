@@ -85,6 +85,7 @@ async fn start(app: &TestApp, token: &str, template: &str) -> String {
 
 fn action(id: &str, name: &str, body: Value) -> Request {
     Request {
+        caller: None,
         method: Method::POST,
         path: format!("/api/v1/approvals/{id}/{name}"),
         body: Body::Json(body),
@@ -93,6 +94,7 @@ fn action(id: &str, name: &str, body: Value) -> Request {
 
 fn get(path: impl Into<String>) -> Request {
     Request {
+        caller: None,
         method: Method::GET,
         path: path.into(),
         body: Body::None,
@@ -112,6 +114,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "get_approval_template" => get(format!("/api/v1/approval-templates/{}", ax.flow)),
         "get_approval_template_stats" => get(format!("/api/v1/approval-templates/{}/stats", ax.flow)),
         "create_approval_template" => Request {
+            caller: None,
             method: Method::POST,
             path: "/api/v1/approval-templates".to_owned(),
             body: Body::Json(
@@ -128,12 +131,14 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             )
             .await;
             Request {
+                caller: None,
                 method: Method::PATCH,
                 path: format!("/api/v1/approval-templates/{id}"),
                 body: Body::Json(json!({ "name": "已改", "version": 1 })),
             }
         }
         "start_approval" => Request {
+            caller: None,
             method: Method::POST,
             path: "/api/v1/approvals".to_owned(),
             body: Body::Json(json!({ "templateId": ax.own, "form": { "note": "矩阵" } })),
@@ -201,6 +206,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "list_directory_roles" => get("/api/v1/directory/roles"),
         "list_delegations" => get("/api/v1/approval-delegations"),
         "create_delegation" => Request {
+            caller: None,
             method: Method::POST,
             path: "/api/v1/approval-delegations".to_owned(),
             body: Body::Json(
@@ -215,6 +221,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             assert_eq!(res.status(), 200, "fixture delegation");
             let json: Value = res.json().await.unwrap();
             Request {
+                caller: None,
                 method: Method::POST,
                 path: format!(
                     "/api/v1/approval-delegations/{}/revoke",

@@ -16,6 +16,9 @@ pub struct Fixture {
     pub student: String,
     pub department_id: String,
     pub approvals: approval_requests::ApprovalFixture,
+    /// A staff member whose own two-step verification the `/me/totp` requests set up and
+    /// take down (signing in afresh for each would run into the per-address limit).
+    pub totp_owner: (String, String),
 }
 
 impl Fixture {
@@ -24,6 +27,7 @@ impl Fixture {
         let (_, secadmin) = app.user_with_role("secadmin").await;
         let (_, auditor) = app.user_with_role("auditor").await;
         let (_, student) = app.user_with_role("student").await;
+        let totp_owner = app.user_with_role("staff").await;
         let res = app
             .post_as(
                 &admin,
@@ -42,6 +46,7 @@ impl Fixture {
             student,
             department_id,
             approvals,
+            totp_owner,
         }
     }
 
@@ -61,7 +66,7 @@ pub async fn send(app: &TestApp, fx: &Fixture, op_id: &str, token: Option<&str>)
     let request = requests::build(app, fx, op_id).await;
     let mut builder = app.request(request.method, &request.path);
     if let Some(token) = token {
-        builder = builder.bearer_auth(token);
+        builder = builder.bearer_auth(request.caller.as_deref().unwrap_or(token));
     }
     builder = match request.body {
         requests::Body::None => builder,

@@ -4,6 +4,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
+use xiaoban_domain::identity::totp::{base32_decode, code_for_step, step_at};
 use xiaoban_tests::TestApp;
 use xiaoban_tests::accounts::READY_PASSWORD;
 
@@ -19,6 +20,9 @@ pub struct Request {
     pub method: Method,
     pub path: String,
     pub body: Body,
+    /// A token that stands in for any signed-in caller: the request acts on its caller's own
+    /// second factor, which the body has to match.
+    pub caller: Option<String>,
 }
 
 fn req(method: Method, path: impl Into<String>, body: Body) -> Request {
@@ -26,7 +30,44 @@ fn req(method: Method, path: impl Into<String>, body: Body) -> Request {
         method,
         path: path.into(),
         body,
+        caller: None,
     }
+}
+
+/// The matrix's TOTP owner with a new, unconfirmed enrolment; returns the secret. Whatever a
+/// previous request left is removed first (arranging state, as a reset would, but without
+/// ending the owner's session).
+async fn owner_enrolling(app: &TestApp, fx: &Fixture) -> Vec<u8> {
+    let token = &fx.totp_owner.1;
+    let me: Value = app.get_as(token, "/api/v1/me").await.json().await.unwrap();
+    let id: Uuid = me["id"].as_str().unwrap().parse().unwrap();
+    xiaoban_persistence::identity::totp::remove(app.db(), id)
+        .await
+        .unwrap();
+    let res = app.post_as(token, "/api/v1/me/totp/enrol", &json!({})).await;
+    let body: Value = res.json().await.unwrap();
+    base32_decode(body["secret"].as_str().unwrap()).unwrap()
+}
+
+/// The matrix's TOTP owner with two-step verification on; returns the secret.
+async fn owner_enrolled(app: &TestApp, fx: &Fixture) -> Vec<u8> {
+    let secret = owner_enrolling(app, fx).await;
+    let confirm = json!({"code": current_code(&secret)});
+    let res = app
+        .post_as(&fx.totp_owner.1, "/api/v1/me/totp/confirm", &confirm)
+        .await;
+    assert_eq!(res.status(), 200, "fixture TOTP confirmation");
+    secret
+}
+
+/// The authenticator's code now (accepted by confirmation) and of the next step (accepted as
+/// drift, and later than any code used before it here).
+fn current_code(secret: &[u8]) -> String {
+    code_for_step(secret, step_at(chrono::Utc::now().timestamp()))
+}
+
+fn next_code(secret: &[u8]) -> String {
+    code_for_step(secret, step_at(chrono::Utc::now().timestamp()) + 1)
 }
 
 fn unique(prefix: &str) -> String {
@@ -115,6 +156,38 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             )
         }
         "logout" => req(Method::POST, "/api/v1/auth/logout", Empty),
+        "login_second_factor" => {
+            let secret = owner_enrolled(app, fx).await;
+            let step_one = app.login(&fx.totp_owner.0, READY_PASSWORD).await;
+            req(
+                Method::POST,
+                "/api/v1/auth/login/totp",
+                Json(json!({"challenge": step_one["challenge"], "code": next_code(&secret)})),
+            )
+        }
+        "get_totp" => req(Method::GET, "/api/v1/me/totp", Empty),
+        "enrol_totp" => req(Method::POST, "/api/v1/me/totp/enrol", Empty),
+        "confirm_totp" => {
+            let secret = owner_enrolling(app, fx).await;
+            let body = json!({"code": current_code(&secret)});
+            Request {
+                caller: Some(fx.totp_owner.1.clone()),
+                ..req(Method::POST, "/api/v1/me/totp/confirm", Json(body))
+            }
+        }
+        "disable_totp" => {
+            let secret = owner_enrolled(app, fx).await;
+            let body = json!({"currentPassword": READY_PASSWORD, "code": next_code(&secret)});
+            Request {
+                caller: Some(fx.totp_owner.1.clone()),
+                ..req(Method::DELETE, "/api/v1/me/totp", Json(body))
+            }
+        }
+        "reset_user_totp" => req(
+            Method::POST,
+            format!("/api/v1/users/{}/reset-totp", fresh_user(app, fx).await),
+            Empty,
+        ),
         "get_me" => req(Method::GET, "/api/v1/me", Empty),
         "change_my_password" => req(
             Method::POST,

@@ -17,9 +17,10 @@ pub struct Rule {
 pub fn rule_for(op_id: &str) -> Option<Rule> {
     use Access::{Public, Role, SignedIn};
     let access = match op_id {
-        "get_health" | "get_readiness" | "login" | "refresh_token" => Public,
+        "get_health" | "get_readiness" | "login" | "login_second_factor" | "refresh_token" => Public,
         "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
         | "list_permissions" | "upload_file" | "get_file" | "get_file_content" => SignedIn,
+        "get_totp" | "enrol_totp" | "confirm_totp" | "disable_totp" => SignedIn,
         "list_notifications"
         | "get_unread_notification_count"
         | "mark_notification_read"
@@ -29,6 +30,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "enable_user" | "assign_user_role" | "remove_user_role" | "list_roles" | "create_role"
         | "get_role" | "update_role" | "delete_role" | "import_roster" => Role("sysadmin"),
         "reset_user_password"
+        | "reset_user_totp"
         | "unlock_user"
         | "set_user_clearance"
         | "list_api_keys"

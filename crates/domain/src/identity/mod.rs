@@ -6,6 +6,7 @@ mod lockout;
 mod masking;
 mod password;
 mod personal;
+pub mod totp;
 mod username;
 
 pub use common_passwords::is_common;

@@ -31,6 +31,46 @@ pub struct RefreshIn {
     pub refresh_token_in_cookie: bool,
 }
 
+/// The second step of a sign-in: the challenge and either an authenticator code or a
+/// recovery code.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoginSecondFactorIn {
+    /// From the `mfaRequired` answer of `/auth/login`; valid for 5 minutes, works once.
+    #[validate(length(min = 1, max = 200))]
+    pub challenge: String,
+    /// The 6 digits the authenticator app shows.
+    #[validate(length(min = 1, max = 16))]
+    #[schema(example = "287082")]
+    pub code: Option<String>,
+    /// One of the recovery codes shown at enrolment (each works once), instead of `code`.
+    #[validate(length(min = 1, max = 32))]
+    pub recovery_code: Option<String>,
+    #[serde(default)]
+    pub refresh_token_in_cookie: bool,
+}
+
+/// A correct password on an account with two-step verification: no tokens yet.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SecondFactorRequiredOut {
+    /// Always true.
+    pub mfa_required: bool,
+    /// Send to `/auth/login/totp` with a code within 5 minutes.
+    pub challenge: String,
+    /// Seconds the challenge stays valid.
+    #[schema(example = 300)]
+    pub expires_in: i64,
+}
+
+/// What `/auth/login` answers: tokens, or (two-step verification) a challenge.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum LoginOut {
+    SecondFactorRequired(SecondFactorRequiredOut),
+    Tokens(Box<TokenOut>),
+}
+
 /// A signed-in session: a short-lived access token and a rotating refresh token.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

@@ -46,6 +46,18 @@ impl From<ServiceError> for ApiError {
                 "这是初始密码或已被重置的密码，修改后才能继续使用",
                 "This is an initial or reset password; change it to continue",
             ),
+            ServiceError::TotpEnrolmentRequired => ApiError::new(ErrorCode::TotpEnrolmentRequired).with_detail(
+                "您的角色要求两步验证：请在“个人设置 → 两步验证”中绑定验证器应用后继续",
+                "Your role requires two-step verification: set up an authenticator app under personal settings to continue",
+            ),
+            ServiceError::MfaChallengeInvalid => ApiError::new(ErrorCode::MfaChallengeInvalid).with_detail(
+                "登录验证已过期（5 分钟）或已使用，请重新输入用户名和密码",
+                "The sign-in challenge has expired (5 minutes) or was used; sign in with your password again",
+            ),
+            ServiceError::InvalidSecondFactor => ApiError::new(ErrorCode::InvalidSecondFactor).with_detail(
+                "验证码或恢复码错误，或已使用过；多次输错会像密码错误一样临时锁定账号",
+                "Wrong or already used code; repeated failures lock the account like wrong passwords",
+            ),
             ServiceError::InvalidCredentials => ApiError::new(ErrorCode::InvalidCredentials).with_detail(
                 "用户名或密码错误；连续输错 5 次将锁定 15 分钟",
                 "Wrong username or password; 5 failures in a row lock the account for 15 minutes",

@@ -25,6 +25,11 @@ pub struct Ctx(pub RequestContext);
 #[derive(Debug, Clone)]
 pub struct Auth(pub RequestContext);
 
+/// A signed-in caller whose password is not waiting to be changed, also while a required
+/// two-step verification waits to be set up (for `/me/totp*`).
+#[derive(Debug, Clone)]
+pub struct AuthPendingTotp(pub RequestContext);
+
 /// A signed-in caller, also while an initial password waits to be changed (for the few
 /// endpoints that make the change possible: `/me`, `/me/password`, `/auth/logout`).
 #[derive(Debug, Clone)]
@@ -51,7 +56,26 @@ impl FromRequest for Auth {
             if ctx.actor.principal().is_some_and(|p| p.must_change_password) {
                 return Err(ServiceError::PasswordChangeRequired.into());
             }
+            if ctx.actor.principal().is_some_and(|p| p.totp_enrolment_required) {
+                return Err(ServiceError::TotpEnrolmentRequired.into());
+            }
             Ok(Auth(ctx))
+        })
+    }
+}
+
+impl FromRequest for AuthPendingTotp {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let ctx = signed_in(&req).await?;
+            if ctx.actor.principal().is_some_and(|p| p.must_change_password) {
+                return Err(ServiceError::PasswordChangeRequired.into());
+            }
+            Ok(AuthPendingTotp(ctx))
         })
     }
 }

@@ -8,7 +8,7 @@ pub(crate) mod screen;
 mod unknown_fields;
 mod version;
 
-pub use context::{Auth, AuthPendingPasswordChange, Ctx, RequestId};
+pub use context::{Auth, AuthPendingPasswordChange, AuthPendingTotp, Ctx, RequestId};
 pub use json::{JsonLimit, ValidatedJson};
 pub use query::ValidatedQuery;
 pub use version::{etag, expected_version, stated_version};

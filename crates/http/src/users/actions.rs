@@ -55,6 +55,25 @@ pub async fn reset_user_password(
     Ok(web::Json(PasswordResetOut { initial_password }))
 }
 
+/// Removes the user's two-step verification (a lost phone) and ends their sessions; a role
+/// that requires it makes them set it up again at the next sign-in. Needs
+/// `user.reset_password`. An administrator's account answers 403 `server_only`: that is done
+/// with `xiaoban admin reset-totp` on the server.
+#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The user's id")),
+    responses(
+        (status = 200, description = "The user as it now is", body = UserOut),
+        (status = 403, description = "`forbidden`, or `server_only` for an administrator's account"),
+    ))]
+#[post("/users/{id}/reset-totp")]
+pub async fn reset_user_totp(
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(answer(services.reset_user_totp(&auth.0, id.into_inner()).await?))
+}
+
 /// Lifts a lockout after too many wrong passwords. Needs `user.unlock`.
 #[utoipa::path(tag = "users", security(("bearerAuth" = [])),
     params(("id" = Uuid, Path, description = "The user's id")),

@@ -20,6 +20,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(actions::disable_user)
         .service(actions::enable_user)
         .service(actions::reset_user_password)
+        .service(actions::reset_user_totp)
         .service(actions::unlock_user)
         .service(actions::set_user_clearance)
         .service(roles::assign_user_role)

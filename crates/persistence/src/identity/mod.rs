@@ -1,4 +1,4 @@
-//! Users, departments, roles, sessions and API keys.
+//! Users, departments, roles, sessions, API keys and second factors.
 
 pub mod api_keys;
 pub mod departments;
@@ -9,5 +9,6 @@ pub mod roster;
 pub mod seed;
 pub mod sessions;
 pub mod throttle;
+pub mod totp;
 pub mod user_list;
 pub mod users;

@@ -14,6 +14,7 @@ mod m20261122_000008_create_approvals;
 mod m20261122_000009_create_files;
 mod m20261203_000010_unique_grants_and_sign_in_throttle;
 mod m20261203_000011_department_leaders;
+mod m20261203_000012_create_totp;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_create_files::Migration),
             Box::new(m20261203_000010_unique_grants_and_sign_in_throttle::Migration),
             Box::new(m20261203_000011_department_leaders::Migration),
+            Box::new(m20261203_000012_create_totp::Migration),
         ]
     }
 }

@@ -48,6 +48,11 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` is believed (default none).
     pub trusted_proxies: xiaoban_http::TrustedProxies,
+    /// The issuer authenticator apps show for this installation.
+    pub totp_issuer: String,
+    /// Roles whose holders must use two-step verification; `None` when not configured, which
+    /// means the three administrator roles, or none with `demo` (see [`Config::totp_roles`]).
+    pub totp_required_for: Option<Vec<String>>,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -162,9 +167,35 @@ pub const SETTINGS: &[Setting] = &[
         expected: "IP addresses or CIDR ranges separated by commas, like 172.28.0.10,10.0.0.0/8",
         secret: false,
     },
+    Setting {
+        key: "totp_issuer",
+        default: "校办",
+        expected: "1 to 64 characters without a colon",
+        secret: false,
+    },
+    Setting {
+        key: "totp_required_for",
+        default: "sysadmin,secadmin,auditor (none with demo)",
+        expected: "role codes separated by commas, or none",
+        secret: false,
+    },
 ];
 
+/// The administrator roles (三员) that must use two-step verification unless configured otherwise.
+pub const DEFAULT_TOTP_ROLES: [&str; 3] = ["sysadmin", "secadmin", "auditor"];
+
 impl Config {
+    /// The roles that must use two-step verification: as configured, else the three
+    /// administrator roles, except for a demo, whose shared demo accounts must keep working
+    /// without an authenticator.
+    pub fn totp_roles(&self) -> Vec<String> {
+        match &self.totp_required_for {
+            Some(roles) => roles.clone(),
+            None if self.demo => Vec::new(),
+            None => DEFAULT_TOTP_ROLES.iter().map(|r| (*r).to_owned()).collect(),
+        }
+    }
+
     /// Reads `xiaoban.toml` (or the file named by `XIAOBAN_CONFIG`) and the process environment.
     pub fn load() -> Result<Self, ConfigError> {
         let env: Vec<(String, String)> = std::env::vars().collect();

@@ -70,8 +70,33 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             xiaoban_http::TrustedProxies::default(),
             xiaoban_http::TrustedProxies::parse,
         )?,
+        totp_issuer: parse(values, "totp_issuer", "校办".to_owned(), |v| {
+            let ok =
+                (1..=64).contains(&v.chars().count()) && !v.contains(':') && !v.chars().any(char::is_control);
+            ok.then(|| v.to_owned())
+        })?,
+        totp_required_for: parse(values, "totp_required_for", None, |v| parse_roles(v).map(Some))?,
         data_dir,
     })
+}
+
+/// `none` or empty for no role, else comma-separated role codes.
+fn parse_roles(value: &str) -> Option<Vec<String>> {
+    if value.is_empty() || value.eq_ignore_ascii_case("none") {
+        return Some(Vec::new());
+    }
+    value
+        .split(',')
+        .map(str::trim)
+        .map(|code| {
+            let ok = !code.is_empty()
+                && code.len() <= 64
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            ok.then(|| code.to_owned())
+        })
+        .collect()
 }
 
 fn default_workers() -> usize {
@@ -164,6 +189,29 @@ mod tests {
             ),
             (45, 8, 30)
         );
+    }
+
+    #[test]
+    fn the_three_administrators_need_two_step_verification_unless_configured_or_a_demo() {
+        let mut config = Config::from_sources(None, &[]).unwrap();
+        assert_eq!(config.totp_roles(), ["sysadmin", "secadmin", "auditor"]);
+        assert_eq!(config.totp_issuer, "校办");
+        config.demo = true;
+        assert!(config.totp_roles().is_empty());
+        let pairs = env(&[
+            ("XIAOBAN_TOTP_REQUIRED_FOR", "secadmin, leader"),
+            ("XIAOBAN_DEMO", "true"),
+        ]);
+        let config = Config::from_sources(None, &pairs).unwrap();
+        assert_eq!(config.totp_roles(), ["secadmin", "leader"]);
+        let none = Config::from_sources(None, &env(&[("XIAOBAN_TOTP_REQUIRED_FOR", "none")])).unwrap();
+        assert!(none.totp_roles().is_empty());
+        for bad in [
+            ("XIAOBAN_TOTP_REQUIRED_FOR", "sysadmin,,auditor"),
+            ("XIAOBAN_TOTP_ISSUER", "a:b"),
+        ] {
+            assert!(Config::from_sources(None, &env(&[bad])).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

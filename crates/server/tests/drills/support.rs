@@ -84,7 +84,10 @@ impl Scratch {
             .env("XIAOBAN_DATABASE_URL", &self.database_url)
             .env("XIAOBAN_DATA_DIR", self.data_dir())
             .env("XIAOBAN_FRONTEND_DIR", self.dir.path().join("no-frontend"))
-            .env("XIAOBAN_LOG_LEVEL", "warn");
+            .env("XIAOBAN_LOG_LEVEL", "warn")
+            // The drills act as administrators without an authenticator (their subject is
+            // crashes and backups; two-step verification is tested in tests/tests/totp.rs).
+            .env("XIAOBAN_TOTP_REQUIRED_FOR", "none");
         cmd
     }
 

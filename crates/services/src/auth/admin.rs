@@ -3,7 +3,7 @@
 use uuid::Uuid;
 use xiaoban_domain::access::find_role;
 use xiaoban_domain::identity::Username;
-use xiaoban_persistence::identity::{departments, roles, sessions, users};
+use xiaoban_persistence::identity::{departments, roles, sessions, totp, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
 use super::passwords::{hash_password, random_password};
@@ -115,6 +115,22 @@ impl Services {
         audit::record(&tx, &RequestContext::system(), now, change).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(password)
+    }
+
+    /// Removes a user's two-step verification (a lost phone) and ends their sessions; a
+    /// required role makes them enrol again at the next sign-in. Returns whether there was one.
+    pub async fn admin_reset_totp(&self, username: &str) -> Result<bool, ServiceError> {
+        let user = self.user_by_username(username).await?;
+        let now = self.now();
+        let tx = begin_write(self.db()).await?;
+        let removed = totp::remove(&tx, user.id).await?;
+        sessions::revoke_all_for_user(&tx, user.id, now).await?;
+        users::bump_token_version(&tx, user.id, now).await?;
+        let change = Change::new("user.totp_reset", "user", Some(user.id.to_string()))
+            .after(serde_json::json!({ "hadTotp": removed }));
+        audit::record(&tx, &RequestContext::system(), now, change).await?;
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Ok(removed)
     }
 
     /// Lifts a lockout.

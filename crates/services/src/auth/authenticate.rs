@@ -67,6 +67,7 @@ impl Services {
                 scope: DataScope::All,
             }],
             must_change_password: false,
+            totp_enrolment_required: false,
             clearance: 0,
         })
     }

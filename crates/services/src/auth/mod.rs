@@ -1,22 +1,27 @@
-//! Sign-in, sessions, tokens and API keys.
+//! Sign-in (with an optional second factor), sessions, tokens and API keys.
 
 mod admin;
 mod authenticate;
 mod bootstrap;
 mod password_change;
 mod passwords;
+mod second_factor;
 mod sessions;
 mod sign_in;
 mod throttle;
 mod tokens;
+mod totp;
 
 use chrono::Duration;
 use secrecy::SecretString;
 
 pub use bootstrap::FirstAdmin;
 pub use passwords::{hash_password, random_password};
+pub use second_factor::{SecondFactor, challenge_ttl};
 pub use sessions::SignedIn;
 pub use sessions::end_all_sessions;
+pub use sign_in::LoginOutcome;
+pub use totp::{RECOVERY_CODES, TotpEnrolment, TotpStatus};
 
 /// How sign-in and sessions behave.
 #[derive(Debug, Clone)]
@@ -30,6 +35,10 @@ pub struct AuthSettings {
     pub session_max: Duration,
     /// Accounts without a sign-in for this long are disabled.
     pub inactive_after: Duration,
+    /// The issuer authenticator apps show next to the account (`totp_issuer`).
+    pub totp_issuer: String,
+    /// Role codes whose holders must use two-step verification (`totp_required_for`).
+    pub totp_required_for: Vec<String>,
 }
 
 impl AuthSettings {
@@ -40,6 +49,8 @@ impl AuthSettings {
             idle_timeout: Duration::minutes(30),
             session_max: Duration::hours(12),
             inactive_after: Duration::days(90),
+            totp_issuer: "校办".to_owned(),
+            totp_required_for: Vec::new(),
         }
     }
 }

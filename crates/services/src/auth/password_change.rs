@@ -23,7 +23,8 @@ impl Services {
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         let now = self.now();
-        self.check_current_password(ctx, &user, old_password).await?;
+        self.check_current_password(ctx, &user, old_password, "oldPassword")
+            .await?;
         self.check_password_policy(new_password, &user.username, &user.name, old_password)
             .await?;
         let hash = hash_password(new_password.to_owned()).await?;
@@ -56,12 +57,13 @@ impl Services {
 
     /// The current password, checked like a sign-in: rate-limited, refused while the account is
     /// locked, and a wrong one counts towards the lockout (a stolen session must not allow
-    /// unlimited guessing).
-    async fn check_current_password(
+    /// unlimited guessing). A wrong password is a 422 on `field`.
+    pub(super) async fn check_current_password(
         &self,
         ctx: &RequestContext,
         user: &users::UserRow,
         old_password: &str,
+        field: &str,
     ) -> Result<(), ServiceError> {
         self.count_password_attempt(ctx, "change", &user.username).await?;
         let now = self.now();
@@ -84,7 +86,7 @@ impl Services {
         }
         tx.commit().await.map_err(PersistenceError::from)?;
         Err(ServiceError::invalid(
-            "oldPassword",
+            field,
             "原密码不正确；多次输错会像登录失败一样临时锁定账号",
             "the current password is wrong; repeated failures lock the account like failed sign-ins",
         ))

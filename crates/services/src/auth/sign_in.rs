@@ -1,14 +1,26 @@
-//! Password sign-in with lockout, rate limits, inactivity and a constant-cost unknown user.
+//! Password sign-in with lockout, rate limits, inactivity and a constant-cost unknown user;
+//! accounts with two-step verification get a challenge instead of tokens.
 
 use uuid::Uuid;
-use xiaoban_persistence::identity::users;
-use xiaoban_persistence::{PersistenceError, begin_write};
+use xiaoban_persistence::identity::{totp, users};
+use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
 use super::passwords::verify_password;
 use super::sessions::SignedIn;
 use super::throttle::locked;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
+
+/// What a correct password leads to.
+#[derive(Debug, Clone)]
+pub enum LoginOutcome {
+    SignedIn(Box<SignedIn>),
+    /// The account has two-step verification: present a code with this challenge at
+    /// `/auth/login/totp` within five minutes.
+    SecondFactorRequired {
+        challenge: String,
+    },
+}
 
 impl Services {
     /// Signs in. A username that does not exist is answered exactly like a real account with a
@@ -19,7 +31,7 @@ impl Services {
         ctx: &RequestContext,
         username: &str,
         password: &str,
-    ) -> Result<SignedIn, ServiceError> {
+    ) -> Result<LoginOutcome, ServiceError> {
         let now = self.now();
         let username = username.trim().to_ascii_lowercase();
         self.count_password_attempt(ctx, "login", &username).await?;
@@ -71,20 +83,35 @@ impl Services {
             .await?;
             return Err(ServiceError::AccountDisabled);
         }
+        if totp::is_enabled(&tx, user.id).await? {
+            let challenge = self.open_challenge(&tx, ctx, &user, now).await?;
+            tx.commit().await.map_err(PersistenceError::from)?;
+            return Ok(LoginOutcome::SecondFactorRequired { challenge });
+        }
+        let signed_in = self.finish_sign_in(tx, ctx, &user, "password").await?;
+        Ok(LoginOutcome::SignedIn(Box::new(signed_in)))
+    }
+
+    /// Ends a sign-in whose every factor has been checked, in `tx`: records the sign-in, opens
+    /// a session and commits. `method` goes into the audit row.
+    pub(super) async fn finish_sign_in(
+        &self,
+        tx: Tx,
+        ctx: &RequestContext,
+        user: &users::UserRow,
+        method: &str,
+    ) -> Result<SignedIn, ServiceError> {
+        let now = self.now();
         users::record_login(&tx, user.id, now).await?;
         let (access, refresh) = self
-            .open_session(&tx, ctx, &user, Uuid::now_v7(), now + self.auth.session_max)
+            .open_session(&tx, ctx, user, Uuid::now_v7(), now + self.auth.session_max)
             .await?;
         let signed_in = ctx.with_actor(crate::Actor::Principal(Box::new(
-            self.principal_for_user(&user).await?,
+            self.principal_for_user(user).await?,
         )));
-        audit::record(
-            &tx,
-            &signed_in,
-            now,
-            Change::new("auth.login", "user", Some(user.id.to_string())),
-        )
-        .await?;
+        let change = Change::new("auth.login", "user", Some(user.id.to_string()))
+            .after(serde_json::json!({ "method": method }));
+        audit::record(&tx, &signed_in, now, change).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         let view = self.user_view(user.id, &signed_in).await?;
         Ok(SignedIn {

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use xiaoban_domain::identity::FailureState;
 use xiaoban_persistence::identity::throttle::{self, ThrottleRow};
+use xiaoban_persistence::identity::totp;
 use xiaoban_persistence::identity::users::{self, UserRow};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
@@ -123,11 +124,14 @@ impl Services {
         }
     }
 
-    /// Forgets counters that no longer limit anything; returns how many. Run hourly.
+    /// Forgets counters that no longer limit anything, and expired sign-in challenges; returns
+    /// how many. Run hourly.
     pub async fn purge_sign_in_throttle(&self) -> Result<u64, ServiceError> {
         let now = self.now();
         let tx = begin_write(self.db()).await?;
         let purged = throttle::purge(&tx, now - Duration::hours(KEEP_FOR_HOURS), now).await?;
+        // Sign-in challenges of two-step verification are dead after five minutes.
+        let purged = purged + totp::purge_challenges(&tx, now - Duration::hours(1)).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(purged)
     }

@@ -1,12 +1,14 @@
-//! Administrative actions on a user: disable, enable, reset the password, unlock, clearance.
+//! Administrative actions on a user: disable, enable, reset the password or the two-step
+//! verification, unlock, clearance.
 
 use uuid::Uuid;
 use xiaoban_domain::access::codes::{USER_MANAGE, USER_RESET_PASSWORD, USER_SET_CLEARANCE, USER_UNLOCK};
+use xiaoban_persistence::identity::totp;
 use xiaoban_persistence::identity::users::{self, UserEdit};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
 use super::UserView;
-use super::administrators::{is_administrator, reset_only_on_the_server};
+use super::administrators::{is_administrator, reset_only_on_the_server, totp_reset_only_on_the_server};
 use super::load::{audit_json, load_view};
 use super::reach::{me, reachable_user};
 use super::view::sees_sensitive;
@@ -92,6 +94,30 @@ impl Services {
         )
         .await?;
         Ok(password)
+    }
+
+    /// Removes the user's two-step verification (a lost phone) and ends their sessions; a
+    /// required role makes them enrol again. An administrator's account is refused
+    /// ([`ServiceError::ServerOnly`]): `xiaoban admin reset-totp` on the server does that.
+    pub async fn reset_user_totp(&self, ctx: &RequestContext, id: Uuid) -> Result<UserView, ServiceError> {
+        let reach = self.authorize(ctx, USER_RESET_PASSWORD).await?;
+        reachable_user(self.db(), ctx, &reach, id).await?;
+        if is_administrator(self.db(), id).await? {
+            return Err(self
+                .refused_on_the_api(ctx, Some(id), totp_reset_only_on_the_server())
+                .await);
+        }
+        self.user_action(ctx, USER_RESET_PASSWORD, id, "user.totp_reset", |tx, id, now| {
+            Box::pin(async move {
+                if is_administrator(tx, id).await? {
+                    return Err(totp_reset_only_on_the_server());
+                }
+                totp::remove(tx, id).await?;
+                end_all_sessions(tx, id, now).await?;
+                Ok(users::update_bumping(tx, id, UserEdit::default(), now).await?)
+            })
+        })
+        .await
     }
 
     /// Lifts a lockout after too many wrong passwords.

@@ -4,7 +4,7 @@
 //! duty), through a built-in or a custom role. Granting such a role, or resetting such an
 //! account's password, through the API would let the grantor or resetter learn the password and
 //! act as another administrator. Both are done by the operator with the `xiaoban admin` command
-//! on the server (`create-user --role`, `grant-role`, `reset-password`), always audited.
+//! on the server (`create-user --role`, `grant-role`, `reset-password`, `reset-totp`), always audited.
 
 use uuid::Uuid;
 use xiaoban_domain::access::administrative;
@@ -57,6 +57,17 @@ pub(crate) fn reset_only_on_the_server() -> ServiceError {
         "An administrator's password (an account with system, security or audit administration) is \
          reset only on the server, with `xiaoban admin reset-password <username>`, so that no \
          administrator learns another administrator's password",
+    )
+}
+
+/// The refusal of an administrator's two-step verification reset through the API.
+pub(crate) fn totp_reset_only_on_the_server() -> ServiceError {
+    ServiceError::server_only(
+        "管理员账号（持有系统、安全或审计管理权限）的两步验证只能由运维人员在服务器上用 \
+         `xiaoban admin reset-totp <用户名>` 重置，以免任何一位管理员绕过另一位管理员的第二重鉴别",
+        "An administrator's two-step verification (an account with system, security or audit \
+         administration) is reset only on the server, with `xiaoban admin reset-totp <username>`, so \
+         that no administrator can get past another administrator's second factor",
     )
 }
 

@@ -66,8 +66,9 @@ impl Services {
 
     /// The principal a user acts as, with grants from their role assignments.
     pub async fn principal_for_user(&self, user: &users::UserRow) -> Result<Principal, ServiceError> {
-        let grants = grants::for_user(self.db(), user.id)
-            .await?
+        let stored = grants::for_user(self.db(), user.id).await?;
+        let totp_enrolment_required = self.totp_enrolment_required(user.id, &stored).await?;
+        let grants = stored
             .into_iter()
             .map(|g| Grant {
                 permissions: g.permissions,
@@ -80,6 +81,7 @@ impl Services {
             name: user.username.clone(),
             grants,
             must_change_password: user.must_change_password,
+            totp_enrolment_required,
             clearance: user.clearance,
         })
     }
