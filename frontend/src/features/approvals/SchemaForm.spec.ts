@@ -48,6 +48,19 @@ describe('money', () => {
 })
 
 describe('SchemaForm', () => {
+  it('shows a computed field read-only: the server counts the days from the period', async () => {
+    const fields: FieldDef[] = [
+      { key: 'period', label: '请假时间', kind: 'date_range', required: true },
+      { key: 'days', label: '请假天数', kind: 'number', computedFrom: 'period' },
+    ]
+    const { wrapper } = mountForm(fields, {})
+    await flushPromises()
+    const days = wrapper.find('input[data-test="computed-days"]')
+    expect((days.element as HTMLInputElement).disabled).toBe(true)
+    expect(days.attributes('placeholder')).toBe('提交后按学校工作日历自动计算')
+    wrapper.unmount()
+  })
+
   it('renders every kind with its label, required mark, help and control', async () => {
     server.use(http.get('*/api/v1/directory/departments', () => HttpResponse.json([])))
     const { wrapper } = mountForm(ALL_KINDS, {})

@@ -1,6 +1,7 @@
 import type zh from '../zh-CN/approvals'
 
 const approvals: typeof zh = {
+  computedPlaceholder: 'Computed from the school calendar on submission',
   title: 'Approvals',
   start: 'New request',
   newTitle: 'New request',
@@ -30,7 +31,7 @@ const approvals: typeof zh = {
     superseded: 'Superseded', unread: 'Unread', read: 'Read',
   },
   events: {
-    submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', fallback: 'Nobody found, fallback used',
+    submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', to_superior: "The applicant's own step went to their superior", applicant_confirmed: 'Confirmed by the applicant', superior_required: 'Someone other than the applicant must approve: sent to the superior', fallback: 'Nobody found, fallback used',
     delegated: 'Delegated', approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted',
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',
