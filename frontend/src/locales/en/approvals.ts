@@ -1,6 +1,12 @@
 import type zh from '../zh-CN/approvals'
 
 const approvals: typeof zh = {
+  startHalf: 'Starts',
+  endHalf: 'Ends',
+  fromMorning: 'In the morning',
+  fromAfternoon: 'In the afternoon',
+  untilEvening: 'In the evening',
+  untilNoon: 'At noon',
   computedPlaceholder: 'Computed from the school calendar on submission',
   title: 'Approvals',
   start: 'New request',

@@ -1,4 +1,10 @@
 const approvals = {
+  startHalf: '开始时段',
+  endHalf: '结束时段',
+  fromMorning: '上午开始',
+  fromAfternoon: '下午开始',
+  untilEvening: '下午结束',
+  untilNoon: '上午结束',
   computedPlaceholder: '提交后按学校工作日历自动计算',
   title: '审批中心',
   start: '发起申请',
