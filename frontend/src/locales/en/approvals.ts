@@ -1,6 +1,8 @@
 import type zh from '../zh-CN/approvals'
 
 const approvals: typeof zh = {
+  morning: 'morning',
+  afternoon: 'afternoon',
   startHalf: 'Starts',
   endHalf: 'Ends',
   fromMorning: 'In the morning',

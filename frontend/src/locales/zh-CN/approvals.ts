@@ -1,4 +1,6 @@
 const approvals = {
+  morning: '上午',
+  afternoon: '下午',
   startHalf: '开始时段',
   endHalf: '结束时段',
   fromMorning: '上午开始',
