@@ -72,7 +72,7 @@ export const approvalScenarios = [
       await page.locator('#form-period-start').fill('2026-12-07')
       await page.locator('#form-period-end').fill('2026-12-11')
       await page.locator('#form-period-end').press('Enter')
-      await page.locator('#form-days').fill('5')
+      // The days are computed by the server from the period (5 working days), not typed.
       await page.locator('#form-reason').fill('家中有事，请假一周')
       await page.locator('[data-test="steps-preview"]').getByText('分管校领导审批').waitFor()
       const when = await page.locator('[data-test="step-condition-1"]').innerText()

@@ -29,6 +29,13 @@ async function open(first: ApprovalOut, handlers: Parameters<typeof server.use> 
 const button = (name: string) => document.querySelector<HTMLButtonElement>(`[data-test="action-${name}"]`)
 
 describe('DetailPage', () => {
+  it('shows a period that starts in the afternoon and ends at noon with its half days', async () => {
+    const form = { leaveType: '事假', period: { start: '2026-11-23', end: '2026-11-24', startHalf: 'pm', endHalf: 'am' }, days: 1, reason: '家中有事' }
+    const { wrapper } = await open(approval({ form: form as unknown as Record<string, never> }))
+    expect(wrapper.find('[data-test="value-period"]').text()).toBe('2026-11-23 下午 至 2026-11-24 上午')
+    wrapper.unmount()
+  })
+
   it('shows the request read-only and exactly the actions the server lists', async () => {
     const { wrapper } = await open(approval())
     expect(wrapper.text()).toContain('SP-2026-00001')

@@ -48,6 +48,46 @@ describe('money', () => {
 })
 
 describe('SchemaForm', () => {
+  it('shows a computed field read-only: the server counts the days from the period', async () => {
+    const fields: FieldDef[] = [
+      { key: 'period', label: '请假时间', kind: 'date_range', required: true },
+      { key: 'days', label: '请假天数', kind: 'number', computedFrom: 'period' },
+    ]
+    const { wrapper } = mountForm(fields, {})
+    await flushPromises()
+    const days = wrapper.find('input[data-test="computed-days"]')
+    expect((days.element as HTMLInputElement).disabled).toBe(true)
+    expect(days.attributes('placeholder')).toBe('提交后按学校工作日历自动计算')
+    wrapper.unmount()
+  })
+
+  it('lets a period whose days are counted start in the afternoon and end at noon, keeping the dates', async () => {
+    const fields: FieldDef[] = [
+      { key: 'period', label: '请假时间', kind: 'date_range', required: true },
+      { key: 'days', label: '请假天数', kind: 'number', computedFrom: 'period' },
+    ]
+    const { wrapper, model } = mountForm(fields, { period: { start: '2026-11-23', end: '2026-11-24' } } as unknown as FormValues)
+    await flushPromises()
+    const choose = async (select: string, label: string) => {
+      ;(document.querySelector(`[data-test="${select}"]`) as HTMLElement).click()
+      await flushPromises()
+      const item = ([...document.querySelectorAll('.el-select-dropdown__item')] as HTMLElement[]).find((o) => o.textContent?.trim() === label)
+      item?.click()
+      await flushPromises()
+    }
+    await choose('form-period-start-half', '下午开始')
+    await choose('form-period-end-half', '上午结束')
+    expect(model.value.period).toEqual({ start: '2026-11-23', end: '2026-11-24', startHalf: 'pm', endHalf: 'am' })
+    wrapper.unmount()
+  })
+
+  it('offers no half days on a period nothing is counted from', async () => {
+    const { wrapper } = mountForm([{ key: 'period', label: '区间', kind: 'date_range' }], {})
+    await flushPromises()
+    expect(wrapper.find('[data-test="form-period-start-half"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('renders every kind with its label, required mark, help and control', async () => {
     server.use(http.get('*/api/v1/directory/departments', () => HttpResponse.json([])))
     const { wrapper } = mountForm(ALL_KINDS, {})

@@ -42,4 +42,29 @@ describe('DepartmentListPage', () => {
     await vi.waitFor(() => expect(error()).toBe('不能移到自己或自己的下级部门之下'))
     wrapper.unmount()
   })
+
+  it('shows and keeps the leader in charge (分管校领导) when a department is edited', async () => {
+    let patched: Record<string, unknown> | null = null
+    const led: DepartmentOut = { ...child, leaderUserId: 'u-chen', leaderName: '陈副校长', headUserId: 'u-liu', headName: '刘处长' }
+    server.use(
+      http.get('*/api/v1/departments', () => HttpResponse.json([root, led])),
+      http.patch('*/api/v1/departments/:id', async ({ request }) => {
+        patched = (await request.json()) as Record<string, unknown>
+        return HttpResponse.json({ ...led, version: 5 })
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['department.read', 'department.manage'] })))
+    const { wrapper } = await mountAt('/admin/departments', pinia)
+    await flushPromises()
+    expect(wrapper.text()).toContain('分管校领导')
+    expect(wrapper.text()).toContain('陈副校长')
+    await wrapper.find('[data-test="edit-jwc"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('部门负责人本人的申请交给分管校领导审批')
+    ;(document.querySelector('[data-test="form-submit"]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(patched).not.toBeNull())
+    expect(patched).toMatchObject({ headUserId: 'u-liu', leaderUserId: 'u-chen', version: 4 })
+    wrapper.unmount()
+  })
 })

@@ -1,6 +1,15 @@
 import type zh from '../zh-CN/approvals'
 
 const approvals: typeof zh = {
+  morning: 'morning',
+  afternoon: 'afternoon',
+  startHalf: 'Starts',
+  endHalf: 'Ends',
+  fromMorning: 'In the morning',
+  fromAfternoon: 'In the afternoon',
+  untilEvening: 'In the evening',
+  untilNoon: 'At noon',
+  computedPlaceholder: 'Computed from the school calendar on submission',
   title: 'Approvals',
   start: 'New request',
   newTitle: 'New request',
@@ -56,7 +65,7 @@ const approvals: typeof zh = {
     superseded: 'Superseded', unread: 'Unread', read: 'Read',
   },
   events: {
-    submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', fallback: 'Nobody found, fallback used',
+    submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', to_superior: "The applicant's own step went to their superior", applicant_confirmed: 'Confirmed by the applicant', superior_required: 'Someone other than the applicant must approve: sent to the superior', fallback: 'Nobody found, fallback used',
     delegated: 'Delegated', approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted',
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',

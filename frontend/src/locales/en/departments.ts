@@ -8,6 +8,8 @@ const departments: typeof zh = {
   parent: 'Parent department',
   topLevel: '(top level)',
   head: 'Head',
+  leader: 'Leader in charge',
+  leaderHelp: "Decides the head's own requests",
   headPlaceholder: 'Search by name, username or number',
   sortOrder: 'Sort order',
   members: 'Direct members',

@@ -1,4 +1,13 @@
 const approvals = {
+  morning: '上午',
+  afternoon: '下午',
+  startHalf: '开始时段',
+  endHalf: '结束时段',
+  fromMorning: '上午开始',
+  fromAfternoon: '下午开始',
+  untilEvening: '下午结束',
+  untilNoon: '上午结束',
+  computedPlaceholder: '提交后按学校工作日历自动计算',
   title: '审批中心',
   start: '发起申请',
   newTitle: '发起申请',
@@ -54,7 +63,7 @@ const approvals = {
     unread: '未读', read: '已读',
   },
   events: {
-    submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', fallback: '无人审批，转兜底人员',
+    submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', to_superior: '审批人是申请人本人，交给其上级', applicant_confirmed: '申请人本人确认', superior_required: '须由申请人以外的人审批，交给上级', fallback: '无人审批，转兜底人员',
     delegated: '委托代理', approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交',
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
     withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',

@@ -6,6 +6,8 @@ const departments = {
   parent: '上级部门',
   topLevel: '（顶级部门）',
   head: '负责人',
+  leader: '分管校领导',
+  leaderHelp: '部门负责人本人的申请交给分管校领导审批',
   headPlaceholder: '输入姓名、用户名或工号搜索',
   sortOrder: '排序号',
   members: '直属人数',

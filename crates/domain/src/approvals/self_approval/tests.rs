@@ -170,3 +170,50 @@ fn a_delegation_to_the_applicant_goes_to_the_superior() {
         approver
     );
 }
+
+mod definitions {
+    use serde_json::json;
+
+    use crate::approvals::definition::Definition;
+
+    fn definition(steps: serde_json::Value) -> Definition {
+        serde_json::from_value(json!({ "form": { "fields": [] }, "steps": steps })).unwrap()
+    }
+
+    fn issue_fields(def: &Definition) -> Vec<String> {
+        def.check()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_stored_step_without_the_setting_goes_to_the_superior() {
+        let def = definition(json!([{ "name": "审批", "rule": { "type": "department_head" } }]));
+        assert_eq!(def.steps[0].applicant_is_approver, super::SelfApproval::Superior);
+        assert!(!def.every_step_confirms());
+    }
+
+    #[test]
+    fn skipping_needs_a_later_unconditional_step_for_the_superior() {
+        let alone = definition(
+            json!([{ "name": "审批", "rule": { "type": "department_head" }, "applicantIsApprover": "skip" }]),
+        );
+        assert_eq!(issue_fields(&alone), ["definition.steps[0].applicantIsApprover"]);
+        let later_confirms = definition(json!([
+            { "name": "一", "rule": { "type": "department_head" }, "applicantIsApprover": "skip" },
+            { "name": "二", "rule": { "type": "department_head" }, "applicantIsApprover": "applicantConfirms" }
+        ]));
+        assert_eq!(
+            issue_fields(&later_confirms),
+            ["definition.steps[0].applicantIsApprover"]
+        );
+        let later_superior = definition(json!([
+            { "name": "一", "rule": { "type": "department_head" }, "applicantIsApprover": "skip" },
+            { "name": "二", "rule": { "type": "role", "role": "office_director" } }
+        ]));
+        assert!(issue_fields(&later_superior).is_empty());
+    }
+}

@@ -34,4 +34,17 @@ describe('designer drafts', () => {
     expect(body.starters).toEqual({ roles: ['staff'], departmentIds: ['d-it'] })
     expect(body.definition.options?.fallback).toEqual({ type: 'users', userIds: ['u-sun'] })
   })
+
+  it('reads a stored step without the setting as going to the superior and keeps skip and computed days', () => {
+    const tpl = leaveTemplate()
+    const first = tpl.definition.steps[0] as unknown as Record<string, unknown>
+    delete first.applicantIsApprover
+    tpl.definition.form.fields = tpl.definition.form.fields.map((f) => (f.key === 'days' ? { ...f, computedFrom: 'period' } : f))
+    const draft = fromTemplate(tpl)
+    expect(draft.steps[0]!.applicantIsApprover).toBe('superior')
+    draft.steps[0]!.applicantIsApprover = 'skip'
+    const def = toDefinition(draft)
+    expect(def.steps[0]!.applicantIsApprover).toBe('skip')
+    expect(def.form.fields.find((f) => f.key === 'days')?.computedFrom).toBe('period')
+  })
 })

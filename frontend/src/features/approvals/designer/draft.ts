@@ -18,6 +18,10 @@ export interface RuleDraft {
 
 export type TimeoutKind = 'remind' | 'escalate' | 'auto_approve'
 
+/** What a step does when its only approver is the applicant (default: their superior decides). */
+export type SelfApproval = components['schemas']['SelfApprovalDto']
+export const SELF_APPROVALS: SelfApproval[] = ['superior', 'applicantConfirms', 'skip']
+
 export interface StepDraft {
   name: string
   rule: RuleDraft
@@ -29,6 +33,7 @@ export interface StepDraft {
   timeout: TimeoutKind
   timeoutRole: string
   cc: RuleDraft[]
+  applicantIsApprover: SelfApproval
 }
 
 export interface TemplateDraft {
@@ -55,7 +60,7 @@ export function newRule(type: RuleType = 'department_head'): RuleDraft {
 export function newStep(): StepDraft {
   return {
     name: '', rule: newRule(), mode: 'or', numerator: 1, denominator: 2, condition: '',
-    deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [],
+    deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [], applicantIsApprover: 'superior',
   }
 }
 
@@ -104,10 +109,11 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
     deadlineHours: s.deadlineHours,
     timeout: s.timeout === 'escalate' ? { action: 'escalate' as const, role: s.timeoutRole } : { action: s.timeout },
     cc: s.cc.map(ruleToWire),
+    applicantIsApprover: s.applicantIsApprover,
   }))
   const fields = d.fields.map((f) => {
     const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
-    for (const k of ['help', 'placeholder', 'min', 'max', 'minLength', 'maxLength'] as const) {
+    for (const k of ['help', 'placeholder', 'min', 'max', 'minLength', 'maxLength', 'computedFrom'] as const) {
       const v = f[k]
       if (v !== null && v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v
     }
@@ -146,6 +152,7 @@ export function fromTemplate(t: TemplateOut): TemplateDraft {
         numerator: s.passRatio?.numerator ?? 1, denominator: s.passRatio?.denominator ?? 2,
         condition: s.condition ?? '', deadlineHours: s.deadlineHours ?? null,
         timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
+        applicantIsApprover: s.applicantIsApprover ?? 'superior',
       }
     }),
     autoSkip: def.options?.autoSkip ?? true,
