@@ -16,5 +16,6 @@ mod approvals {
     mod returns;
     mod strict_input;
     mod stuck;
+    mod template_views;
     mod templates;
 }
