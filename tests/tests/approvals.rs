@@ -7,13 +7,16 @@ mod approvals {
     mod assists;
     mod attachments;
     mod clock;
+    mod dates;
     mod directory;
     mod flows;
     mod hooks;
     mod modes;
     mod offered_actions;
     mod races;
+    mod register;
     mod returns;
+    mod search;
     mod strict_input;
     mod stuck;
     mod template_views;

@@ -167,3 +167,26 @@ async fn no_route_changes_or_deletes_audit_events() {
         assert_eq!(res.status(), 404);
     }
 }
+
+#[tokio::test]
+async fn the_audit_search_ignores_case_and_a_percent_sign_matches_nothing() {
+    let app = xiaoban_tests::TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    app.department(&admin, "jwc", "教务处").await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    let page: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events?q=DEPARTMENT.CREATE")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 1, "{page}");
+    assert_eq!(page["items"][0]["action"], "department.create");
+    let page: serde_json::Value = app
+        .get_as(&auditor, "/api/v1/audit-events?q=%25")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 0, "{page}");
+}

@@ -223,3 +223,135 @@ async fn a_page_number_beyond_any_list_is_a_422_and_the_connection_survives() {
     let body: Value = last.json().await.unwrap();
     assert_eq!(body["items"], json!([]));
 }
+
+/// Rows of `table` on whichever database the test runs.
+async fn rows(app: &TestApp, table: &str) -> i64 {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    let stmt = Statement::from_string(app.db().get_database_backend(), sql);
+    let row = app.db().query_one_raw(stmt).await.unwrap().unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
+#[tokio::test]
+async fn a_nul_byte_in_a_department_name_is_a_422_naming_the_field_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let before = rows(&app, "departments").await;
+    for name in ["教务\u{0}处", "escape\u{1b}[31m", "del\u{7f}", "c1\u{85}"] {
+        let res = app
+            .post_as(
+                &admin,
+                "/api/v1/departments",
+                &json!({"code": "jwc", "name": name}),
+            )
+            .await;
+        let body = assert_problem(res, 422, "validation_failed").await;
+        assert!(
+            body["errors"]["name"][0].as_str().unwrap().contains("控制字符"),
+            "{body}"
+        );
+    }
+    assert_eq!(rows(&app, "departments").await, before);
+}
+
+#[tokio::test]
+async fn a_control_character_nested_in_a_body_is_named_by_its_path() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .send_raw(
+            Method::POST,
+            PROBES,
+            "application/json",
+            r#"{"title": "ok", "quantity": 1, "tags": ["a", "b\u0000"]}"#,
+        )
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["tags[1]"].is_array(), "{body}");
+    assert_eq!(probe_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn line_breaks_and_tabs_in_free_text_are_still_accepted() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .post_json(PROBES, &json!({"title": "第一行\n第二行\t附注", "quantity": 1}))
+        .await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(probe_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_nul_byte_in_a_search_or_an_audit_filter_is_a_422_naming_the_parameter() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let res = app.get_as(&admin, "/api/v1/users?q=ab%00cd").await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["q"].is_array(), "{body}");
+    let res = app.get_as(&admin, "/api/v1/users?q=a%0Ab").await;
+    assert_problem(res, 422, "validation_failed").await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    for param in ["actor", "entity", "action", "entityId"] {
+        let res = app
+            .get_as(&auditor, &format!("/api/v1/audit-events?{param}=x%00"))
+            .await;
+        let body = assert_problem(res, 422, "validation_failed").await;
+        assert!(body["errors"][param].is_array(), "{param}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_nul_byte_in_a_path_segment_is_a_422_naming_the_segment() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let res = app.get_as(&admin, "/api/v1/departments/%00").await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["id"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn calendar_dates_in_year_zero_or_beyond_2200_are_a_422_naming_the_parameter() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let res = app
+        .get_as(&admin, "/api/v1/calendar/days?from=0000-01-01&to=0000-01-31")
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(
+        body["errors"]["from"][0].as_str().unwrap().contains("2200-12-31"),
+        "{body}"
+    );
+    let res = app
+        .get_as(
+            &admin,
+            "/api/v1/calendar/deadline?start=%2B10009-01-01T00:00:00Z&workingDays=1",
+        )
+        .await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["start"].is_array(), "{body}");
+    let res = app
+        .request(Method::PUT, "/api/v1/calendar/days/0000-01-01")
+        .bearer_auth(&admin)
+        .json(&json!({"kind": "holiday", "name": "元旦"}))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["date"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn an_audit_filter_dated_year_10009_is_a_422_naming_the_filter() {
+    let app = TestApp::spawn().await;
+    let (_, auditor) = app.user_with_role("auditor").await;
+    for (param, value) in [
+        ("from", "%2B10009-01-01T00:00:00Z"),
+        ("to", "0000-01-01T00:00:00Z"),
+    ] {
+        let res = app
+            .get_as(&auditor, &format!("/api/v1/audit-events?{param}={value}"))
+            .await;
+        let body = assert_problem(res, 422, "validation_failed").await;
+        assert!(body["errors"][param].is_array(), "{param}: {body}");
+    }
+}

@@ -447,3 +447,19 @@ async fn an_api_key_cannot_upload_because_files_belong_to_people() {
     assert_problem(upload(&app, &key, "a.txt", b"a").await, 403, "forbidden").await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 0);
 }
+
+#[tokio::test]
+async fn a_right_to_left_override_cannot_make_a_txt_pose_as_a_jpg() {
+    let app = TestApp::spawn().await;
+    let token = app.staff_token().await;
+    let body = uploaded(&app, &token, "假照片\u{202E}gpj.txt", "纯文本".as_bytes()).await;
+    assert_eq!(body["name"], "假照片gpj.txt");
+    let body = uploaded(
+        &app,
+        &token,
+        "\u{2067}报告\u{2069}\u{200E}\u{200F}\u{061C}\u{202A}.txt",
+        b"text",
+    )
+    .await;
+    assert_eq!(body["name"], "报告.txt");
+}

@@ -294,3 +294,27 @@ async fn wrong_types_sizes_and_callers_are_refused_as_problems() {
         .unwrap();
     assert_problem(anonymous, 401, "unauthorized").await;
 }
+
+#[tokio::test]
+async fn a_roster_cell_with_a_nul_byte_is_refused_naming_its_line_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let token = sysadmin(&app).await;
+    let before = written(&app).await;
+    let text = format!(
+        "{HEADER}\n\
+         JWC,教务处,,zhangsan,张\u{0}三,,,,,\n\
+         JWC,教务处,,lisi,李四,T\u{7}01,,,,\n"
+    );
+    let report: Value = csv(&app, &token, true, &text).await.json().await.unwrap();
+    let fields: Vec<(u64, &str)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(fields, [(2, "name"), (3, "number")], "{report}");
+    let res = csv(&app, &token, false, &text).await;
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["lines[2].name"].is_array(), "{body}");
+    assert_eq!(written(&app).await, before);
+}

@@ -176,3 +176,122 @@ async fn pragma(app: &TestApp, name: &str) -> String {
         .or_else(|_| row.try_get_by_index::<i64>(0).map(|v| v.to_string()))
         .unwrap()
 }
+
+/// The security headers every response must carry, with their values.
+fn assert_security_headers(res: &reqwest::Response, what: &str) {
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .unwrap_or_else(|| panic!("{what}: no {name}"))
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let csp = header("content-security-policy");
+    assert!(csp.contains("default-src 'self'"), "{what}: {csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{what}: {csp}"
+    );
+    assert_eq!(header("x-frame-options"), "DENY", "{what}");
+    assert_eq!(header("referrer-policy"), "no-referrer", "{what}");
+    assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
+}
+
+#[tokio::test]
+async fn no_answer_can_be_framed_sniffed_or_leak_its_address_to_another_site() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/",
+        "/landing.css",
+        "/api/v1/health",
+        "/api/v1/users",
+        "/api/v1/no-such-thing",
+        "/api/docs/",
+        "/api/docs/swagger-initializer.js",
+        "/api/openapi.json",
+        "/no-such-page",
+    ] {
+        let res = app.get(path).await;
+        assert_security_headers(&res, path);
+    }
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><div id=app></div>",
+    )
+    .unwrap();
+    let spa = TestApp::spawn_with(TestOptions {
+        frontend_dir: Some(dist.path().into()),
+        ..Default::default()
+    })
+    .await;
+    assert_security_headers(&spa.get("/approvals/123").await, "the SPA");
+}
+
+#[tokio::test]
+async fn api_answers_are_never_kept_by_a_browser_or_a_proxy() {
+    let app = TestApp::spawn().await;
+    let token = app.admin_token().await;
+    for res in [
+        app.get_as(&token, "/api/v1/me").await,
+        app.get_as(&token, "/api/v1/users").await,
+        app.get("/api/v1/users").await,
+        app.get("/api/v1/health").await,
+    ] {
+        let url = res.url().to_string();
+        assert_eq!(res.headers()["cache-control"], "no-store", "{url}");
+    }
+}
+
+/// Inline script or style in a page: a `<script>` without `src`, a `<style>` element, a `style=`
+/// or `on…=` attribute, a `javascript:` link. The policy would block each of them.
+fn inline_code(html: &str) -> Vec<String> {
+    let lower = html.to_lowercase();
+    let mut found = Vec::new();
+    for tag in lower.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        if tag.starts_with("script") && !tag.contains("src=") {
+            found.push(format!("<{tag}>"));
+        }
+        if tag.starts_with("style") {
+            found.push("<style>".to_owned());
+        }
+        let attributes = tag.split_whitespace().skip(1);
+        for attribute in attributes {
+            if attribute.starts_with("style=")
+                || (attribute.starts_with("on") && attribute.contains('='))
+                || attribute.contains("javascript:")
+            {
+                found.push(attribute.to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn the_landing_page_the_reference_and_the_spa_shell_run_without_inline_script() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/api/docs/"] {
+        let html = app.get(path).await.text().await.unwrap();
+        assert_eq!(inline_code(&html), Vec::<String>::new(), "{path}");
+    }
+    let css = app.get("/landing.css").await;
+    assert_eq!(css.status(), 200);
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    // Vite's build keeps the shell's tags and adds only external module scripts and styles.
+    let shell =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../frontend/index.html")).unwrap();
+    assert_eq!(inline_code(&shell), Vec::<String>::new(), "frontend/index.html");
+    assert_eq!(
+        inline_code("<p style=\"x\" onclick=\"y\"><script>z</script>"),
+        ["style=\"x\"", "onclick=\"y\"", "<script>"]
+    );
+}

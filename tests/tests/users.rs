@@ -495,3 +495,48 @@ async fn a_department_scoped_assigner_cannot_grant_beyond_their_department() {
     let inside = json!({"roleCode": "staff", "scope": {"kind": "department", "departmentId": d}});
     assert_eq!(app.post_as(&token, &roles_path, &inside).await.status(), 201);
 }
+
+/// Usernames the user list answers for `q`, in username order.
+async fn search(app: &TestApp, token: &str, q: &str) -> Vec<String> {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([("q", q), ("pageSize", "100"), ("sort", "username")])
+        .finish();
+    let res = app.get_as(token, &format!("{USERS}?{query}")).await;
+    let page = json_of(res, 200).await;
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn percent_underscore_and_backslash_in_a_search_match_only_themselves_in_any_case() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let office = department(&app, &admin, "office", None).await;
+    for (username, name) in [
+        ("pct", "涨幅100%"),
+        ("under", "下划线_名"),
+        ("slash", "反斜杠\\名"),
+        ("zhangsan", "Zhang San"),
+        ("lisi", "李四"),
+    ] {
+        user(&app, &admin, username, &office, json!({ "name": name })).await;
+    }
+    let cases: [(&str, &[&str]); 9] = [
+        ("%", &["pct"]),
+        ("_", &["under"]),
+        ("\\", &["slash"]),
+        ("100%", &["pct"]),
+        ("线_名", &["under"]),
+        ("%名", &[]),
+        ("ZHANG san", &["zhangsan"]),
+        ("LiSi", &["lisi"]),
+        ("四", &["lisi"]),
+    ];
+    for (q, expected) in cases {
+        assert_eq!(search(&app, &admin, q).await, expected, "q={q}");
+    }
+}

@@ -111,6 +111,8 @@ pub fn build_app(
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .wrap(Compress::default())
         .wrap(from_fn(middleware::envelope))
+        // Outside the envelope, so error answers it renders get the headers too.
+        .wrap(from_fn(middleware::security_headers))
         // Before the API scope: a scope owns every path under its prefix once it matches.
         .configure(extra)
         .into_utoipa_app()

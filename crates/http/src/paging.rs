@@ -21,7 +21,8 @@ pub struct ListParams {
     pub page_size: Option<u64>,
     /// Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`).
     pub sort: Option<String>,
-    /// Keyword search.
+    /// Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+    /// match themselves. Blank means no filter.
     pub q: Option<String>,
 }
 

@@ -29,6 +29,8 @@ impl Site {
 }
 
 const LANDING: &str = include_str!("landing.html");
+/// The landing page's style, a file of its own: the Content-Security-Policy allows no inline style.
+const LANDING_CSS: &str = include_str!("landing.css");
 
 pub async fn fallback(
     req: HttpRequest,
@@ -47,6 +49,11 @@ pub async fn fallback(
             return Ok(HttpResponse::Ok()
                 .content_type("text/html; charset=utf-8")
                 .body(LANDING));
+        }
+        if path == "/landing.css" {
+            return Ok(HttpResponse::Ok()
+                .content_type("text/css; charset=utf-8")
+                .body(LANDING_CSS));
         }
         return Err(ApiError::new(ErrorCode::RouteNotFound));
     };

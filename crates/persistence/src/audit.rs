@@ -197,6 +197,15 @@ pub async fn list(
                 .add(Column::ActorName.eq(actor)),
         );
     }
+    let searched = [
+        Column::ActorName,
+        Column::Action,
+        Column::Entity,
+        Column::EntityId,
+    ];
+    if let Some(any) = crate::paging::keyword_condition(request.keyword.as_deref(), &searched) {
+        select = select.filter(any);
+    }
     if let Some(entity) = &filter.entity {
         select = select.filter(Column::Entity.eq(entity));
     }

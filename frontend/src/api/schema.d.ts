@@ -196,7 +196,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The approvals register: every request the caller may open — with `approval.admin`, all
+         *     requests filed in its reach; otherwise those the caller started or took part in. `q`
+         *     searches number, title and summary. Sortable: `submittedAt` (default, newest first),
+         *     `number`, `finishedAt`.
+         */
+        get: operations["list_approvals"];
         put?: never;
         /**
          * Starts a request (needs `approval.use` and the template's starter rule). The form is checked
@@ -204,6 +210,26 @@ export interface paths {
          *     `Idempotency-Key` to make retries safe.
          */
         post: operations["start_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register as an Excel file (审批台账.xlsx) with the list's `q` and filters, newest first,
+         *     at most 20,000 rows (more is a 422: narrow the filters). The export is audited.
+         */
+        get: operations["export_approvals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1806,6 +1832,11 @@ export interface components {
             initialPassword: string;
             username: string;
         };
+        /**
+         * @description Where a request stands.
+         * @enum {string}
+         */
+        InstanceStatusDto: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
         /** @description A freshly issued key. `key` is shown only in this response: store it now. */
         IssuedApiKeyOut: {
             /** Format: date-time */
@@ -1966,6 +1997,38 @@ export interface components {
                 /** @description The module of the record it is about, e.g. `approval`. */
                 subjectModule?: string | null;
                 /** @example 待审批：请假申请（王老师） */
+                title: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_RegisterItemOut: {
+            items: {
+                applicantName: string;
+                currentStepName?: string | null;
+                /** @description The department the request was filed in. */
+                departmentName?: string | null;
+                /** Format: date-time */
+                finishedAt?: string | null;
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @description An open task is past its deadline. */
+                overdue: boolean;
+                status: components["schemas"]["InstanceStatusDto"];
+                /** @description The status in words: 审批中, 已通过, …. */
+                statusLabel: string;
+                /** Format: date-time */
+                submittedAt: string;
+                templateName: string;
                 title: string;
             }[];
             /** Format: int64 */
@@ -2187,6 +2250,27 @@ export interface components {
             refreshToken?: string | null;
             /** @description Keep the new refresh token in the cookie (web app). */
             refreshTokenInCookie?: boolean;
+        };
+        /** @description One line of the register. */
+        RegisterItemOut: {
+            applicantName: string;
+            currentStepName?: string | null;
+            /** @description The department the request was filed in. */
+            departmentName?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @description An open task is past its deadline. */
+            overdue: boolean;
+            status: components["schemas"]["InstanceStatusDto"];
+            /** @description The status in words: 审批中, 已通过, …. */
+            statusLabel: string;
+            /** Format: date-time */
+            submittedAt: string;
+            templateName: string;
+            title: string;
         };
         /** @description A role as pickers show it. */
         RoleCardOut: {
@@ -2885,7 +2969,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 box: "pending" | "done" | "started" | "cc";
                 templateId?: string;
@@ -3129,6 +3216,58 @@ export interface operations {
             };
         };
     };
+    list_approvals: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. Default 20. */
+                pageSize?: number;
+                /**
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
+                 */
+                sort?: string;
+                /** @description Searches number, title and summary. */
+                q?: string;
+                templateId?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+                /** @description The filing department, with its sub-departments. */
+                departmentId?: string;
+                applicantId?: string;
+                /** @description First day of submission (school calendar day). */
+                submittedFrom?: string;
+                /** @description Last day of submission, inclusive. */
+                submittedTo?: string;
+                /** @description Only requests with an open task past its deadline. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_RegisterItemOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     start_approval: {
         parameters: {
             query?: never;
@@ -3149,6 +3288,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_approvals: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. Default 20. */
+                pageSize?: number;
+                /**
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
+                 */
+                sort?: string;
+                /** @description Searches number, title and summary. */
+                q?: string;
+                templateId?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+                /** @description The filing department, with its sub-departments. */
+                departmentId?: string;
+                applicantId?: string;
+                /** @description First day of submission (school calendar day). */
+                submittedFrom?: string;
+                /** @description Last day of submission, inclusive. */
+                submittedTo?: string;
+                /** @description Only requests with an open task past its deadline. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
@@ -3725,7 +3916,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Actor id or name (username, API key name, `system`, `anonymous`). */
                 actor?: string;
@@ -4516,7 +4710,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Only unread notifications. */
                 unread?: boolean;
@@ -5031,7 +5228,10 @@ export interface operations {
                 pageSize?: number;
                 /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
-                /** @description Keyword search. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 /** @description Members of this department or any of its sub-departments. */
                 departmentId?: string;

@@ -141,6 +141,8 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "get_approval" => get(format!("/api/v1/approvals/{}", by_student().await)),
         "list_approval_tasks" => get("/api/v1/approval-tasks?box=pending"),
         "get_approval_counts" => get("/api/v1/approval-tasks/counts"),
+        "list_approvals" => get("/api/v1/approvals"),
+        "export_approvals" => get("/api/v1/approvals/export.xlsx"),
         "approve_approval" => action(&to_student().await, "approve", json!({})),
         "reject_approval" => action(&to_student().await, "reject", json!({ "comment": "不同意" })),
         "return_approval" => action(&to_student().await, "return", json!({ "comment": "请补充" })),

@@ -43,6 +43,8 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_approval"
         | "list_approval_tasks"
         | "get_approval_counts"
+        | "list_approvals"
+        | "export_approvals"
         | "approve_approval"
         | "reject_approval"
         | "return_approval"

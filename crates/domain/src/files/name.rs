@@ -3,14 +3,15 @@
 /// The longest name kept, in characters (the extension is kept whole).
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// The last path segment of `raw`, without control characters or characters Windows refuses,
+/// The last path segment of `raw`, without control characters, bidirectional controls (which
+/// would show `a\u{202E}txt.exe` as `aexe.txt`) or characters Windows refuses,
 /// trimmed, at most [`MAX_NAME_CHARS`] characters with the extension kept. `None` if nothing is left.
 pub fn sanitize_name(raw: &str) -> Option<String> {
     // Browsers on Windows used to send the whole path (C:\fakepath\…).
     let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !crate::text::is_bidi_control(*c))
         .map(|c| if "<>:\"|?*".contains(c) { '_' } else { c })
         .collect();
     let trimmed = cleaned.trim().trim_matches('.').trim();

@@ -152,3 +152,15 @@ fn long_names_are_cut_to_200_characters_keeping_the_extension() {
     assert_eq!(name.chars().count(), MAX_NAME_CHARS);
     assert!(name.ends_with("长.pdf"));
 }
+
+#[test]
+fn bidirectional_controls_are_stripped_so_a_txt_cannot_pose_as_a_jpg() {
+    assert_eq!(
+        sanitize_name("photo\u{202E}gpj.txt").as_deref(),
+        Some("photogpj.txt")
+    );
+    assert_eq!(
+        sanitize_name("\u{2066}通知\u{2069}\u{200F}\u{061C}.pdf").as_deref(),
+        Some("通知.pdf")
+    );
+}

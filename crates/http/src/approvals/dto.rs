@@ -8,6 +8,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 
 use super::definition::{DefinitionDto, FormSchemaDto};
 
@@ -253,16 +254,35 @@ pub enum BoxDto {
     Cc,
 }
 
-/// A request's status, as a list filter.
+/// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InstanceStatusDto {
+    /// 审批中
     Running,
+    /// 已退回 (back with the applicant)
     Returned,
+    /// 已通过
     Approved,
+    /// 已驳回
     Rejected,
+    /// 已撤回 (by the applicant)
     Withdrawn,
+    /// 已撤销 (by an administrator)
     Cancelled,
+}
+
+impl From<InstanceStatusDto> for InstanceStatus {
+    fn from(status: InstanceStatusDto) -> Self {
+        match status {
+            InstanceStatusDto::Running => Self::Running,
+            InstanceStatusDto::Returned => Self::Returned,
+            InstanceStatusDto::Approved => Self::Approved,
+            InstanceStatusDto::Rejected => Self::Rejected,
+            InstanceStatusDto::Withdrawn => Self::Withdrawn,
+            InstanceStatusDto::Cancelled => Self::Cancelled,
+        }
+    }
 }
 
 // `box` and `status` are read as text and checked by the handler, so that an unknown value is

@@ -79,6 +79,7 @@ pub async fn set_calendar_day(
     date: web::Path<NaiveDate>,
     body: ValidatedJson<SetDayIn>,
 ) -> Result<web::Json<CalendarDayOut>, ApiError> {
+    let date = crate::extract::screen::supported_date("date", date.into_inner())?;
     let body = body.0;
     let setting = match (body.kind, body.name) {
         (None, _) => DaySetting::Ordinary,
@@ -100,8 +101,6 @@ pub async fn set_calendar_day(
         (false, None) => None,
         (_, version) => Some(expected_version(&req, version)?),
     };
-    let day = services
-        .set_calendar_day(&auth.0, date.into_inner(), setting, version)
-        .await?;
+    let day = services.set_calendar_day(&auth.0, date, setting, version).await?;
     Ok(web::Json(day.into()))
 }

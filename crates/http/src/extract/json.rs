@@ -8,6 +8,7 @@ use serde_json::error::Category;
 use validator::Validate;
 
 use super::field_messages::{serde_data_error, validation_errors};
+use super::screen;
 use super::unknown_fields::all_unknown_fields;
 use crate::errors::{ApiError, ErrorCode};
 
@@ -57,6 +58,9 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidatedJson<T> 
                     return Err(too_large(limit));
                 }
                 body.extend_from_slice(&chunk);
+            }
+            if let Some((field, why)) = screen::in_json(&body) {
+                return Err(screen::refused(field, why));
             }
             let value: T = parse(&body)?;
             value.validate().map_err(|errors| {

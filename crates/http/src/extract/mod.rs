@@ -4,6 +4,7 @@ mod context;
 mod field_messages;
 mod json;
 mod query;
+pub(crate) mod screen;
 mod unknown_fields;
 mod version;
 
@@ -20,7 +21,16 @@ pub fn camel_case(name: &str) -> String {
 use crate::errors::{ApiError, ErrorCode};
 
 /// Error handlers for actix's own extractors, so even a plain `web::Path` answers problem+json.
-pub fn path_error(err: actix_web::error::PathError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+/// A segment with a control character (`%00`) is invalid input like one in a body (422 naming the
+/// segment); any other segment that does not parse is a malformed request (400).
+pub fn path_error(err: actix_web::error::PathError, req: &actix_web::HttpRequest) -> actix_web::Error {
+    if let Some((name, why)) = req
+        .match_info()
+        .iter()
+        .find_map(|(name, value)| Some((name, screen::in_segment(value)?)))
+    {
+        return screen::refused(name.to_owned(), why).into();
+    }
     ApiError::new(ErrorCode::InvalidPath)
         .with_detail(
             format!("路径参数无效：{err}"),

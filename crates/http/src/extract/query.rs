@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use validator::Validate;
 
 use super::field_messages::{serde_data_error, validation_errors};
+use super::screen;
 use crate::errors::{ApiError, ErrorCode};
 
 /// Query parameters that parsed and passed their rules. A parameter of the wrong type is
@@ -22,6 +23,9 @@ impl<T: DeserializeOwned + Validate> FromRequest for ValidatedQuery<T> {
 }
 
 fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T>, ApiError> {
+    if let Some((field, why)) = screen::in_query(query) {
+        return Err(screen::refused(field, why));
+    }
     let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
@@ -34,7 +38,10 @@ fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T
         };
         // A missing parameter or a number beyond its type's range is invalid input like a
         // missing JSON field (422); one that does not parse at all is a malformed request (400).
-        let out_of_range = message.contains("too large to fit") || message.contains("too small to fit");
+        // An unknown value of a closed list (`status=lost`) is as invalid as a number out of range.
+        let out_of_range = message.contains("too large to fit")
+            || message.contains("too small to fit")
+            || message.starts_with("unknown variant");
         let code = if message.starts_with("missing field") || out_of_range {
             ErrorCode::ValidationFailed
         } else {

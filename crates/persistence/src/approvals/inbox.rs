@@ -9,7 +9,7 @@ use super::{InstanceRow, TaskRow};
 use crate::PersistenceError;
 use crate::entities::approval_instance as instance;
 use crate::entities::approval_task as task;
-use crate::paging::fetch_page;
+use crate::paging::{fetch_page, keyword_condition};
 
 /// Narrows a list by the request's template, status and a search over number, title and summary.
 #[derive(Debug, Clone, Default)]
@@ -22,14 +22,13 @@ pub struct InboxFilter {
 impl InboxFilter {
     fn instance_condition(&self) -> Condition {
         let mut cond = Condition::all();
-        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let pattern = format!("%{}%", q.replace('%', "\\%").replace('_', "\\_"));
-            cond = cond.add(
-                Condition::any()
-                    .add(instance::Column::Number.like(&pattern))
-                    .add(instance::Column::Title.like(&pattern))
-                    .add(instance::Column::Summary.like(&pattern)),
-            );
+        let searched = [
+            instance::Column::Number,
+            instance::Column::Title,
+            instance::Column::Summary,
+        ];
+        if let Some(any) = keyword_condition(self.q.as_deref(), &searched) {
+            cond = cond.add(any);
         }
         if let Some(template) = self.template_id {
             cond = cond.add(instance::Column::TemplateId.eq(template));

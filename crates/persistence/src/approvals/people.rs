@@ -141,20 +141,15 @@ pub async fn search(
     q: &str,
     limit: u64,
 ) -> Result<Vec<(Uuid, String)>, PersistenceError> {
-    use sea_orm::{Condition, QueryOrder};
+    use sea_orm::QueryOrder;
     let mut select = user::Entity::find()
         .select_only()
         .column(user::Column::Id)
         .column(user::Column::Name)
         .filter(user::Column::Status.eq("active"));
-    let q = q.trim();
-    if !q.is_empty() {
-        let pattern = format!("%{}%", q.replace('%', "\\%").replace('_', "\\_"));
-        select = select.filter(
-            Condition::any()
-                .add(user::Column::Name.like(&pattern))
-                .add(user::Column::Username.like(&pattern)),
-        );
+    let searched = [user::Column::Name, user::Column::Username];
+    if let Some(any) = crate::paging::keyword_condition(Some(q), &searched) {
+        select = select.filter(any);
     }
     Ok(select
         .order_by_asc(user::Column::Name)

@@ -41,14 +41,12 @@ pub async fn list(
     request: &PageRequest,
 ) -> Result<Page<UserRow>, PersistenceError> {
     let mut select = Entity::find();
-    if let Some(keyword) = &filter.keyword {
-        let mut any = Condition::any()
-            .add(Column::Username.contains(keyword))
-            .add(Column::Name.contains(keyword))
-            .add(Column::Number.contains(keyword));
-        if filter.search_phone {
-            any = any.add(Column::Phone.contains(keyword));
-        }
+    let searched: &[Column] = if filter.search_phone {
+        &[Column::Username, Column::Name, Column::Number, Column::Phone]
+    } else {
+        &[Column::Username, Column::Name, Column::Number]
+    };
+    if let Some(any) = paging::keyword_condition(filter.keyword.as_deref(), searched) {
         select = select.filter(any);
     }
     if let Some(departments) = &filter.departments {

@@ -56,6 +56,10 @@ pub async fn list(
     if unread_only {
         select = select.filter(Column::ReadAt.is_null());
     }
+    let searched = [Column::Title, Column::Body];
+    if let Some(any) = crate::paging::keyword_condition(request.keyword.as_deref(), &searched) {
+        select = select.filter(any);
+    }
     let newest_first = [
         (Column::CreatedAt, Direction::Desc),
         (Column::Id, Direction::Desc),

@@ -115,14 +115,14 @@ impl Services {
 }
 
 /// Names of templates, applicants and steps for a page of rows.
-struct Lookup {
+pub(super) struct Lookup {
     templates: BTreeMap<Uuid, String>,
     steps: BTreeMap<Uuid, Vec<String>>,
     names: BTreeMap<Uuid, String>,
 }
 
 impl Lookup {
-    async fn load(services: &Services, insts: &[InstanceRow]) -> Result<Self, ServiceError> {
+    pub(super) async fn load(services: &Services, insts: &[InstanceRow]) -> Result<Self, ServiceError> {
         let db = services.db();
         let mut templates_by_id = BTreeMap::new();
         let mut steps = BTreeMap::new();
@@ -149,7 +149,15 @@ impl Lookup {
         })
     }
 
-    fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
+    pub(super) fn template_name(&self, inst: &InstanceRow) -> String {
+        self.templates.get(&inst.template_id).cloned().unwrap_or_default()
+    }
+
+    pub(super) fn applicant_name(&self, inst: &InstanceRow) -> String {
+        self.names.get(&inst.applicant_id).cloned().unwrap_or_default()
+    }
+
+    pub(super) fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
         let index = usize::try_from(step?).ok()?;
         self.steps.get(&inst.template_version_id)?.get(index).cloned()
     }
@@ -161,8 +169,8 @@ impl Lookup {
             number: inst.number.clone(),
             title: inst.title.clone(),
             summary: inst.summary.clone(),
-            template_name: self.templates.get(&inst.template_id).cloned().unwrap_or_default(),
-            applicant_name: self.names.get(&inst.applicant_id).cloned().unwrap_or_default(),
+            template_name: self.template_name(inst),
+            applicant_name: self.applicant_name(inst),
             instance_status: inst.status.clone(),
             current_step_name: self.step_name(inst, inst.current_step),
             task_id: task.map(|t| t.id),

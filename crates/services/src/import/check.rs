@@ -135,6 +135,21 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
     let mut users = Vec::new();
     for row in rows {
         let line = row.line;
+        // A cell with NUL or another control character is refused, never stored (PostgreSQL
+        // cannot store NUL at all).
+        for (col, value) in &row.cells {
+            if value
+                .chars()
+                .any(xiaoban_domain::text::is_forbidden_in_single_line)
+            {
+                c.issue(
+                    line,
+                    *col,
+                    "不能包含控制字符（如 NUL）",
+                    "must not contain control characters (such as NUL)",
+                );
+            }
+        }
         let username = match row.get(Col::Username).map(Username::parse) {
             None => {
                 c.issue(line, Col::Username, "必填", "is required");
