@@ -24,5 +24,6 @@ mod approvals {
     mod search;
     mod strict_input;
     mod stuck;
+    mod template_views;
     mod templates;
 }

@@ -2736,6 +2736,11 @@ export interface components {
             currentVersion: number;
             definition: components["schemas"]["DefinitionDto"];
             description?: string | null;
+            /**
+             * @description False in the slim view that people without `approval.template.manage` get: the ids of
+             *     named approvers (`users` rules of steps, copies and the fallback) are left out (`[]`).
+             */
+            full: boolean;
             /** @description An Element Plus icon name. */
             icon: string;
             /** Format: uuid */

@@ -347,3 +347,45 @@ async fn an_escalation_target_who_rejects_rejects_the_step() {
         .await;
     assert_eq!(decided["status"], "rejected");
 }
+
+#[tokio::test]
+async fn taking_approval_use_out_of_a_custom_role_moves_its_holders_open_tasks() {
+    let school = School::open().await;
+    let admin = school.admin().await;
+    let body =
+        json!({ "code": "reviewer", "name": "审阅人", "permissions": ["approval.use", "notification.read"] });
+    let res = school.app.post_as(&admin, "/api/v1/roles", &body).await;
+    assert_eq!(res.status(), 201);
+    let role: Value = res.json().await.unwrap();
+    let (_, token) = school.app.user_with_role("reviewer").await;
+    let me: Value = school
+        .app
+        .get_as(&token, "/api/v1/me")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reviewer = me["id"]
+        .as_str()
+        .or(me["user"]["id"].as_str())
+        .unwrap()
+        .to_owned();
+    let fallback = school.user_id("zhao.zhuanyuan").await;
+    let mut def = definition(json!([{ "name": "审阅", "rule": { "type": "users", "userIds": [reviewer] } }]));
+    def["options"] = json!({ "fallback": { "type": "users", "userIds": [fallback] } });
+    school.template("review", def).await;
+    let request = school.start("he.laoshi", "review", json!({ "amount": 1 })).await;
+    assert_eq!(request["tasks"][0]["assigneeId"], json!(reviewer));
+
+    let path = format!("/api/v1/roles/{}", role["id"].as_str().unwrap());
+    let res = school
+        .app
+        .as_user(&admin, Method::PATCH, &path)
+        .json(&json!({ "permissions": ["notification.read"], "version": role["version"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let now = school.detail("he.laoshi", &request["id"]).await;
+    assert_eq!(pending_names(&now), ["赵专员"]);
+}

@@ -41,6 +41,9 @@ pub struct TemplateOut {
     /// For optimistic concurrency of edits.
     pub version: i32,
     pub updated_at: DateTime<Utc>,
+    /// False in the slim view that people without `approval.template.manage` get: the ids of
+    /// named approvers (`users` rules of steps, copies and the fallback) are left out (`[]`).
+    pub full: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]

@@ -38,6 +38,9 @@ pub struct TemplateView {
     pub definition: Definition,
     pub version: i32,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// False in the slim view for people who do not manage templates: named approvers' ids
+    /// (steps, copies, the fallback) are left out.
+    pub full: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,11 +87,12 @@ impl Services {
         if manage {
             self.authorize(ctx, APPROVAL_TEMPLATE_MANAGE).await?;
         }
+        let designer = self.manages_templates(ctx)?;
         let profile = StarterProfile::load(self.db(), me).await?;
         let mut out = Vec::new();
         for row in templates::all(self.db()).await? {
             if manage || (row.active && profile.may_start(&row)) {
-                out.push(view(self.db(), row).await?);
+                out.push(for_viewer(view(self.db(), row).await?, designer));
             }
         }
         Ok(out)
@@ -105,7 +109,15 @@ impl Services {
             .ok_or(ServiceError::NotFound {
                 entity: "approval_template",
             })?;
-        view(self.db(), row).await
+        Ok(for_viewer(
+            view(self.db(), row).await?,
+            self.manages_templates(ctx)?,
+        ))
+    }
+
+    /// Whether the caller designs templates (and so may see whom they name).
+    fn manages_templates(&self, ctx: &RequestContext) -> Result<bool, ServiceError> {
+        Ok(self.principal(ctx)?.has(APPROVAL_TEMPLATE_MANAGE))
     }
 
     pub async fn create_approval_template(
@@ -268,7 +280,29 @@ async fn view(db: &impl ConnectionTrait, row: TemplateRow) -> Result<TemplateVie
         definition,
         version: row.version,
         updated_at: row.updated_at,
+        full: true,
     })
+}
+
+/// The whole template for designers; for everyone else the slim view, without the ids of the
+/// people it names (who approves is the template's business, shown on each request as it runs).
+fn for_viewer(mut template: TemplateView, designer: bool) -> TemplateView {
+    if designer {
+        return template;
+    }
+    let def = &mut template.definition;
+    let rules = def
+        .steps
+        .iter_mut()
+        .flat_map(|step| std::iter::once(&mut step.rule).chain(step.cc.iter_mut()))
+        .chain(def.options.fallback.as_mut());
+    for rule in rules {
+        if let ApproverRule::Users { user_ids } = rule {
+            user_ids.clear();
+        }
+    }
+    template.full = false;
+    template
 }
 
 /// Whether the user is within the template's starter rule.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use uuid::Uuid;
 use xiaoban_domain::access::administrative;
-use xiaoban_domain::access::codes::ROLE_MANAGE;
+use xiaoban_domain::access::codes::{APPROVAL_USE, ROLE_MANAGE};
 use xiaoban_persistence::identity::roles::{self, RoleRow};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
@@ -187,6 +187,17 @@ impl Services {
         }
         if let Some(permissions) = &patch.permissions {
             roles::set_permissions(&tx, id, &as_strs(permissions)).await?;
+            // Holders who lost `approval.use` with it (and hold it through no other role) cannot
+            // keep open approval tasks.
+            if before.permissions.iter().any(|p| p == APPROVAL_USE) && !permissions.contains(APPROVAL_USE) {
+                let holding: Vec<Uuid> = book
+                    .held
+                    .iter()
+                    .filter(|(_, held)| held.contains(&id))
+                    .map(|(user, _)| *user)
+                    .collect();
+                self.hand_over_tasks_of_unable(&tx, ctx, &holding).await?;
+            }
         }
         let after = role_view(&tx, id).await?;
         let change = Change::new("role.update", "role", Some(id.to_string()))

@@ -16,6 +16,7 @@ export type StepDef = S['StepDefDto']
 export type InboxItem = S['InboxItemOut']
 export type InboxCounts = S['InboxCountsOut']
 export type ActionIn = S['ActionIn']
+export type ReassignIn = S['ReassignIn']
 export type DelegationOut = S['DelegationOut']
 export type DelegationIn = S['DelegationIn']
 export type InboxBox = 'pending' | 'done' | 'started' | 'cc'
@@ -90,6 +91,11 @@ export async function act(id: string, action: ActionName, body: ActionIn): Promi
     case 'cancel': return unwrap(await api.POST('/api/v1/approvals/{id}/cancel', init))
     case 'recall': return unwrap(await api.POST('/api/v1/approvals/{id}/recall', init))
   }
+}
+
+/** 改派: an approvals administrator moves an open task to another person, with a reason. */
+export async function reassignTask(id: string, body: ReassignIn): Promise<ApprovalOut> {
+  return unwrap(await api.POST('/api/v1/approvals/{id}/reassign', { params: { path: { id } }, body }))
 }
 
 export async function listTasks(box: InboxBox, query: ListQuery): Promise<PageOut<InboxItem>> {

@@ -15,7 +15,7 @@ export const leaveFields: FieldDef[] = [
 export function leaveTemplate(): TemplateOut {
   return {
     id: TEMPLATE_ID, code: 'leave', name: '请假', category: '人事', icon: 'Calendar', description: '教职工请假',
-    starters: {}, active: true, currentVersion: 1, version: 1, updatedAt: '2026-11-20T01:00:00Z',
+    starters: {}, active: true, currentVersion: 1, version: 1, updatedAt: '2026-11-20T01:00:00Z', full: true,
     definition: {
       form: { fields: leaveFields },
       steps: [

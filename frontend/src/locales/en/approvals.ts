@@ -62,24 +62,32 @@ const approvals: typeof zh = {
   taskStatus: {
     pending: 'Pending', waiting: 'Waiting', approved: 'Approved', rejected: 'Rejected', returned: 'Returned',
     transferred: 'Transferred', suspended: 'Suspended', closed: 'Closed', cancelled: 'Cancelled',
-    superseded: 'Superseded', unread: 'Unread', read: 'Read',
+    superseded: 'Superseded', unread: 'Unread', read: 'Read', reassigned: 'Reassigned',
   },
   events: {
     submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', to_superior: "The applicant's own step went to their superior", applicant_confirmed: 'Confirmed by the applicant', superior_required: 'Someone other than the applicant must approve: sent to the superior', fallback: 'Nobody found, fallback used',
     delegated: 'Delegated', approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted',
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',
-    step_reopened: 'Step reopened', finished: 'Finished',
+    step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned',
   },
   actions: {
     approve: 'Approve', reject: 'Reject', return: 'Return', resubmit: 'Resubmit', transfer: 'Transfer',
     'add-signer': 'Add signer', comment: 'Comment', urge: 'Urge', withdraw: 'Withdraw', cancel: 'Cancel request',
-    recall: 'Recall approval',
+    recall: 'Recall approval', reassign: 'Reassign',
   },
   done: {
     approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted', transfer: 'Transferred',
     'add-signer': 'Signer added', comment: 'Comment added', urge: 'Urged', withdraw: 'Withdrawn', cancel: 'Cancelled',
-    recall: 'Approval recalled',
+    recall: 'Approval recalled', reassign: 'Task reassigned',
+  },
+  reassign: {
+    title: 'Reassign a task',
+    task: 'Task to reassign',
+    taskRequired: 'Choose the task to reassign',
+    toUser: 'Reassign to',
+    reason: 'Reason for reassigning',
+    confirm: 'Reassign this task to the chosen person? Its holder will no longer handle it.',
   },
   confirm: {
     withdraw: 'Withdraw this request? The approval ends.',

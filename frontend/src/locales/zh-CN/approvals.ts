@@ -60,22 +60,32 @@ const approvals = {
   taskStatus: {
     pending: '待处理', waiting: '等待中', approved: '同意', rejected: '驳回', returned: '退回',
     transferred: '已转交', suspended: '暂停', closed: '已关闭', cancelled: '已取消', superseded: '已失效',
-    unread: '未读', read: '已读',
+    unread: '未读', read: '已读', reassigned: '已改派',
   },
   events: {
     submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', to_superior: '审批人是申请人本人，交给其上级', applicant_confirmed: '申请人本人确认', superior_required: '须由申请人以外的人审批，交给上级', fallback: '无人审批，转兜底人员',
     delegated: '委托代理', approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交',
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
     withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
-    step_reopened: '环节重开', finished: '审批结束',
+    step_reopened: '环节重开', finished: '审批结束', reassign: '改派',
   },
   actions: {
     approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交', transfer: '转交',
     'add-signer': '加签', comment: '评论', urge: '催办', withdraw: '撤回', cancel: '撤销申请', recall: '撤销同意',
+    reassign: '改派',
   },
   done: {
     approve: '已同意', reject: '已驳回', return: '已退回', resubmit: '已重新提交', transfer: '已转交',
     'add-signer': '已加签', comment: '已评论', urge: '已催办', withdraw: '已撤回', cancel: '已撤销', recall: '已撤销同意',
+    reassign: '已改派',
+  },
+  reassign: {
+    title: '改派待办',
+    task: '要改派的待办',
+    taskRequired: '请选择要改派的待办',
+    toUser: '改派给',
+    reason: '改派原因',
+    confirm: '确定将该待办改派给所选人员吗？原处理人将不再处理此待办。',
   },
   confirm: {
     withdraw: '确定撤回这个申请吗？撤回后审批结束。',
