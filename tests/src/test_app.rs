@@ -22,6 +22,8 @@ pub struct TestOptions {
     pub max_upload_bytes: Option<u64>,
     /// Proxies whose `X-Forwarded-For` the app believes (the `trusted_proxies` setting).
     pub trusted_proxies: Option<&'static str>,
+    /// `(hash_concurrency, hash_queue)`, when a test needs a pool smaller than the machine's.
+    pub hash_pool: Option<(usize, usize)>,
 }
 
 impl Default for TestOptions {
@@ -32,6 +34,7 @@ impl Default for TestOptions {
             frontend_dir: None,
             max_upload_bytes: None,
             trusted_proxies: None,
+            hash_pool: None,
         }
     }
 }
@@ -86,6 +89,10 @@ impl TestApp {
         }
         if let Some(proxies) = options.trusted_proxies {
             config.trusted_proxies = xiaoban_http::TrustedProxies::parse(proxies).expect("trusted proxies");
+        }
+        if let Some((concurrency, queue)) = options.hash_pool {
+            config.hash_concurrency = concurrency;
+            config.hash_queue = queue;
         }
         let (address, services) = start(&config, options.clock.clone()).await;
         let first_admin = services

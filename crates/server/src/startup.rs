@@ -108,6 +108,7 @@ pub async fn build_services(
     auth.idle_timeout = chrono::Duration::minutes(config.session_idle_minutes);
     auth.session_max = chrono::Duration::hours(config.session_max_hours);
     auth.inactive_after = chrono::Duration::days(config.inactive_days);
+    auth.hashing = xiaoban_services::auth::HashPool::new(config.hash_concurrency, config.hash_queue);
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),

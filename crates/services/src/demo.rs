@@ -9,7 +9,6 @@ use xiaoban_persistence::identity::{roles, seed, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
 use crate::audit::{self, Change};
-use crate::auth::hash_password;
 use crate::{RequestContext, ServiceError, Services};
 
 /// The password of every demo account (demo mode only; documented in the README).
@@ -213,7 +212,11 @@ impl Services {
     }
 
     async fn create_demo_school(&self) -> Result<(), ServiceError> {
-        let hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
+        let hash = self
+            .auth_settings()
+            .hashing
+            .hash(DEMO_PASSWORD.to_owned())
+            .await?;
         let now = self.now();
         let ctx = RequestContext::system();
         let tx = begin_write(self.db()).await?;

@@ -48,6 +48,10 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` is believed (default none).
     pub trusted_proxies: xiaoban_http::TrustedProxies,
+    /// Password hashes computed at once (each takes 19 MiB); default one per core.
+    pub hash_concurrency: usize,
+    /// Requests waiting for a hash beyond those; more are answered 503 with `Retry-After`.
+    pub hash_queue: usize,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -160,6 +164,18 @@ pub const SETTINGS: &[Setting] = &[
         key: "trusted_proxies",
         default: "(none)",
         expected: "IP addresses or CIDR ranges separated by commas, like 172.28.0.10,10.0.0.0/8",
+        secret: false,
+    },
+    Setting {
+        key: "hash_concurrency",
+        default: "(number of cores)",
+        expected: "a whole number from 1 to 256",
+        secret: false,
+    },
+    Setting {
+        key: "hash_queue",
+        default: "(4 × hash_concurrency)",
+        expected: "a whole number from 0 to 10000",
         secret: false,
     },
 ];

@@ -14,7 +14,7 @@ use chrono::Duration;
 use secrecy::SecretString;
 
 pub use bootstrap::FirstAdmin;
-pub use passwords::{hash_password, random_password};
+pub use passwords::{HashPool, random_password};
 pub use sessions::SignedIn;
 pub use sessions::end_all_sessions;
 
@@ -30,6 +30,8 @@ pub struct AuthSettings {
     pub session_max: Duration,
     /// Accounts without a sign-in for this long are disabled.
     pub inactive_after: Duration,
+    /// Where every password hash and check runs (bounded; shared by all requests).
+    pub hashing: HashPool,
 }
 
 impl AuthSettings {
@@ -40,6 +42,7 @@ impl AuthSettings {
             idle_timeout: Duration::minutes(30),
             session_max: Duration::hours(12),
             inactive_after: Duration::days(90),
+            hashing: HashPool::for_this_machine(),
         }
     }
 }
