@@ -188,6 +188,13 @@ impl fmt::Display for DemoReport {
 
 impl Services {
     /// Seeds the demo school unless its people exist already.
+    /// Whether the demo school is in this database (its first account exists). Asked of the
+    /// database, not the `demo` setting: a demo seeded once stays a demo after a restart
+    /// without `--demo`, and every replica answers the same.
+    pub async fn demo_seeded(&self) -> Result<bool, ServiceError> {
+        Ok(users::find_by_username(self.db(), PEOPLE[0].0).await?.is_some())
+    }
+
     pub async fn seed_demo(&self) -> Result<DemoReport, ServiceError> {
         let already_present = users::find_by_username(self.db(), PEOPLE[0].0).await?.is_some();
         if !already_present {

@@ -1,11 +1,12 @@
 import { setupServer } from 'msw/node'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { problemResponse } from './helpers'
 
 /** The msw server; by default nobody is signed in (the refresh cookie is missing). */
 export const server = setupServer(
   http.post('*/api/v1/auth/refresh', () => problemResponse(401, 'unauthorized')),
+  http.get('*/api/v1/site', () => HttpResponse.json({ demo: false })),
 )
 
 export function useMockServer(): void {
