@@ -7,13 +7,22 @@ mod approvals {
     mod assists;
     mod attachments;
     mod clock;
+    mod computed;
     mod dates;
     mod directory;
     mod flows;
     mod hooks;
     mod modes;
+    mod notices;
+    mod offered_actions;
+    mod own_requests;
+    mod own_requests_demo;
     mod races;
+    mod register;
+    mod resubmits;
     mod returns;
     mod search;
+    mod strict_input;
+    mod stuck;
     mod templates;
 }

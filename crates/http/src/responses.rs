@@ -1,7 +1,7 @@
 //! Response shapes shared by every module.
 
 use actix_web::HttpResponse;
-use actix_web::http::header::LOCATION;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
 use serde::Serialize;
 use xiaoban_services::idempotency::Created;
 
@@ -18,4 +18,15 @@ pub fn created<T: Serialize>(location: String, created: Created<T>) -> HttpRespo
         builder.insert_header((REPLAYED_HEADER, "true"));
     }
     builder.json(created.into_inner())
+}
+
+/// An exported register as an `.xlsx` download named `name` (Chinese allowed). Never cached: it
+/// holds personal data.
+pub fn xlsx(name: &str, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, xiaoban_services::export::XLSX_CONTENT_TYPE))
+        .insert_header((CONTENT_DISPOSITION, crate::files::content_disposition(name)))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(bytes)
 }

@@ -30,6 +30,22 @@ const DEPARTMENTS: &[(&str, &str, Option<&str>)] = &[
     ("em-dept", "经济管理系", Some("school")),
 ];
 
+/// The leader in charge (分管校领导) of each department; the principal leads the school itself.
+const LEADERS: &[(&str, &str)] = &[
+    ("school", "zhang.xiaozhang"),
+    ("president", "zhang.xiaozhang"),
+    ("office", "zhang.xiaozhang"),
+    ("finance", "zhang.xiaozhang"),
+    ("logistics", "zhang.xiaozhang"),
+    ("academic", "chen.fuxiaozhang"),
+    ("students", "chen.fuxiaozhang"),
+    ("library", "chen.fuxiaozhang"),
+    ("admissions", "chen.fuxiaozhang"),
+    ("it-dept", "chen.fuxiaozhang"),
+    ("me-dept", "chen.fuxiaozhang"),
+    ("em-dept", "chen.fuxiaozhang"),
+];
+
 /// (username, name, department, role, scope: "all" | "department" | "self", heads the department)
 const PEOPLE: &[(&str, &str, &str, &str, &str, bool)] = &[
     ("anquan", "安全管理员", "office", "secadmin", "all", false),
@@ -162,6 +178,11 @@ const PEOPLE: &[(&str, &str, &str, &str, &str, bool)] = &[
     ("hua.tongxue", "华同学", "em-dept", "student", "self", false),
 ];
 
+/// The usernames of the demo school's people (for trying every account, as the tests do).
+pub fn demo_usernames() -> Vec<&'static str> {
+    PEOPLE.iter().map(|p| p.0).collect()
+}
+
 /// What the demo data holds after seeding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoReport {
@@ -261,6 +282,11 @@ impl Services {
             roles::assign(&tx, id, role.id, scope, scope_department, now).await?;
             if *heads {
                 seed::set_department_head(&tx, department_id, id).await?;
+            }
+            for (department, _) in LEADERS.iter().filter(|(_, leader)| leader == username) {
+                if let Some(department_id) = ids.get(department) {
+                    seed::set_department_leader(&tx, *department_id, id).await?;
+                }
             }
         }
         let change = Change::new("demo.seed", "school", None)

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod departments;
 pub mod directory;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod idempotency;
 pub mod import;

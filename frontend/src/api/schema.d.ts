@@ -196,7 +196,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The approvals register: every request the caller may open — with `approval.admin`, all
+         *     requests filed in its reach; otherwise those the caller started or took part in. `q`
+         *     searches number, title and summary. Sortable: `submittedAt` (default, newest first),
+         *     `number`, `finishedAt`.
+         */
+        get: operations["list_approvals"];
         put?: never;
         /**
          * Starts a request (needs `approval.use` and the template's starter rule). The form is checked
@@ -204,6 +210,26 @@ export interface paths {
          *     `Idempotency-Key` to make retries safe.
          */
         post: operations["start_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register as an Excel file (审批台账.xlsx) with the list's `q` and filters, newest first,
+         *     at most 20,000 rows (more is a 422: narrow the filters). The export is audited.
+         */
+        get: operations["export_approvals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -293,6 +319,26 @@ export interface paths {
         put?: never;
         /** Adds a comment (with optional `attachments`) to the timeline; participants are notified. */
         post: operations["comment_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An approvals administrator (`approval.admin` over the request) moves an open task to
+         *     another person (改派) with a reason; both are told and the timeline records it.
+         */
+        post: operations["reassign_approval_task"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1239,7 +1285,7 @@ export interface components {
             userId?: string | null;
             /**
              * Format: int32
-             * @description The request's version seen; stale → 409 `version_conflict`.
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
              */
             version?: number | null;
         };
@@ -1303,7 +1349,7 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
              */
             actions: string[];
             /** Format: uuid */
@@ -1549,6 +1595,11 @@ export interface components {
              */
             headUserId?: string | null;
             /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导), a user: decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
+            /**
              * @description Name, 1 to 100 characters.
              * @example 教务处
              */
@@ -1579,6 +1630,13 @@ export interface components {
             headUserId?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The leader in charge's name. */
+            leaderName?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导): decides a request of the head's own.
+             */
+            leaderUserId?: string | null;
             /**
              * Format: int64
              * @description Active users who belong to this department directly (sub-departments not counted).
@@ -1613,6 +1671,11 @@ export interface components {
              * @description The head (负责人); `null` clears it.
              */
             headUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The leader in charge (分管校领导); `null` clears it.
+             */
+            leaderUserId?: string | null;
             name?: string | null;
             /**
              * Format: uuid
@@ -1631,7 +1694,12 @@ export interface components {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
              *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior).
+             *     `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -1649,6 +1717,12 @@ export interface components {
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
+            /**
+             * @description A `number` field computed by the server, not typed: the working days of the named
+             *     `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+             *     days). A typed value is ignored; conditions read the computed one.
+             */
+            computedFrom?: string | null;
             help?: string | null;
             /** @description Identifier used in values and conditions, e.g. `days`. */
             key: string;
@@ -1720,7 +1794,10 @@ export interface components {
             file: string;
         };
         FlowOptionsDto: {
-            /** @description Skip a step whose only approver is the applicant or already approved. Default true. */
+            /**
+             * @description Skip a step whose approvers already approved in this round. Default true. (A step whose
+             *     only approver is the applicant follows its `applicantIsApprover`.)
+             */
             autoSkip?: boolean;
             fallback?: components["schemas"]["ApproverRuleDto"] | null;
             /** @description On resubmit after a return, go straight back to the returning step. Default false. */
@@ -1802,6 +1879,11 @@ export interface components {
             initialPassword: string;
             username: string;
         };
+        /**
+         * @description Where a request stands.
+         * @enum {string}
+         */
+        InstanceStatusDto: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
         /** @description A freshly issued key. `key` is shown only in this response: store it now. */
         IssuedApiKeyOut: {
             /** Format: date-time */
@@ -1962,6 +2044,38 @@ export interface components {
                 /** @description The module of the record it is about, e.g. `approval`. */
                 subjectModule?: string | null;
                 /** @example 待审批：请假申请（王老师） */
+                title: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_RegisterItemOut: {
+            items: {
+                applicantName: string;
+                currentStepName?: string | null;
+                /** @description The department the request was filed in. */
+                departmentName?: string | null;
+                /** Format: date-time */
+                finishedAt?: string | null;
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @description An open task is past its deadline. */
+                overdue: boolean;
+                status: components["schemas"]["InstanceStatusDto"];
+                /** @description The status in words: 审批中, 已通过, …. */
+                statusLabel: string;
+                /** Format: date-time */
+                submittedAt: string;
+                templateName: string;
                 title: string;
             }[];
             /** Format: int64 */
@@ -2157,11 +2271,53 @@ export interface components {
              */
             status: string;
         };
+        /** @description 改派: moves an open task to another person (needs `approval.admin` over the request). */
+        ReassignIn: {
+            /** @description Why (shown on the timeline and to the people concerned). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description An open task of the request (`tasks[].id`).
+             */
+            taskId: string;
+            /**
+             * Format: uuid
+             * @description Who gets it: an active person with `approval.use`, not the applicant, without an open
+             *     task in the step.
+             */
+            toUserId: string;
+            /**
+             * Format: int32
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         RefreshIn: {
             /** @description The refresh token; omit it when the web app's cookie carries it. */
             refreshToken?: string | null;
             /** @description Keep the new refresh token in the cookie (web app). */
             refreshTokenInCookie?: boolean;
+        };
+        /** @description One line of the register. */
+        RegisterItemOut: {
+            applicantName: string;
+            currentStepName?: string | null;
+            /** @description The department the request was filed in. */
+            departmentName?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @description An open task is past its deadline. */
+            overdue: boolean;
+            status: components["schemas"]["InstanceStatusDto"];
+            /** @description The status in words: 审批中, 已通过, …. */
+            statusLabel: string;
+            /** Format: date-time */
+            submittedAt: string;
+            templateName: string;
+            title: string;
         };
         /** @description A role as pickers show it. */
         RoleCardOut: {
@@ -2318,6 +2474,14 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
+         *     the applicant's superior (department head, leader in charge, principal, fallback; never the
+         *     applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+         *     the timeline), `skip` skips it (only with a later unconditional `superior` step).
+         * @enum {string}
+         */
+        SelfApprovalDto: "superior" | "applicantConfirms" | "skip";
         /** @description How a day should count. `kind: null` makes it an ordinary day again. */
         SetDayIn: {
             kind?: components["schemas"]["SpecialKindIn"] | null;
@@ -2360,6 +2524,8 @@ export interface components {
             roles?: string[];
         };
         StepDefDto: {
+            /** @description When the step's only approver is the applicant. Default `superior`. */
+            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
             /** @description Copied (抄送) when the step is passed. */
             cc?: components["schemas"]["ApproverRuleDto"][];
             /**
@@ -2424,7 +2590,7 @@ export interface components {
             overdue: boolean;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-             *     `closed`, `cancelled`, `superseded`, `unread`, `read`.
+             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
              */
             status: string;
             /** Format: int32 */
@@ -2871,7 +3037,7 @@ export interface operations {
                 box: "pending" | "done" | "started" | "cc";
                 templateId?: string;
                 /** @description The request's status. */
-                status?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -3110,6 +3276,58 @@ export interface operations {
             };
         };
     };
+    list_approvals: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. Default 20. */
+                pageSize?: number;
+                /**
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
+                 */
+                sort?: string;
+                /** @description Searches number, title and summary. */
+                q?: string;
+                templateId?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+                /** @description The filing department, with its sub-departments. */
+                departmentId?: string;
+                applicantId?: string;
+                /** @description First day of submission (school calendar day). */
+                submittedFrom?: string;
+                /** @description Last day of submission, inclusive. */
+                submittedTo?: string;
+                /** @description Only requests with an open task past its deadline. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_RegisterItemOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     start_approval: {
         parameters: {
             query?: never;
@@ -3130,6 +3348,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_approvals: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. Default 20. */
+                pageSize?: number;
+                /**
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
+                 */
+                sort?: string;
+                /** @description Searches number, title and summary. */
+                q?: string;
+                templateId?: string;
+                status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+                /** @description The filing department, with its sub-departments. */
+                departmentId?: string;
+                applicantId?: string;
+                /** @description First day of submission (school calendar day). */
+                submittedFrom?: string;
+                /** @description Last day of submission, inclusive. */
+                submittedTo?: string;
+                /** @description Only requests with an open task past its deadline. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
@@ -3200,7 +3470,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,7 +3513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +3556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3329,7 +3599,50 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassign_approval_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3372,7 +3685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3415,7 +3728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,7 +3771,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3501,7 +3814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,7 +3857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,7 +3900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first */
+            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,7 @@ const en: MessageSchema = {
     notifications: 'Notifications',
     approvals: 'Approvals',
     approvalTemplates: 'Approval templates',
+    approvalRegister: 'Approvals register',
     home: 'Home',
     org: 'Organisation',
     departments: 'Departments',

@@ -34,6 +34,7 @@ const zhCN = {
     notifications: '通知',
     approvals: '审批中心',
     approvalTemplates: '审批模板',
+    approvalRegister: '审批台账',
     home: '首页',
     org: '组织管理',
     departments: '部门',

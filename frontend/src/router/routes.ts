@@ -6,7 +6,7 @@ import { apiKeysPage } from '@/features/api-keys/routes'
 import { auditPage } from '@/features/audit/routes'
 import { calendarPage } from '@/features/calendar/routes'
 import { notificationRoutes } from '@/features/notifications/routes'
-import { approvalRoutes } from '@/features/approvals/routes'
+import { approvalPrintRoute, approvalRoutes } from '@/features/approvals/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/auth/LoginPage.vue'),
     meta: { public: true, titleKey: 'auth.loginTitle' },
   },
+  approvalPrintRoute,
   {
     path: '/change-password',
     name: 'change-password',

@@ -1,4 +1,4 @@
-//! Transfer, added signers, comments, urging, cancelling, delegation, fallback and auto-skip.
+//! Transfer, added signers, comments, urging, cancelling, delegation and fallback (the applicant's own steps: `own_requests`).
 
 use serde_json::json;
 use xiaoban_tests::assert_problem;
@@ -182,14 +182,6 @@ async fn an_empty_rule_falls_back_and_never_leaves_a_request_stuck() {
         .start("he.laoshi", "fallback", json!({ "amount": 1 }))
         .await;
     assert_eq!(pending_names(&other), ["孙档案"]);
-}
-
-#[tokio::test]
-async fn a_step_whose_approver_is_the_applicant_is_skipped() {
-    let school = School::open().await;
-    let request = school.start("wei.xinxi", "leave", leave(5.0)).await;
-    assert_eq!(request["steps"][0]["status"], "skipped");
-    assert_eq!(pending_names(&request), ["陈副校长"]);
 }
 
 #[tokio::test]

@@ -228,9 +228,15 @@ pub fn actions(detail: &Value) -> Vec<String> {
         .collect()
 }
 
-/// A leave form of `days` days.
+/// A leave form of `days` working days (up to 5, half days allowed) from Monday 23 November
+/// 2026; the server computes the days from the period, so the period is what counts.
 pub fn leave(days: f64) -> Value {
-    json!({ "leaveType": "事假", "period": { "start": "2026-11-23", "end": "2026-11-27" }, "days": days, "reason": "家中有事" })
+    let whole = days.ceil().clamp(1.0, 5.0) as u32;
+    let mut period = json!({ "start": "2026-11-23", "end": format!("2026-11-{}", 22 + whole) });
+    if days.fract() > 0.0 {
+        period["endHalf"] = json!("am");
+    }
+    json!({ "leaveType": "事假", "period": period, "days": days, "reason": "家中有事" })
 }
 
 /// A one-field form and the given steps.

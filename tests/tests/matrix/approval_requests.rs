@@ -141,6 +141,8 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "get_approval" => get(format!("/api/v1/approvals/{}", by_student().await)),
         "list_approval_tasks" => get("/api/v1/approval-tasks?box=pending"),
         "get_approval_counts" => get("/api/v1/approval-tasks/counts"),
+        "list_approvals" => get("/api/v1/approvals"),
+        "export_approvals" => get("/api/v1/approvals/export.xlsx"),
         "approve_approval" => action(&to_student().await, "approve", json!({})),
         "reject_approval" => action(&to_student().await, "reject", json!({ "comment": "不同意" })),
         "return_approval" => action(&to_student().await, "return", json!({ "comment": "请补充" })),
@@ -178,6 +180,22 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             action(&id, "resubmit", json!({}))
         }
         "cancel_approval" => action(&by_student().await, "cancel", json!({ "comment": "重复" })),
+        "reassign_approval_task" => {
+            let id = by_student().await;
+            let detail: Value = app
+                .get_as(&fx.admin, &format!("/api/v1/approvals/{id}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let task = detail["tasks"][0]["id"].clone();
+            let to = id_of(app, &ax.staff).await;
+            action(
+                &id,
+                "reassign",
+                json!({ "taskId": task, "toUserId": to, "reason": "管理员休假" }),
+            )
+        }
         "list_directory_people" => get("/api/v1/directory/people?q=%E7%9F%A9"),
         "list_directory_departments" => get("/api/v1/directory/departments"),
         "list_directory_roles" => get("/api/v1/directory/roles"),

@@ -43,6 +43,8 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_approval"
         | "list_approval_tasks"
         | "get_approval_counts"
+        | "list_approvals"
+        | "export_approvals"
         | "approve_approval"
         | "reject_approval"
         | "return_approval"
@@ -62,7 +64,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         "create_approval_template" | "patch_approval_template" | "get_approval_template_stats" => {
             Role("sysadmin")
         }
-        "cancel_approval" => Role("office_director"),
+        "cancel_approval" | "reassign_approval_task" => Role("office_director"),
         _ => return None,
     };
     Some(Rule { access })

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::condition::Condition;
 use super::form::{FieldKind, FormIssue, FormSchema};
+use super::self_approval::SelfApproval;
 
 pub const MAX_STEPS: usize = 20;
 const MAX_DEADLINE_HOURS: u32 = 2000;
@@ -22,7 +23,8 @@ pub struct Definition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FlowOptions {
-    /// Skip a step whose only approver is the applicant or who already approved in this round.
+    /// Skip a step whose approvers already approved in this round. (A step whose only approver
+    /// is the applicant follows its own [`StepDef::applicant_is_approver`] setting.)
     #[serde(default = "yes")]
     pub auto_skip: bool,
     /// After a return to the applicant, resubmitting goes straight back to the returning step and
@@ -70,6 +72,9 @@ pub struct StepDef {
     /// Copied (抄送) when the step is passed.
     #[serde(default)]
     pub cc: Vec<ApproverRule>,
+    /// What happens when the step's only approver is the applicant.
+    #[serde(default)]
+    pub applicant_is_approver: SelfApproval,
 }
 
 /// Who decides a step.
@@ -117,7 +122,8 @@ pub enum TimeoutAction {
     /// Marked overdue and the approvers are told; nothing else.
     #[default]
     Remind,
-    /// The holders of the role are added as approvers of the step.
+    /// The holders of the role get the step, with a deadline of their own: the first of them to
+    /// decide decides it (they are not extra required signers of a countersign).
     Escalate { role: String },
     /// The system approves on the approvers' behalf.
     AutoApprove,
@@ -139,7 +145,7 @@ impl Definition {
             ));
         }
         for (i, step) in self.steps.iter().enumerate() {
-            self.check_step(&format!("definition.steps[{i}]"), step, &mut issues);
+            self.check_step(i, &format!("definition.steps[{i}]"), step, &mut issues);
         }
         if let Some(rule) = &self.options.fallback
             && !matches!(rule, ApproverRule::Users { .. } | ApproverRule::Role { .. })
@@ -153,7 +159,7 @@ impl Definition {
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }
 
-    fn check_step(&self, path: &str, step: &StepDef, issues: &mut Vec<FormIssue>) {
+    fn check_step(&self, index: usize, path: &str, step: &StepDef, issues: &mut Vec<FormIssue>) {
         let name_len = step.name.trim().chars().count();
         if name_len == 0 || name_len > 30 {
             issues.push(issue(
@@ -200,6 +206,13 @@ impl Definition {
                 "The deadline must be 1 to 2000 working hours",
             ));
         }
+        if step.applicant_is_approver == SelfApproval::Skip && !self.superior_decides_after(index) {
+            issues.push(issue(
+                &format!("{path}.applicantIsApprover"),
+                "只有后面还有一个不设条件、交给申请人上级的步骤时才能跳过",
+                "Skipping needs a later step without a condition that goes to the applicant's superior",
+            ));
+        }
         if let TimeoutAction::Escalate { role } = &step.timeout
             && role.trim().is_empty()
         {
@@ -209,6 +222,23 @@ impl Definition {
                 "Choose the role to escalate to",
             ));
         }
+    }
+
+    /// Whether a step after `index` always applies and always reaches someone other than the
+    /// applicant (it hands the applicant's own step to their superior).
+    fn superior_decides_after(&self, index: usize) -> bool {
+        self.steps
+            .iter()
+            .skip(index + 1)
+            .any(|s| s.condition.is_none() && s.applicant_is_approver == SelfApproval::Superior)
+    }
+
+    /// Every step leaves the applicant's own step to their confirmation: such a template may end
+    /// approved without anyone else (a register, not an approval).
+    pub fn every_step_confirms(&self) -> bool {
+        self.steps
+            .iter()
+            .all(|s| s.applicant_is_approver == SelfApproval::ApplicantConfirms)
     }
 
     fn check_rule(&self, path: &str, rule: &ApproverRule, issues: &mut Vec<FormIssue>) {

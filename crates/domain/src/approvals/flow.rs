@@ -66,6 +66,9 @@ string_enum! {
         /// A copy (抄送) not yet opened / opened.
         Unread = "unread",
         Read = "read",
+        /// Moved to someone else because its holder cannot act any more (disabled, no
+        /// `approval.use`) or by an approvals administrator (改派); the holder did not decide.
+        Reassigned = "reassigned",
     }
 }
 

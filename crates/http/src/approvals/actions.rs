@@ -1,22 +1,22 @@
 //! `POST /approvals/{id}/{action}`: one operation per action, all answering the request as it
 //! now is. An `Idempotency-Key` makes a repeat change nothing and replay the first answer.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use uuid::Uuid;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{ActionInput, Position};
 use xiaoban_services::idempotency::Created;
 
 use super::convert;
-use super::dto::{ActionIn, ApprovalOut, PositionDto};
+use super::dto::{ActionIn, ApprovalOut, PositionDto, ReassignIn};
 use crate::errors::ApiError;
-use crate::extract::{Auth, ValidatedJson, etag};
+use crate::extract::{Auth, ValidatedJson, etag, stated_version};
 use crate::responses::REPLAYED_HEADER;
 
-fn input(body: ActionIn) -> ActionInput {
-    ActionInput {
+fn input(req: &HttpRequest, body: ActionIn) -> Result<ActionInput, ApiError> {
+    Ok(ActionInput {
         comment: body.comment,
-        version: body.version,
+        version: stated_version(req, body.version)?,
         target_step: body.target_step,
         user_id: body.user_id,
         position: body.position.map(|p| match p {
@@ -25,7 +25,8 @@ fn input(body: ActionIn) -> ActionInput {
         }),
         form: body.form,
         attachments: body.attachments,
-    }
+        task_id: None,
+    })
 }
 
 fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Result<HttpResponse, ApiError> {
@@ -47,16 +48,18 @@ macro_rules! action {
             params(("id" = Uuid, Path, description = "The request's id")),
             responses(
                 (status = 200, description = "The request as it now is", body = ApprovalOut),
-                (status = 409, description = "Not possible in the request's state, or someone else acted first"),
+                (status = 409, description = "Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict`"),
             ))]
         #[post($path)]
         pub async fn $name(
+            req: HttpRequest,
             services: web::Data<Services>,
             auth: Auth,
             id: web::Path<Uuid>,
             body: ValidatedJson<ActionIn>,
         ) -> Result<HttpResponse, ApiError> {
-            answer(services.$method(&auth.0, id.into_inner(), input(body.0)).await?)
+            let input = input(&req, body.0)?;
+            answer(services.$method(&auth.0, id.into_inner(), input).await?)
         }
     };
 }
@@ -128,6 +131,37 @@ action!(
     "The caller takes back their approval while nobody has acted after it; the step reopens."
 );
 
+/// An approvals administrator (`approval.admin` over the request) moves an open task to
+/// another person (改派) with a reason; both are told and the timeline records it.
+#[utoipa::path(tag = "approvals", request_body = ReassignIn, security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The request's id")),
+    responses(
+        (status = 200, description = "The request as it now is", body = ApprovalOut),
+        (status = 409, description = "The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict`"),
+    ))]
+#[post("/approvals/{id}/reassign")]
+pub async fn reassign_approval_task(
+    req: HttpRequest,
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+    body: ValidatedJson<ReassignIn>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let input = ActionInput {
+        comment: Some(body.reason),
+        version: stated_version(&req, body.version)?,
+        user_id: Some(body.to_user_id),
+        task_id: Some(body.task_id),
+        ..ActionInput::default()
+    };
+    answer(
+        services
+            .reassign_approval_task(&auth.0, id.into_inner(), input)
+            .await?,
+    )
+}
+
 pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(approve_approval)
         .service(reject_approval)
@@ -139,5 +173,6 @@ pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(urge_approval)
         .service(withdraw_approval)
         .service(cancel_approval)
-        .service(recall_approval);
+        .service(recall_approval)
+        .service(reassign_approval_task);
 }

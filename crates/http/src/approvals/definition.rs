@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use xiaoban_domain::approvals::Condition;
 use xiaoban_domain::approvals::definition::Definition;
-use xiaoban_services::{FieldIssue, ServiceError};
+use xiaoban_services::FieldIssue;
 
 use crate::errors::ApiError;
 
@@ -21,7 +21,8 @@ pub enum FieldKindDto {
     Money,
     /// `YYYY-MM-DD`.
     Date,
-    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`.
+    /// `{"start":"YYYY-MM-DD","end":"YYYY-MM-DD"}`, optionally `"startHalf":"pm"` (from the
+    /// afternoon) and `"endHalf":"am"` (until noon).
     DateRange,
     Select,
     MultiSelect,
@@ -59,6 +60,11 @@ pub struct FieldDefDto {
     pub placeholder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// A `number` field computed by the server, not typed: the working days of the named
+    /// `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
+    /// days). A typed value is ignored; conditions read the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
@@ -68,8 +74,10 @@ pub struct FormSchemaDto {
 }
 
 /// Who decides a step.
+// Variants without data are written `{}` so that `deny_unknown_fields` covers them too: serde
+// lets a unit variant of an internally tagged enum carry any extra field unnoticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ApproverRuleDto {
     /// Named people.
     // Field renames one by one: utoipa does not follow `rename_all_fields`.
@@ -80,7 +88,7 @@ pub enum ApproverRuleDto {
     /// Holders of the role whose data scope reaches the applicant's department.
     Role { role: String },
     /// The head of the applicant's department.
-    DepartmentHead,
+    DepartmentHead {},
     /// The head of a named department.
     HeadOf {
         #[serde(rename = "departmentId")]
@@ -91,7 +99,7 @@ pub enum ApproverRuleDto {
     /// The person chosen in a `user` field of the form.
     FormUser { field: String },
     /// The applicant picks when submitting (`approvers` of the start request).
-    ApplicantPicks,
+    ApplicantPicks {},
 }
 
 /// `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
@@ -112,16 +120,35 @@ pub struct RatioDto {
 }
 
 /// What happens when a step's deadline passes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "action", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TimeoutActionDto {
     /// Mark overdue and tell the approvers.
-    #[default]
-    Remind,
-    /// Add the holders of `role` as approvers of the step.
+    Remind {},
+    /// Give the step to the holders of `role` (with a deadline of their own, the step's): the
+    /// first of them to decide decides it; they are no extra required signers.
     Escalate { role: String },
     /// Approve on the approvers' behalf.
-    AutoApprove,
+    AutoApprove {},
+}
+
+impl Default for TimeoutActionDto {
+    fn default() -> Self {
+        Self::Remind {}
+    }
+}
+
+/// What a step does when its only approver is the applicant: `superior` (default) hands it to
+/// the applicant's superior (department head, leader in charge, principal, fallback; never the
+/// applicant), `applicantConfirms` lets the applicant's submission confirm it (shown as such on
+/// the timeline), `skip` skips it (only with a later unconditional `superior` step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum SelfApprovalDto {
+    #[default]
+    Superior,
+    ApplicantConfirms,
+    Skip,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -145,12 +172,16 @@ pub struct StepDefDto {
     /// Copied (抄送) when the step is passed.
     #[serde(default)]
     pub cc: Vec<ApproverRuleDto>,
+    /// When the step's only approver is the applicant. Default `superior`.
+    #[serde(default)]
+    pub applicant_is_approver: SelfApprovalDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FlowOptionsDto {
-    /// Skip a step whose only approver is the applicant or already approved. Default true.
+    /// Skip a step whose approvers already approved in this round. Default true. (A step whose
+    /// only approver is the applicant follows its `applicantIsApprover`.)
     #[serde(default = "yes")]
     pub auto_skip: bool,
     /// On resubmit after a return, go straight back to the returning step. Default false.
@@ -186,10 +217,12 @@ pub struct DefinitionDto {
 }
 
 impl DefinitionDto {
-    /// The domain definition; a condition that does not parse is 422 on its step.
-    pub fn into_domain(self) -> Result<Definition, ApiError> {
+    /// The domain definition, and the conditions that do not parse as 422 issues on their steps
+    /// (those conditions are left out, so that the rest can still be checked and every problem
+    /// is answered at once).
+    pub fn into_domain(mut self) -> Result<(Definition, Vec<FieldIssue>), ApiError> {
         let mut issues = Vec::new();
-        for (i, step) in self.steps.iter().enumerate() {
+        for (i, step) in self.steps.iter_mut().enumerate() {
             if let Some(source) = &step.condition
                 && let Err(err) = Condition::parse(source)
             {
@@ -198,11 +231,9 @@ impl DefinitionDto {
                     err.zh,
                     err.en,
                 ));
+                step.condition = None;
             }
         }
-        if !issues.is_empty() {
-            return Err(ServiceError::Invalid(issues).into());
-        }
-        super::convert(self)
+        Ok((super::convert(self)?, issues))
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 
 use super::definition::{DefinitionDto, FormSchemaDto};
 
@@ -126,7 +127,7 @@ pub struct TaskOut {
     /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
     pub origin: String,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-    /// `closed`, `cancelled`, `superseded`, `unread`, `read`.
+    /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
     pub status: String,
     pub comment: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
@@ -144,7 +145,12 @@ pub struct EventOut {
     pub actor_name: Option<String>,
     /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
     /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`.
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+    /// `to_superior` (the applicant was the step's only approver: their superior decides),
+    /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+    /// allows), `superior_required` (no one else had approved: the last step goes to the
+    /// superior).
+    /// `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,
@@ -188,7 +194,7 @@ pub struct ApprovalOut {
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
     pub actions: Vec<String>,
 }
 
@@ -198,7 +204,7 @@ pub struct ApprovalOut {
 pub struct ActionIn {
     /// Opinion (意见); required to reject, return and cancel.
     pub comment: Option<String>,
-    /// The request's version seen; stale → 409 `version_conflict`.
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
     pub version: Option<i32>,
     /// `return`: the step index to go back to; absent sends it back to the applicant.
     pub target_step: Option<i32>,
@@ -212,6 +218,21 @@ pub struct ActionIn {
     /// `comment`: ids of uploaded files.
     #[serde(default)]
     pub attachments: Vec<Uuid>,
+}
+
+/// 改派: moves an open task to another person (needs `approval.admin` over the request).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReassignIn {
+    /// An open task of the request (`tasks[].id`).
+    pub task_id: Uuid,
+    /// Who gets it: an active person with `approval.use`, not the applicant, without an open
+    /// task in the step.
+    pub to_user_id: Uuid,
+    /// Why (shown on the timeline and to the people concerned).
+    pub reason: String,
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+    pub version: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -234,14 +255,48 @@ pub enum BoxDto {
     Cc,
 }
 
+/// Where a request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InstanceStatusDto {
+    /// 审批中
+    Running,
+    /// 已退回 (back with the applicant)
+    Returned,
+    /// 已通过
+    Approved,
+    /// 已驳回
+    Rejected,
+    /// 已撤回 (by the applicant)
+    Withdrawn,
+    /// 已撤销 (by an administrator)
+    Cancelled,
+}
+
+impl From<InstanceStatusDto> for InstanceStatus {
+    fn from(status: InstanceStatusDto) -> Self {
+        match status {
+            InstanceStatusDto::Running => Self::Running,
+            InstanceStatusDto::Returned => Self::Returned,
+            InstanceStatusDto::Approved => Self::Approved,
+            InstanceStatusDto::Rejected => Self::Rejected,
+            InstanceStatusDto::Withdrawn => Self::Withdrawn,
+            InstanceStatusDto::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+// `box` and `status` are read as text and checked by the handler, so that an unknown value is
+// a 422 naming the parameter (a typo must not quietly answer an empty or a different list).
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct InboxQueryIn {
-    #[param(inline)]
-    pub r#box: BoxDto,
+    #[param(inline, value_type = BoxDto)]
+    pub r#box: String,
     pub template_id: Option<Uuid>,
     /// The request's status.
+    #[param(inline, value_type = Option<InstanceStatusDto>)]
     pub status: Option<String>,
 }
 

@@ -5,6 +5,7 @@ mod actions;
 mod definition;
 mod delegations;
 mod dto;
+mod register;
 mod requests;
 mod templates;
 
@@ -23,6 +24,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(templates::patch_approval_template)
         .service(templates::get_approval_template_stats)
         .service(requests::start_approval)
+        .service(register::list_approvals)
+        // Before `/approvals/{id}`, which would otherwise take `export.xlsx` for an id.
+        .service(register::export_approvals)
         .service(requests::get_approval)
         .service(requests::list_approval_tasks)
         .service(requests::get_approval_counts)

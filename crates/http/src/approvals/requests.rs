@@ -4,7 +4,9 @@ use xiaoban_services::Services;
 use xiaoban_services::approvals::{InboxBox, InboxQuery, StartInput};
 
 use super::convert;
-use super::dto::{ApprovalOut, BoxDto, InboxCountsOut, InboxItemOut, InboxQueryIn, StartIn};
+use super::dto::{
+    ApprovalOut, BoxDto, InboxCountsOut, InboxItemOut, InboxQueryIn, InstanceStatusDto, StartIn,
+};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag};
 use crate::paging::{ListParams, PageOut};
@@ -66,12 +68,16 @@ pub async fn list_approval_tasks(
     params: ValidatedQuery<ListParams>,
     query: ValidatedQuery<InboxQueryIn>,
 ) -> Result<web::Json<PageOut<InboxItemOut>>, ApiError> {
-    let which = match query.0.r#box {
+    let query = query.0;
+    let which = match one_of::<BoxDto>("box", &query.r#box)? {
         BoxDto::Pending => InboxBox::Pending,
         BoxDto::Done => InboxBox::Done,
         BoxDto::Started => InboxBox::Started,
         BoxDto::Cc => InboxBox::Cc,
     };
+    if let Some(status) = &query.status {
+        one_of::<InstanceStatusDto>("status", status)?;
+    }
     let sortable: &[&str] = if which == InboxBox::Started {
         &["createdAt", "number"]
     } else {
@@ -80,8 +86,8 @@ pub async fn list_approval_tasks(
     let request = params.0.to_request(sortable)?;
     let filter = InboxQuery {
         q: request.keyword.clone(),
-        template_id: query.0.template_id,
-        status: query.0.status,
+        template_id: query.template_id,
+        status: query.status,
     };
     let page = services.approval_inbox(&auth.0, which, filter, &request).await?;
     let items: Vec<InboxItemOut> = convert(&page.items)?;
@@ -103,4 +109,23 @@ pub async fn get_approval_counts(
     auth: Auth,
 ) -> Result<web::Json<InboxCountsOut>, ApiError> {
     Ok(web::Json(convert(services.approval_counts(&auth.0).await?)?))
+}
+
+/// A query value that must be one of an enum's names: anything else is 422 on `name`, listing
+/// the accepted values.
+fn one_of<T: serde::de::DeserializeOwned>(name: &str, value: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).map_err(|_| {
+        ApiError::new(crate::errors::ErrorCode::ValidationFailed)
+            .with_detail(
+                format!("查询参数 {name} 无效"),
+                format!("Query parameter {name} is invalid"),
+            )
+            .with_field(
+                name,
+                crate::errors::Text::new(
+                    format!("不认识的取值“{value}”"),
+                    format!("unknown value `{value}`"),
+                ),
+            )
+    })
 }

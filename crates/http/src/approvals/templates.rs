@@ -40,6 +40,7 @@ pub async fn create_approval_template(
     body: ValidatedJson<TemplateIn>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
+    let (definition, reading_issues) = body.definition.into_domain()?;
     let input = TemplateInput {
         code: body.code,
         name: body.name,
@@ -47,7 +48,8 @@ pub async fn create_approval_template(
         icon: body.icon,
         description: body.description,
         starters: convert::<_, Starters>(body.starters)?,
-        definition: body.definition.into_domain()?,
+        definition,
+        reading_issues,
     };
     let outcome = services
         .create_approval_template(&auth.0, input)
@@ -91,6 +93,10 @@ pub async fn patch_approval_template(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let version = expected_version(&req, body.version)?;
+    let (definition, reading_issues) = match body.definition.map(|d| d.into_domain()).transpose()? {
+        Some((definition, issues)) => (Some(definition), issues),
+        None => (None, Vec::new()),
+    };
     let patch = TemplatePatch {
         name: body.name,
         category: body.category,
@@ -98,7 +104,8 @@ pub async fn patch_approval_template(
         description: body.description,
         starters: body.starters.map(convert::<_, Starters>).transpose()?,
         active: body.active,
-        definition: body.definition.map(|d| d.into_domain()).transpose()?,
+        definition,
+        reading_issues,
     };
     let template = services
         .update_approval_template(&auth.0, id.into_inner(), version, patch)

@@ -42,6 +42,8 @@ pub struct DepartmentIn {
     pub parent_id: Option<Uuid>,
     /// The head (负责人), a user.
     pub head_user_id: Option<Uuid>,
+    /// The leader in charge (分管校领导), a user: decides a request of the head's own.
+    pub leader_user_id: Option<Uuid>,
     /// Position among siblings, smallest first. Default 0.
     pub sort_order: Option<i32>,
 }
@@ -53,6 +55,7 @@ impl From<DepartmentIn> for NewDepartment {
             name: d.name,
             parent_id: d.parent_id,
             head_user_id: d.head_user_id,
+            leader_user_id: d.leader_user_id,
             sort_order: d.sort_order,
         }
     }
@@ -75,6 +78,10 @@ pub struct DepartmentPatchIn {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<Uuid>)]
     pub head_user_id: Option<Option<Uuid>>,
+    /// The leader in charge (分管校领导); `null` clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Uuid>)]
+    pub leader_user_id: Option<Option<Uuid>>,
     pub sort_order: Option<i32>,
     /// `false` deactivates the department: refused while it has active members or active
     /// sub-departments.
@@ -90,6 +97,7 @@ impl From<DepartmentPatchIn> for DepartmentPatch {
             name: p.name,
             parent_id: p.parent_id,
             head_user_id: p.head_user_id,
+            leader_user_id: p.leader_user_id,
             sort_order: p.sort_order,
             active: p.active,
         }
@@ -111,6 +119,10 @@ pub struct DepartmentOut {
     pub head_user_id: Option<Uuid>,
     /// The head's name.
     pub head_name: Option<String>,
+    /// The leader in charge (分管校领导): decides a request of the head's own.
+    pub leader_user_id: Option<Uuid>,
+    /// The leader in charge's name.
+    pub leader_name: Option<String>,
     /// Position among siblings, smallest first.
     pub sort_order: i32,
     /// Deactivated departments take no new members.
@@ -129,6 +141,8 @@ impl From<DepartmentView> for DepartmentOut {
             parent_id: v.parent_id,
             head_user_id: v.head_user_id,
             head_name: v.head_name,
+            leader_user_id: v.leader_user_id,
+            leader_name: v.leader_name,
             sort_order: v.sort_order,
             active: v.active,
             member_count: v.member_count,

@@ -9,6 +9,7 @@ use validator::Validate;
 
 use super::field_messages::{serde_data_error, validation_errors};
 use super::screen;
+use super::unknown_fields::all_unknown_fields;
 use crate::errors::{ApiError, ErrorCode};
 
 /// Largest JSON body accepted, unless an app sets [`JsonLimit`].
@@ -104,13 +105,22 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let inner = err.into_inner();
     match inner.classify() {
         Category::Data => {
-            let (field, text) = serde_data_error(&path, &inner.to_string());
-            Err(ApiError::new(ErrorCode::ValidationFailed)
-                .with_detail(
+            let first = serde_data_error(&path, &inner.to_string());
+            let mut fields = if inner.to_string().starts_with("unknown field") {
+                all_unknown_fields::<T>(body)
+            } else {
+                Vec::new()
+            };
+            if fields.is_empty() {
+                fields.push(first);
+            }
+            Err(fields.into_iter().fold(
+                ApiError::new(ErrorCode::ValidationFailed).with_detail(
                     "请修改标注的字段后重新提交",
                     "Correct the marked fields and submit again",
-                )
-                .with_field(field, text))
+                ),
+                |err, (field, text)| err.with_field(field, text),
+            ))
         }
         Category::Syntax | Category::Eof | Category::Io => Err(ApiError::new(ErrorCode::MalformedJson)
             .with_detail(

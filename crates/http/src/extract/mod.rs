@@ -5,12 +5,13 @@ mod field_messages;
 mod json;
 mod query;
 pub(crate) mod screen;
+mod unknown_fields;
 mod version;
 
 pub use context::{Auth, AuthPendingPasswordChange, Ctx, RequestId};
 pub use json::{JsonLimit, ValidatedJson};
 pub use query::ValidatedQuery;
-pub use version::{etag, expected_version};
+pub use version::{etag, expected_version, stated_version};
 
 /// `snake_case` as the camelCase name clients use.
 pub fn camel_case(name: &str) -> String {

@@ -38,7 +38,10 @@ fn parse<T: DeserializeOwned + Validate>(query: &str) -> Result<ValidatedQuery<T
         };
         // A missing parameter or a number beyond its type's range is invalid input like a
         // missing JSON field (422); one that does not parse at all is a malformed request (400).
-        let out_of_range = message.contains("too large to fit") || message.contains("too small to fit");
+        // An unknown value of a closed list (`status=lost`) is as invalid as a number out of range.
+        let out_of_range = message.contains("too large to fit")
+            || message.contains("too small to fit")
+            || message.starts_with("unknown variant");
         let code = if message.starts_with("missing field") || out_of_range {
             ErrorCode::ValidationFailed
         } else {

@@ -8,6 +8,17 @@ use crate::errors::{ApiError, ErrorCode, Text};
 
 /// The version a write is based on. Both sources given must agree; neither is a 422.
 pub fn expected_version(req: &HttpRequest, body_version: Option<i32>) -> Result<i32, ApiError> {
+    stated_version(req, body_version)?.ok_or_else(|| {
+        version_error(Text::new(
+            "必填：请提供所修改记录的版本号（version 或 If-Match）",
+            "is required: send the version you edited (version or If-Match)",
+        ))
+    })
+}
+
+/// The version a client stated, if any, for actions where stating one is optional (approvals:
+/// without one a lost race is retried). Both sources given must agree.
+pub fn stated_version(req: &HttpRequest, body_version: Option<i32>) -> Result<Option<i32>, ApiError> {
     let header = match req.headers().get(IF_MATCH) {
         None => None,
         Some(value) => Some(parse_if_match(value).ok_or_else(|| {
@@ -22,11 +33,8 @@ pub fn expected_version(req: &HttpRequest, body_version: Option<i32>) -> Result<
             "If-Match 与 version 不一致",
             "If-Match and version disagree",
         ))),
-        (Some(v), _) | (None, Some(v)) => Ok(v),
-        (None, None) => Err(version_error(Text::new(
-            "必填：请提供所修改记录的版本号（version 或 If-Match）",
-            "is required: send the version you edited (version or If-Match)",
-        ))),
+        (Some(v), _) | (None, Some(v)) => Ok(Some(v)),
+        (None, None) => Ok(None),
     }
 }
 

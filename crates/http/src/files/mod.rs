@@ -5,7 +5,8 @@ mod dto;
 mod handlers;
 mod upload;
 
-pub use dto::FileOut;
+pub use download::content_disposition;
+pub use dto::{FileBytes, FileOut};
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::upload_file)

@@ -1,6 +1,6 @@
 //! The inbox lists: a person's tasks by state, and the requests they started.
 
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 use xiaoban_domain::paging::{Direction, Page, PageRequest};
@@ -46,10 +46,28 @@ impl InboxFilter {
     }
 }
 
-fn tasks_select(assignee: Uuid, statuses: &[&str], filter: &InboxFilter) -> sea_orm::Select<task::Entity> {
+/// Which of a person's tasks a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerRequest {
+    /// Every task (待办: each open task is something to do).
+    Every,
+    /// Only the latest decided one of each request (已办 lists a request once, however often
+    /// the person decided it across rounds, transfers and returns).
+    Latest,
+}
+
+fn tasks_select(
+    assignee: Uuid,
+    statuses: &[&str],
+    filter: &InboxFilter,
+    per_request: PerRequest,
+) -> sea_orm::Select<task::Entity> {
     let mut select = task::Entity::find()
         .filter(task::Column::AssigneeId.eq(assignee))
         .filter(task::Column::Status.is_in(statuses.iter().copied()));
+    if per_request == PerRequest::Latest {
+        select = select.filter(no_later_task(assignee, statuses));
+    }
     if !filter.is_empty() {
         let ids = Query::select()
             .column(instance::Column::Id)
@@ -61,11 +79,37 @@ fn tasks_select(assignee: Uuid, statuses: &[&str], filter: &InboxFilter) -> sea_
     select
 }
 
+/// No task of the same person and request in the same states was decided later (ties: a
+/// greater id), i.e. this is the latest.
+fn no_later_task(assignee: Uuid, statuses: &[&str]) -> Condition {
+    let later = Alias::new("later_task");
+    let this = |column: task::Column| Expr::col((task::Entity, column));
+    let other = |column: task::Column| Expr::col((later.clone(), column));
+    let subquery = Query::select()
+        .expr(Expr::val(1))
+        .from_as(task::Entity, later.clone())
+        .and_where(other(task::Column::InstanceId).equals((task::Entity, task::Column::InstanceId)))
+        .and_where(other(task::Column::AssigneeId).eq(assignee))
+        .and_where(other(task::Column::Status).is_in(statuses.iter().copied()))
+        .cond_where(
+            Condition::any()
+                .add(other(task::Column::DecidedAt).gt(this(task::Column::DecidedAt)))
+                .add(
+                    Condition::all()
+                        .add(other(task::Column::DecidedAt).eq(this(task::Column::DecidedAt)))
+                        .add(other(task::Column::Id).gt(this(task::Column::Id))),
+                ),
+        )
+        .to_owned();
+    Condition::all().add(Expr::exists(subquery).not())
+}
+
 /// One page of the person's tasks in the given states; newest first unless sorted otherwise.
 pub async fn tasks_page(
     db: &impl ConnectionTrait,
     assignee: Uuid,
     statuses: &[&str],
+    per_request: PerRequest,
     filter: &InboxFilter,
     request: &PageRequest,
 ) -> Result<Page<TaskRow>, PersistenceError> {
@@ -76,7 +120,7 @@ pub async fn tasks_page(
     };
     fetch_page(
         db,
-        tasks_select(assignee, statuses, filter),
+        tasks_select(assignee, statuses, filter, per_request),
         request,
         &[
             ("createdAt", task::Column::CreatedAt),
@@ -96,10 +140,13 @@ pub async fn count_tasks(
     db: &impl ConnectionTrait,
     assignee: Uuid,
     statuses: &[&str],
+    per_request: PerRequest,
 ) -> Result<u64, PersistenceError> {
-    Ok(tasks_select(assignee, statuses, &InboxFilter::default())
-        .count(db)
-        .await?)
+    Ok(
+        tasks_select(assignee, statuses, &InboxFilter::default(), per_request)
+            .count(db)
+            .await?,
+    )
 }
 
 /// One page of the requests the person started; newest first unless sorted otherwise.

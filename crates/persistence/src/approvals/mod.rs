@@ -5,6 +5,7 @@ pub mod delegations;
 pub mod events;
 pub mod inbox;
 pub mod instances;
+pub mod oversight;
 pub mod people;
 pub mod tasks;
 pub mod templates;

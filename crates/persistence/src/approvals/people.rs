@@ -30,6 +30,37 @@ pub async fn active_among(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec
     Ok(out)
 }
 
+/// The ids among `ids` of active users who hold `permission` through one of their roles, in the
+/// order given: the people who can act on approvals (a disabled account, or the auditor who does
+/// not hold `approval.use`, cannot).
+pub async fn able_among(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    permission: &str,
+) -> Result<Vec<Uuid>, PersistenceError> {
+    use crate::entities::role_permission;
+    let active = active_among(db, ids).await?;
+    if active.is_empty() {
+        return Ok(active);
+    }
+    let roles: Vec<Uuid> = role_permission::Entity::find()
+        .select_only()
+        .column(role_permission::Column::RoleId)
+        .filter(role_permission::Column::Permission.eq(permission))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let holders: Vec<Uuid> = role_assignment::Entity::find()
+        .select_only()
+        .column(role_assignment::Column::UserId)
+        .filter(role_assignment::Column::UserId.is_in(active.iter().copied()))
+        .filter(role_assignment::Column::RoleId.is_in(roles))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(active.into_iter().filter(|id| holders.contains(id)).collect())
+}
+
 /// A holder of a role with the assignment's data scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleHolder {

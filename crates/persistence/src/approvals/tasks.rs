@@ -20,6 +20,20 @@ pub async fn of_instance(
         .await?)
 }
 
+/// The open (pending or waiting) tasks a person holds, across requests.
+pub async fn open_of_assignee(
+    db: &impl ConnectionTrait,
+    assignee: Uuid,
+) -> Result<Vec<TaskRow>, PersistenceError> {
+    Ok(Entity::find()
+        .filter(Column::AssigneeId.eq(assignee))
+        .filter(Column::Status.is_in(["pending", "waiting"]))
+        .order_by_asc(Column::CreatedAt)
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?)
+}
+
 pub async fn insert(db: &impl ConnectionTrait, row: TaskRow) -> Result<(), PersistenceError> {
     Entity::insert(task::ActiveModel::from(row))
         .exec_without_returning(db)

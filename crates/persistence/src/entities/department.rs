@@ -10,6 +10,8 @@ pub struct Model {
     pub name: String,
     pub parent_id: Option<Uuid>,
     pub head_user_id: Option<Uuid>,
+    /// The leader in charge (分管校领导).
+    pub leader_user_id: Option<Uuid>,
     pub sort_order: i32,
     pub active: bool,
     pub version: i32,

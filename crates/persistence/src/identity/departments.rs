@@ -70,6 +70,7 @@ pub struct DepartmentEdit {
     pub name: Option<String>,
     pub parent_id: Option<Option<Uuid>>,
     pub head_user_id: Option<Option<Uuid>>,
+    pub leader_user_id: Option<Option<Uuid>>,
     pub sort_order: Option<i32>,
     pub active: Option<bool>,
 }
@@ -97,6 +98,9 @@ pub async fn update_guarded(
     }
     if let Some(v) = edit.head_user_id {
         changes.head_user_id = Set(v);
+    }
+    if let Some(v) = edit.leader_user_id {
+        changes.leader_user_id = Set(v);
     }
     if let Some(v) = edit.sort_order {
         changes.sort_order = Set(v);

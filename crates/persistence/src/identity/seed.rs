@@ -23,6 +23,7 @@ pub async fn insert_department(
         name: Set(name.to_owned()),
         parent_id: Set(parent_id),
         head_user_id: Set(None),
+        leader_user_id: Set(None),
         sort_order: Set(sort_order),
         active: Set(true),
         version: Set(1),
@@ -41,6 +42,21 @@ pub async fn set_department_head(
     let row = department::ActiveModel {
         id: Set(id),
         head_user_id: Set(Some(head)),
+        ..Default::default()
+    };
+    department::Entity::update(row).exec(db).await?;
+    Ok(())
+}
+
+/// Names the leader in charge (分管校领导) of a department.
+pub async fn set_department_leader(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    leader: Uuid,
+) -> Result<(), PersistenceError> {
+    let row = department::ActiveModel {
+        id: Set(id),
+        leader_user_id: Set(Some(leader)),
         ..Default::default()
     };
     department::Entity::update(row).exec(db).await?;

@@ -13,6 +13,7 @@ mod m20261122_000007_create_notifications;
 mod m20261122_000008_create_approvals;
 mod m20261122_000009_create_files;
 mod m20261203_000010_unique_grants_and_sign_in_throttle;
+mod m20261203_000011_department_leaders;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_approvals::Migration),
             Box::new(m20261122_000009_create_files::Migration),
             Box::new(m20261203_000010_unique_grants_and_sign_in_throttle::Migration),
+            Box::new(m20261203_000011_department_leaders::Migration),
         ]
     }
 }

@@ -125,3 +125,24 @@ pub async fn mark_all_read(
         .await?;
     Ok(result.rows_affected)
 }
+
+/// Marks read the recipient's unread notifications of these kinds about one subject (a task
+/// notice once the task is handled); returns how many.
+pub async fn mark_subject_read(
+    db: &impl ConnectionTrait,
+    recipient: Uuid,
+    subject: (&str, Uuid),
+    kinds: &[&str],
+    now: DateTime<Utc>,
+) -> Result<u64, PersistenceError> {
+    let result = Entity::update_many()
+        .col_expr(Column::ReadAt, Expr::value(now))
+        .filter(Column::RecipientId.eq(recipient))
+        .filter(Column::SubjectModule.eq(subject.0))
+        .filter(Column::SubjectId.eq(subject.1))
+        .filter(Column::Kind.is_in(kinds.iter().copied()))
+        .filter(Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}

@@ -9,7 +9,7 @@ use xiaoban_persistence::ConnectionTrait;
 
 use super::detail::{self, InstanceDetail};
 use super::state::Flow;
-use super::{assist, decide, route};
+use super::{assist, decide, handover, route};
 use crate::audit::{self, Change};
 use crate::idempotency::Created;
 use crate::{RequestContext, ServiceError, Services};
@@ -38,6 +38,9 @@ pub struct ActionInput {
     pub form: Option<Value>,
     /// `comment`: uploaded file ids.
     pub attachments: Vec<Uuid>,
+    /// `reassign`: the open task to move (to `user_id`, with `comment` as the reason).
+    #[serde(default)]
+    pub task_id: Option<Uuid>,
 }
 
 /// An added signer.
@@ -56,6 +59,7 @@ pub(crate) enum Action {
     Withdraw,
     Cancel,
     Recall,
+    Reassign,
 }
 
 impl Action {
@@ -72,6 +76,7 @@ impl Action {
             Self::Withdraw => "withdraw",
             Self::Cancel => "cancel",
             Self::Recall => "recall",
+            Self::Reassign => "reassign",
         }
     }
 }
@@ -126,7 +131,7 @@ impl Services {
         input: ActionInput,
     ) -> Result<Created<InstanceDetail>, ServiceError> {
         let viewer = self.approval_viewer(ctx).await?;
-        if action == Action::Cancel && viewer.admin.is_none() {
+        if matches!(action, Action::Cancel | Action::Reassign) && viewer.admin.is_none() {
             self.authorize(ctx, APPROVAL_ADMIN).await?;
         }
         let calendar = self.working_calendar().await?;
@@ -200,6 +205,7 @@ async fn apply(
         Action::AddSigner => assist::add_signer(db, flow, me, input).await,
         Action::Comment => assist::comment(db, flow, me, input).await,
         Action::Urge => assist::urge(flow, me),
+        Action::Reassign => handover::reassign(db, flow, viewer, input).await,
     }
 }
 
@@ -216,6 +222,7 @@ fn audit_action(action: Action) -> &'static str {
         Action::Withdraw => "approval.withdraw",
         Action::Cancel => "approval.cancel",
         Action::Recall => "approval.recall",
+        Action::Reassign => "approval.reassign",
     }
 }
 
@@ -318,6 +325,15 @@ impl Services {
         input: ActionInput,
     ) -> Result<Created<InstanceDetail>, ServiceError> {
         self.act(ctx, id, Action::Cancel, input).await
+    }
+    /// 改派 (needs `approval.admin` over the request): `task_id` to `user_id`, `comment` the reason.
+    pub async fn reassign_approval_task(
+        &self,
+        ctx: &RequestContext,
+        id: Uuid,
+        input: ActionInput,
+    ) -> Result<Created<InstanceDetail>, ServiceError> {
+        self.act(ctx, id, Action::Reassign, input).await
     }
     pub async fn recall_approval(
         &self,

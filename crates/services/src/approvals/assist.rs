@@ -5,7 +5,6 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::people;
 
 use super::act::{ActionInput, Position, optional_comment};
 use super::decide::my_open_task;
@@ -33,11 +32,18 @@ async fn other_person(
             "Choose someone other than yourself",
         ));
     }
-    if people::active_among(db, &[user]).await?.is_empty() {
+    if user == flow.inst.applicant_id {
         return Err(ServiceError::invalid(
             "userId",
-            "该人员不存在或已停用",
-            "That person does not exist or is disabled",
+            "不能交给申请人本人审批",
+            "The applicant cannot decide their own request",
+        ));
+    }
+    if !super::handover::can_act(db, user).await? {
+        return Err(ServiceError::invalid(
+            "userId",
+            "该人员不存在、已停用或没有审批权限",
+            "That person does not exist, is disabled or cannot act on approvals",
         ));
     }
     let step = flow.inst.current_step.unwrap_or(-1);
@@ -179,6 +185,15 @@ pub(crate) async fn comment(
 
 /// 催办: reminds the people who still have to act; at most once every 30 minutes.
 pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    urgeable(flow, me)?;
+    flow.inst.last_urged_at = Some(flow.now);
+    remind_open_approvers(flow, me);
+    Ok(())
+}
+
+/// Whether the caller may urge now, the 30-minute interval included (the actions list asks the
+/// same, so `urge` is not offered while it would answer 429).
+pub(crate) fn urgeable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
     if flow.inst.applicant_id != me {
         return Err(conflict("只有申请人可以催办", "Only the applicant can urge"));
     }
@@ -197,7 +212,10 @@ pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
             });
         }
     }
-    flow.inst.last_urged_at = Some(flow.now);
+    Ok(())
+}
+
+fn remind_open_approvers(flow: &mut Flow, me: Uuid) {
     let people: Vec<Uuid> = flow
         .tasks
         .iter()
@@ -220,5 +238,4 @@ pub(crate) fn urge(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         title,
         "申请人提醒您尽快处理".to_owned(),
     );
-    Ok(())
 }

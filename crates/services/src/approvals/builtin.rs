@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 use uuid::Uuid;
+use xiaoban_domain::access::role_codes::*;
 use xiaoban_persistence::approvals::templates;
 use xiaoban_persistence::identity::{departments, users};
 
@@ -18,7 +19,7 @@ impl Services {
         let president = self.demo_department("president").await?;
         let logistics = self.demo_department("logistics").await?;
         let mut created = 0;
-        for (code, name, category, icon, description, definition) in [
+        for (code, name, category, icon, description, definition, starters) in [
             (
                 "leave",
                 "请假",
@@ -26,6 +27,7 @@ impl Services {
                 "Calendar",
                 "教职工请假；超过 3 天需分管校领导审批",
                 leave(vice),
+                staff(),
             ),
             (
                 "reimbursement",
@@ -34,6 +36,7 @@ impl Services {
                 "Money",
                 "费用报销；5000 元及以上需校长审批",
                 reimbursement(finance, president),
+                staff(),
             ),
             (
                 "certificate",
@@ -42,6 +45,7 @@ impl Services {
                 "Document",
                 "在职、收入等证明，由综合办公室办理",
                 certificate(),
+                everyone(),
             ),
             (
                 "supplies",
@@ -50,6 +54,7 @@ impl Services {
                 "Box",
                 "办公用品领用，部门负责人审核后由后勤处发放",
                 supplies(logistics),
+                staff(),
             ),
             (
                 "room-booking",
@@ -58,6 +63,7 @@ impl Services {
                 "OfficeBuilding",
                 "借用会议室、报告厅",
                 room_booking(),
+                everyone(),
             ),
         ] {
             if templates::find_by_code(self.db(), code).await?.is_some() {
@@ -71,8 +77,9 @@ impl Services {
                 category: category.to_owned(),
                 icon: Some(icon.to_owned()),
                 description: Some(description.to_owned()),
-                starters: Starters::default(),
+                starters,
                 definition,
+                reading_issues: Vec::new(),
             };
             self.create_approval_template(&ctx, input).await?;
             created += 1;
@@ -92,6 +99,37 @@ impl Services {
             .map(|d| d.id))
     }
 }
+
+/// Every member of staff (students do not take leave or claim expenses through the school).
+fn staff() -> Starters {
+    Starters {
+        roles: STAFF_ROLES.iter().map(|r| (*r).to_owned()).collect(),
+        department_ids: Vec::new(),
+    }
+}
+
+/// Staff and students (a student may ask for a certificate or book a room).
+fn everyone() -> Starters {
+    let mut starters = staff();
+    starters.roles.push(STUDENT.to_owned());
+    starters
+}
+
+const STAFF_ROLES: &[&str] = &[
+    SCHOOL_LEADER,
+    OFFICE_DIRECTOR,
+    OFFICE_CLERK,
+    ARCHIVIST,
+    DEPT_HEAD,
+    DEPT_ASSET_MANAGER,
+    DISPATCHER,
+    REPAIR_WORKER,
+    WINDOW_CLERK,
+    STAFF,
+    SYSADMIN,
+    SECADMIN,
+    AUDITOR,
+];
 
 /// A rule naming one person, or the office director when the demo person is missing.
 fn person(id: Option<Uuid>) -> Value {
@@ -114,8 +152,8 @@ fn leave(vice_principal: Option<Uuid>) -> Value {
             { "key": "leaveType", "label": "请假类型", "kind": "select", "required": true,
               "options": ["事假", "病假", "年休假", "婚假", "产假", "丧假", "其他"] },
             { "key": "period", "label": "请假时间", "kind": "date_range", "required": true },
-            { "key": "days", "label": "请假天数", "kind": "number", "required": true, "min": 0.5, "max": 180,
-              "help": "按工作日计算，可填半天（0.5）" },
+            { "key": "days", "label": "请假天数", "kind": "number", "computedFrom": "period",
+              "help": "按学校工作日历自动计算；可选上午或下午开始、结束（半天）" },
             { "key": "reason", "label": "请假事由", "kind": "long_text", "required": true, "maxLength": 500 },
             { "key": "attachments", "label": "证明材料", "kind": "attachments" }
         ]},

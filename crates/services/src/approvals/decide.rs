@@ -104,9 +104,10 @@ pub(crate) async fn decide(
     settle(db, flow).await
 }
 
-/// Takes back the caller's approval while the next step has not acted: the step reopens and any
-/// later tasks are withdrawn. A rejection, or an approval that ended the request, stays.
-pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+/// The caller's approval that they may still take back: the latest of this round, with nobody
+/// having acted since (decided, returned or transferred). The actions list offers `recall`
+/// exactly when this answers `Ok`.
+pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError> {
     if flow.status() != InstanceStatus::Running {
         return Err(conflict(
             "申请已结束或已退回，无法撤回审批",
@@ -128,7 +129,6 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     else {
         return Err(conflict("您没有可撤回的审批", "You have no approval to recall"));
     };
-    let step = mine.step_index;
     let decided = mine.decided_at;
     let later_acted = flow.tasks.iter().any(|t| {
         t.cycle == cycle
@@ -151,6 +151,17 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
             "Someone has acted since; the decision cannot be recalled",
         ));
     }
+    Ok(mine)
+}
+
+/// Takes back the caller's approval while the next step has not acted: the step reopens, any
+/// later tasks are withdrawn, and so are the copies (抄送) the step's passing sent. A rejection,
+/// or an approval that ended the request, stays.
+pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    let mine = recallable(flow, me)?;
+    let cycle = flow.inst.cycle;
+    let step = mine.step_index;
+    let decided = mine.decided_at;
     let later: Vec<Uuid> = flow
         .tasks
         .iter()
@@ -159,6 +170,22 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         .map(|t| t.id)
         .collect();
     for id in later {
+        flow.set_task(id, TaskStatus::Superseded, None);
+    }
+    let copies: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == cycle && t.step_index == step && t.kind == "cc")
+        .filter(|t| t.created_at >= mine.decided_at.unwrap_or(t.created_at))
+        .filter(|t| {
+            matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Unread | TaskStatus::Read)
+            )
+        })
+        .map(|t| t.id)
+        .collect();
+    for id in copies {
         flow.set_task(id, TaskStatus::Superseded, None);
     }
     let closed: Vec<Uuid> = flow

@@ -82,11 +82,11 @@ impl Services {
             ));
         }
         let tx = begin_write(self.db()).await?;
-        if people::active_among(&tx, &[input.delegate_id]).await?.is_empty() {
+        if !super::handover::can_act(&tx, input.delegate_id).await? {
             return Err(ServiceError::invalid(
                 "delegateId",
-                "被委托人不存在或已停用",
-                "The delegate does not exist or is disabled",
+                "被委托人不存在、已停用或没有审批权限",
+                "The delegate does not exist, is disabled or cannot act on approvals",
             ));
         }
         let row = DelegationRow {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::approvals::FormSchema;
-use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_domain::approvals::flow::TaskStatus;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, TaskRow, events, people, templates};
 
@@ -186,7 +186,7 @@ pub(crate) async fn load(
                 data: serde_json::from_str(&e.data).unwrap_or(Value::Null),
             })
             .collect(),
-        actions: actions(&flow, viewer),
+        actions: super::offers::actions(&flow, viewer),
         attachments: crate::files::linked_files(db, "approval", id).await?,
     })
 }
@@ -271,59 +271,4 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
             }
         })
         .collect()
-}
-
-fn actions(flow: &Flow, viewer: &Viewer) -> Vec<String> {
-    let me = viewer.id;
-    let status = flow.status();
-    let mut out: Vec<&str> = Vec::new();
-    let step = flow.inst.current_step.unwrap_or(-1);
-    let my_pending = status == InstanceStatus::Running
-        && flow
-            .step_tasks(step)
-            .any(|t| t.assignee_id == me && t.status == TaskStatus::Pending.as_str());
-    if my_pending {
-        out.extend(["approve", "reject", "return", "transfer", "add-signer"]);
-    }
-    let cycle = flow.inst.cycle;
-    let decided = |t: &&TaskRow| {
-        t.cycle == cycle
-            && t.kind == "approve"
-            && matches!(
-                TaskStatus::parse(&t.status),
-                Some(TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned)
-            )
-    };
-    if status == InstanceStatus::Running
-        && let Some(mine) = flow
-            .tasks
-            .iter()
-            .filter(decided)
-            .filter(|t| t.assignee_id == me && t.status == "approved")
-            .max_by_key(|t| t.decided_at)
-        && !flow
-            .tasks
-            .iter()
-            .filter(decided)
-            .any(|t| t.id != mine.id && t.decided_at >= mine.decided_at)
-    {
-        out.push("recall");
-    }
-    if flow.inst.applicant_id == me {
-        match status {
-            InstanceStatus::Returned => out.extend(["resubmit", "withdraw"]),
-            InstanceStatus::Running => {
-                if !flow.tasks.iter().any(|t| decided(&t)) {
-                    out.push("withdraw");
-                }
-                out.push("urge");
-            }
-            _ => {}
-        }
-    }
-    if viewer.admin.is_some() && !status.is_final() {
-        out.push("cancel");
-    }
-    out.push("comment");
-    out.into_iter().map(str::to_owned).collect()
 }

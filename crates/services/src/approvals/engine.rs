@@ -1,32 +1,56 @@
 //! Moving a request through its steps: entering a step (conditions, approver rules, fallback,
-//! auto-skip, delegation, deadlines), settling a step once decisions come in, and finishing.
+//! the applicant's own steps, auto-skip, delegation, deadlines), settling a step once decisions come in, and finishing.
 
 use std::collections::BTreeSet;
 
 use serde_json::json;
 use uuid::Uuid;
-use xiaoban_domain::approvals::definition::StepMode;
+use xiaoban_domain::approvals::definition::{StepDef, StepMode};
 use xiaoban_domain::approvals::flow::{InstanceStatus, StepCounts, Tally, TaskOrigin, TaskStatus, tally};
+use xiaoban_domain::approvals::self_approval::{
+    Elsewhere, StepPlan, delegated_assignee, needs_someone_else, plan_step,
+};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::delegations;
 
+use super::chain::{chain_text, delegation_chain};
 use super::resolve::{fallback, resolve};
 use super::state::Flow;
+use super::superior::{approved_by_someone_else, approvers_in_round, later_step_applies, superior};
 use crate::ServiceError;
 use crate::notifications::{Notice, NoticeKind};
 
-/// Enters `step`, or the first later step that applies; past the last step the request is approved.
+/// Enters `step`, or the first later step that applies; past the last step the request is
+/// approved, unless nobody but the applicant approved it: then the last step goes to the
+/// applicant's superior (the engine's guarantee, whatever the template says).
 pub(crate) async fn enter(
     db: &impl ConnectionTrait,
     flow: &mut Flow,
     mut step: i32,
 ) -> Result<(), ServiceError> {
+    let applicant = flow.inst.applicant_id;
+    let mut to_superior = false;
     loop {
         let Some(def) = flow.step(step).cloned() else {
+            let last = i32::try_from(flow.def.steps.len()).unwrap_or(1) - 1;
+            if !to_superior
+                && last >= 0
+                && needs_someone_else(
+                    applicant,
+                    &approvers_in_round(flow),
+                    flow.def.every_step_confirms(),
+                )
+            {
+                flow.event(None, "superior_required", Some(last), None, None, json!({}));
+                step = last;
+                to_superior = true;
+                continue;
+            }
             finish(flow, InstanceStatus::Approved);
             return Ok(());
         };
-        if let Some(condition) = &def.condition
+        if !to_superior
+            && let Some(condition) = &def.condition
             && !condition.evaluate(&flow.form())
         {
             flow.event(
@@ -40,44 +64,61 @@ pub(crate) async fn enter(
             step += 1;
             continue;
         }
-        if flow.inst.returned_from_step == Some(step) {
+        if !to_superior && flow.inst.returned_from_step == Some(step) {
             reopen(flow, step);
             return Ok(());
         }
         supersede_earlier_visit(flow, step);
-        let mut approvers = resolve(db, flow, step, &def.rule).await?;
+        let plan = if to_superior {
+            StepPlan::Assign(superior(db, flow, step).await?)
+        } else {
+            plan(db, flow, step, &def).await?
+        };
+        let approvers = match plan {
+            StepPlan::Assign(approvers) => approvers,
+            StepPlan::ApplicantConfirmed => {
+                flow.event(
+                    Some(applicant),
+                    "applicant_confirmed",
+                    Some(step),
+                    None,
+                    None,
+                    json!({}),
+                );
+                flow.event(None, "step_passed", Some(step), None, None, json!({}));
+                copy_to(db, flow, step).await?;
+                step += 1;
+                continue;
+            }
+            StepPlan::Skipped => {
+                flow.event(
+                    None,
+                    "step_skipped",
+                    Some(step),
+                    None,
+                    None,
+                    json!({ "reason": "applicant" }),
+                );
+                step += 1;
+                continue;
+            }
+        };
         if approvers.is_empty() {
-            approvers = fallback(db, flow, step).await?;
+            return Err(ServiceError::Internal(format!(
+                "no approver for step {step} other than the applicant"
+            )));
+        }
+        if flow.def.options.auto_skip && already_approved(flow, def.mode, &approvers) {
             flow.event(
                 None,
-                "fallback",
+                "step_skipped",
                 Some(step),
                 None,
                 None,
-                json!({ "approvers": approvers }),
+                json!({ "reason": "already_approved" }),
             );
-        }
-        if flow.def.options.auto_skip {
-            match auto_skip(flow, def.mode, &approvers) {
-                Some(reason) => {
-                    flow.event(
-                        None,
-                        "step_skipped",
-                        Some(step),
-                        None,
-                        None,
-                        json!({ "reason": reason }),
-                    );
-                    step += 1;
-                    continue;
-                }
-                None => approvers.retain(|a| *a != flow.inst.applicant_id),
-            }
-        }
-        if approvers.is_empty() {
-            return Err(ServiceError::Internal(format!(
-                "no approver for step {step} and no fallback"
-            )));
+            step += 1;
+            continue;
         }
         let due = def
             .deadline_hours
@@ -98,6 +139,62 @@ pub(crate) async fn enter(
     }
 }
 
+/// Whom the step's rule names (or the fallback, when it names nobody), and what the step's
+/// setting makes of it when that is the applicant alone.
+async fn plan(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    step: i32,
+    def: &StepDef,
+) -> Result<StepPlan, ServiceError> {
+    let applicant = flow.inst.applicant_id;
+    let mut approvers = resolve(db, flow, step, &def.rule).await?;
+    if approvers.is_empty() {
+        approvers = fallback(db, flow, step).await?;
+        flow.event(
+            None,
+            "fallback",
+            Some(step),
+            None,
+            None,
+            json!({ "approvers": approvers }),
+        );
+    }
+    if approvers.iter().any(|a| *a != applicant) {
+        return Ok(plan_step(
+            applicant,
+            def.applicant_is_approver,
+            &approvers,
+            &[],
+            Elsewhere::default(),
+        ));
+    }
+    let superior = superior(db, flow, step).await?;
+    let elsewhere = Elsewhere {
+        approved_by_someone_else: approved_by_someone_else(flow),
+        later_step_applies: later_step_applies(flow, step),
+        every_step_confirms: flow.def.every_step_confirms(),
+    };
+    let plan = plan_step(
+        applicant,
+        def.applicant_is_approver,
+        &approvers,
+        &superior,
+        elsewhere,
+    );
+    if matches!(plan, StepPlan::Assign(_)) {
+        flow.event(
+            None,
+            "to_superior",
+            Some(step),
+            None,
+            None,
+            json!({ "approvers": superior }),
+        );
+    }
+    Ok(plan)
+}
+
 /// Creates an open task for `approver`, or for their delegate while they are away.
 pub(crate) async fn assign(
     db: &impl ConnectionTrait,
@@ -107,22 +204,44 @@ pub(crate) async fn assign(
     origin: TaskOrigin,
     due: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<Uuid, ServiceError> {
-    let delegate = delegations::active_for(db, approver, flow.now)
+    let applicant = flow.inst.applicant_id;
+    let approver = if approver == applicant {
+        superior(db, flow, step)
+            .await?
+            .first()
+            .copied()
+            .unwrap_or(approver)
+    } else {
+        approver
+    };
+    let mut chain = delegation_chain(db, approver, applicant, flow.now).await?;
+    let last = chain.last().copied().unwrap_or(approver);
+    // A delegation that would hand the task to the applicant goes to their superior instead;
+    // the timeline shows who got it.
+    let to_applicant = delegations::active_for(db, last, flow.now)
         .await?
-        .map(|d| d.delegate_id);
-    let assignee = delegate.unwrap_or(approver);
+        .is_some_and(|d| d.delegate_id == applicant);
+    if to_applicant {
+        let superior = superior(db, flow, step).await?;
+        let instead = delegated_assignee(applicant, last, Some(applicant), &superior);
+        if !chain.contains(&instead) {
+            chain.push(instead);
+        }
+    }
+    let assignee = chain.last().copied().unwrap_or(approver);
     let id = flow.add_task(step, assignee, origin, due);
-    if let Some(delegate) = delegate {
+    if assignee != approver {
         if let Some(task) = flow.task_mut(id) {
             task.delegated_from = Some(approver);
         }
+        let words = chain_text(db, &chain).await?;
         flow.event(
             None,
             "delegated",
             Some(step),
             Some(id),
-            None,
-            json!({ "from": approver, "to": delegate }),
+            Some(words),
+            json!({ "from": approver, "to": assignee, "chain": chain }),
         );
     }
     let title = format!("待审批：{}", flow.inst.title);
@@ -136,25 +255,19 @@ pub(crate) async fn assign(
     Ok(id)
 }
 
-/// Why a step is skipped automatically, if it is: its only approver is the applicant, or its
-/// approvers already approved in this round (one is enough for an or-sign step).
-fn auto_skip(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> Option<&'static str> {
-    let applicant = flow.inst.applicant_id;
-    let others: Vec<Uuid> = approvers.iter().copied().filter(|a| *a != applicant).collect();
-    if others.is_empty() {
-        return approvers.contains(&applicant).then_some("applicant");
-    }
+/// Whether the step's approvers already approved in this round (one is enough for an or-sign
+/// step), so that asking them again would only repeat a decision.
+fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
         .filter(|t| t.cycle == flow.inst.cycle && t.status == TaskStatus::Approved.as_str())
         .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
         .collect();
-    let done = match mode {
-        StepMode::Or => others.iter().any(|a| approved.contains(a)),
-        StepMode::All | StepMode::Ratio => others.iter().all(|a| approved.contains(a)),
-    };
-    done.then_some("already_approved")
+    match mode {
+        StepMode::Or => approvers.iter().any(|a| approved.contains(a)),
+        StepMode::All | StepMode::Ratio => approvers.iter().all(|a| approved.contains(a)),
+    }
 }
 
 /// A step entered again in the same round (after a return to an earlier step) starts afresh.
@@ -186,7 +299,7 @@ fn reopen(flow: &mut Flow, step: i32) {
                 task.due_at = due;
             }
             reopened.push(assignee);
-        } else if status == TaskStatus::Returned.as_str() {
+        } else if status == TaskStatus::Returned.as_str() && !followed_up(flow, step, id, assignee) {
             let origin = TaskOrigin::parse(&origin).unwrap_or(TaskOrigin::Rule);
             flow.add_task(step, assignee, origin, due);
             reopened.push(assignee);
@@ -210,6 +323,14 @@ fn reopen(flow: &mut Flow, step: i32) {
     );
 }
 
+/// Whether the returner already got a task after this return (an earlier return of the round,
+/// reopened before): only the latest return of a person gives them a new task. Task ids are
+/// time-ordered (UUID v7, monotonic within the process).
+fn followed_up(flow: &Flow, step: i32, returned: Uuid, assignee: Uuid) -> bool {
+    flow.step_tasks(step)
+        .any(|t| t.assignee_id == assignee && t.id > returned)
+}
+
 /// Counts the current step's decisions and moves on when it is decided.
 pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result<(), ServiceError> {
     let Some(step) = flow.inst.current_step else {
@@ -219,8 +340,20 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
         return Ok(());
     };
     let mut counts = StepCounts::default();
+    // Whoever a step was escalated to decides it alone: their approval passes it, their
+    // rejection rejects it, and while they have not acted they are no extra required signer.
+    let mut escalated = None;
     for task in flow.step_tasks(step) {
-        let added = TaskOrigin::parse(&task.origin).is_some_and(TaskOrigin::is_added_signer);
+        let origin = TaskOrigin::parse(&task.origin);
+        if origin == Some(TaskOrigin::Escalation) {
+            match TaskStatus::parse(&task.status) {
+                Some(TaskStatus::Approved) => escalated = escalated.or(Some(Tally::Passed)),
+                Some(TaskStatus::Rejected) => escalated = escalated.or(Some(Tally::Rejected)),
+                _ => {}
+            }
+            continue;
+        }
+        let added = origin.is_some_and(TaskOrigin::is_added_signer);
         match (TaskStatus::parse(&task.status), added) {
             (Some(TaskStatus::Approved), false) => counts.approved += 1,
             (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
@@ -230,7 +363,7 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
             _ => {}
         }
     }
-    match tally(def.mode, def.pass_ratio, counts) {
+    match escalated.unwrap_or_else(|| tally(def.mode, def.pass_ratio, counts)) {
         Tally::Passed => {
             close_open(flow, step, |_| true);
             flow.event(None, "step_passed", Some(step), None, None, json!({}));
@@ -264,14 +397,29 @@ fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
 
 async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
     let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
-    let mut people = Vec::new();
+    // Someone who still holds a copy of this step (from an earlier round, before a return and
+    // resubmit) is not copied twice.
+    let mut people: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.step_index == step && t.kind == "cc")
+        .filter(|t| {
+            matches!(
+                TaskStatus::parse(&t.status),
+                Some(TaskStatus::Unread | TaskStatus::Read)
+            )
+        })
+        .map(|t| t.assignee_id)
+        .collect();
+    let held = people.len();
     for rule in &rules {
         for id in resolve(db, flow, step, rule).await? {
-            if !people.contains(&id) {
+            if !people.contains(&id) && id != flow.inst.applicant_id {
                 people.push(id);
             }
         }
     }
+    let people = people.split_off(held);
     for person in &people {
         flow.add_task(step, *person, TaskOrigin::Cc, None);
     }

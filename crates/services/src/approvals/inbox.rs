@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::paging::{Page, PageRequest};
-use xiaoban_persistence::approvals::inbox::{self, InboxFilter};
+use xiaoban_persistence::approvals::inbox::{self, InboxFilter, PerRequest};
 use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, people, templates};
 
 use crate::{RequestContext, ServiceError, Services};
@@ -85,12 +85,12 @@ impl Services {
             let lookup = Lookup::load(self, &rows.items).await?;
             return Ok(rows.map(|inst| lookup.item(&inst, None, self.now())));
         }
-        let statuses = match which {
-            Box::Pending => PENDING,
-            Box::Done => DONE,
-            _ => CC,
+        let (statuses, per_request) = match which {
+            Box::Pending => (PENDING, PerRequest::Every),
+            Box::Done => (DONE, PerRequest::Latest),
+            _ => (CC, PerRequest::Every),
         };
-        let rows = inbox::tasks_page(db, me, statuses, &filter, page).await?;
+        let rows = inbox::tasks_page(db, me, statuses, per_request, &filter, page).await?;
         let ids: Vec<Uuid> = rows.items.iter().map(|t| t.instance_id).collect();
         let insts = instances::find_many(db, &ids).await?;
         let lookup = Lookup::load(self, &insts).await?;
@@ -106,23 +106,23 @@ impl Services {
         let me = self.approval_viewer(ctx).await?.id;
         let db = self.db();
         Ok(InboxCounts {
-            pending: inbox::count_tasks(db, me, PENDING).await?,
-            done: inbox::count_tasks(db, me, DONE).await?,
+            pending: inbox::count_tasks(db, me, PENDING, PerRequest::Every).await?,
+            done: inbox::count_tasks(db, me, DONE, PerRequest::Latest).await?,
             started: inbox::count_started(db, me, LIVE).await?,
-            cc_unread: inbox::count_tasks(db, me, &["unread"]).await?,
+            cc_unread: inbox::count_tasks(db, me, &["unread"], PerRequest::Every).await?,
         })
     }
 }
 
 /// Names of templates, applicants and steps for a page of rows.
-struct Lookup {
+pub(super) struct Lookup {
     templates: BTreeMap<Uuid, String>,
     steps: BTreeMap<Uuid, Vec<String>>,
     names: BTreeMap<Uuid, String>,
 }
 
 impl Lookup {
-    async fn load(services: &Services, insts: &[InstanceRow]) -> Result<Self, ServiceError> {
+    pub(super) async fn load(services: &Services, insts: &[InstanceRow]) -> Result<Self, ServiceError> {
         let db = services.db();
         let mut templates_by_id = BTreeMap::new();
         let mut steps = BTreeMap::new();
@@ -149,7 +149,15 @@ impl Lookup {
         })
     }
 
-    fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
+    pub(super) fn template_name(&self, inst: &InstanceRow) -> String {
+        self.templates.get(&inst.template_id).cloned().unwrap_or_default()
+    }
+
+    pub(super) fn applicant_name(&self, inst: &InstanceRow) -> String {
+        self.names.get(&inst.applicant_id).cloned().unwrap_or_default()
+    }
+
+    pub(super) fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
         let index = usize::try_from(step?).ok()?;
         self.steps.get(&inst.template_version_id)?.get(index).cloned()
     }
@@ -161,8 +169,8 @@ impl Lookup {
             number: inst.number.clone(),
             title: inst.title.clone(),
             summary: inst.summary.clone(),
-            template_name: self.templates.get(&inst.template_id).cloned().unwrap_or_default(),
-            applicant_name: self.names.get(&inst.applicant_id).cloned().unwrap_or_default(),
+            template_name: self.template_name(inst),
+            applicant_name: self.applicant_name(inst),
             instance_status: inst.status.clone(),
             current_step_name: self.step_name(inst, inst.current_step),
             task_id: task.map(|t| t.id),

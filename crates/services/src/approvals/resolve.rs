@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use uuid::Uuid;
+use xiaoban_domain::access::codes::APPROVAL_USE;
 use xiaoban_domain::access::role_codes::{OFFICE_DIRECTOR, SYSADMIN};
 use xiaoban_domain::approvals::definition::ApproverRule;
 use xiaoban_persistence::ConnectionTrait;
@@ -48,7 +49,9 @@ pub(crate) async fn resolve(
             picked.get(&step.to_string()).cloned().unwrap_or_default()
         }
     };
-    Ok(people::active_among(db, &ids).await?)
+    // Only people who can act: a disabled account or one without `approval.use` (the auditor)
+    // never gets a task; the step falls back instead.
+    Ok(people::able_among(db, &ids, APPROVAL_USE).await?)
 }
 
 /// The fallback approvers for a step whose rule found nobody.
@@ -69,7 +72,7 @@ pub(crate) async fn fallback(
             .into_iter()
             .map(|h| h.user_id)
             .collect();
-        let active = people::active_among(db, &holders).await?;
+        let active = people::able_among(db, &holders, APPROVAL_USE).await?;
         if !active.is_empty() {
             return Ok(active);
         }

@@ -25,13 +25,9 @@ pub(crate) async fn send_back(
     let task = my_open_task(flow, me)?;
     let comment = required_comment(input, "请填写退回理由", "Give a reason for returning")?;
     let step = task.step_index;
-    let target = input.target_step.filter(|t| *t >= 0);
-    if target.is_some_and(|t| t >= step) {
-        return Err(ServiceError::invalid(
-            "targetStep",
-            "只能退回到之前的步骤",
-            "Return only to an earlier step",
-        ));
+    let target = input.target_step;
+    if let Some(target) = target {
+        return_target(flow, step, target)?;
     }
     flow.set_task(task.id, TaskStatus::Returned, Some(comment.clone()));
     let others: Vec<Uuid> = flow
@@ -48,7 +44,7 @@ pub(crate) async fn send_back(
         "return",
         Some(step),
         Some(task.id),
-        Some(comment),
+        Some(comment.clone()),
         json!({ "targetStep": target }),
     );
     match target {
@@ -57,7 +53,8 @@ pub(crate) async fn send_back(
             flow.inst.current_step = None;
             let applicant = flow.inst.applicant_id;
             let title = format!("{}被退回，请修改后重新提交", flow.inst.title);
-            let body = flow.step_name(step);
+            // The applicant should not have to open the request to learn what to change.
+            let body = format!("{}退回，理由：{comment}", flow.step_name(step));
             notify(flow, NoticeKind::Decision, vec![applicant], title, body);
             Ok(())
         }
@@ -84,20 +81,13 @@ pub(crate) async fn resubmit(
     me: Uuid,
     input: &ActionInput,
 ) -> Result<(), ServiceError> {
-    if flow.inst.applicant_id != me {
-        return Err(conflict(
-            "只有申请人可以重新提交",
-            "Only the applicant can resubmit",
-        ));
-    }
-    if flow.status() != InstanceStatus::Returned {
-        return Err(conflict(
-            "只有被退回的申请可以重新提交",
-            "Only a returned request can be resubmitted",
-        ));
-    }
+    resubmittable(flow, me)?;
+    let old_form = flow.form();
     if let Some(values) = &input.form {
-        let checked = check_form(db, &flow.def.form, values).await?;
+        let mut checked = check_form(db, &flow.def.form, values).await?;
+        super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
+        let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
+        super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
         super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
         flow.inst.summary = flow.def.form.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();
@@ -116,7 +106,10 @@ pub(crate) async fn resubmit(
         .returned_from_step
         .filter(|_| flow.def.options.resubmit_to_returning_step)
     {
-        Some(step) => enter(db, flow, step).await,
+        Some(step) => {
+            let first = reroute_before(flow, &old_form, step);
+            enter(db, flow, first.unwrap_or(step)).await
+        }
         None => {
             let parked: Vec<Uuid> = flow
                 .tasks
@@ -134,9 +127,74 @@ pub(crate) async fn resubmit(
     }
 }
 
+/// Whether the caller may resubmit (the actions list asks the same).
+pub(crate) fn resubmittable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
+    if flow.inst.applicant_id != me {
+        return Err(conflict(
+            "只有申请人可以重新提交",
+            "Only the applicant can resubmit",
+        ));
+    }
+    if flow.status() != InstanceStatus::Returned {
+        return Err(conflict(
+            "只有被退回的申请可以重新提交",
+            "Only a returned request can be resubmitted",
+        ));
+    }
+    Ok(())
+}
+
+/// Going straight back to the returning step after the values changed: the approvals of an
+/// earlier step that no longer applies are dropped, and the first earlier step that applies now
+/// (and did not before) is where the request goes; the returning step reopens when reached.
+fn reroute_before(
+    flow: &mut Flow,
+    old: &serde_json::Map<String, serde_json::Value>,
+    returning: i32,
+) -> Option<i32> {
+    let new = flow.form();
+    let applies = |s: &xiaoban_domain::approvals::definition::StepDef, form| {
+        s.condition.as_ref().is_none_or(|c| c.evaluate(form))
+    };
+    let mut first = None;
+    let mut dropped = Vec::new();
+    for (i, def) in flow.def.steps.iter().enumerate() {
+        let index = i32::try_from(i).unwrap_or(i32::MAX);
+        if index >= returning {
+            break;
+        }
+        match (applies(def, old), applies(def, &new)) {
+            (false, true) => {
+                first = first.or(Some(index));
+            }
+            (true, false) => dropped.push(index),
+            _ => {}
+        }
+    }
+    let stale: Vec<Uuid> = flow
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == flow.inst.cycle && dropped.contains(&t.step_index))
+        .filter(|t| t.kind == "approve" && t.status == TaskStatus::Approved.as_str())
+        .map(|t| t.id)
+        .collect();
+    for id in stale {
+        flow.set_task(id, TaskStatus::Superseded, None);
+    }
+    first
+}
+
 /// 撤回: the applicant takes the request back before anyone decided in this round (or while it
 /// is back with them).
 pub(crate) fn withdraw(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
+    withdrawable(flow, me)?;
+    flow.event(Some(me), "withdraw", None, None, None, json!({}));
+    finish(flow, InstanceStatus::Withdrawn);
+    Ok(())
+}
+
+/// Whether the caller may withdraw (the actions list asks the same).
+pub(crate) fn withdrawable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
     if flow.inst.applicant_id != me {
         return Err(conflict("只有申请人可以撤回", "Only the applicant can withdraw"));
     }
@@ -160,18 +218,46 @@ pub(crate) fn withdraw(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         }
         _ => return Err(conflict("该申请已结束", "The request has ended")),
     }
-    flow.event(Some(me), "withdraw", None, None, None, json!({}));
-    finish(flow, InstanceStatus::Withdrawn);
     Ok(())
 }
 
 /// 撤销 by an administrator, with a reason.
 pub(crate) fn cancel(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<(), ServiceError> {
     let reason = required_comment(input, "请填写撤销原因", "Give a reason for cancelling")?;
+    cancellable(flow)?;
+    flow.event(Some(me), "cancel", None, None, Some(reason), json!({}));
+    finish(flow, InstanceStatus::Cancelled);
+    Ok(())
+}
+
+/// Whether the request can still be cancelled (by an administrator).
+pub(crate) fn cancellable(flow: &Flow) -> Result<(), ServiceError> {
     if flow.status().is_final() {
         return Err(conflict("该申请已结束", "The request has ended"));
     }
-    flow.event(Some(me), "cancel", None, None, Some(reason), json!({}));
-    finish(flow, InstanceStatus::Cancelled);
+    Ok(())
+}
+
+/// A step the request can be sent back to: an earlier step that applies to this request and was
+/// decided in this round (not one skipped by its condition or never reached).
+fn return_target(flow: &Flow, current: i32, target: i32) -> Result<(), ServiceError> {
+    if target < 0 || target >= current {
+        return Err(ServiceError::invalid(
+            "targetStep",
+            "只能退回到之前的步骤",
+            "Return only to an earlier step",
+        ));
+    }
+    let applies = flow
+        .step(target)
+        .is_some_and(|s| s.condition.as_ref().is_none_or(|c| c.evaluate(&flow.form())));
+    let reached = flow.step_tasks(target).next().is_some();
+    if !applies || !reached {
+        return Err(ServiceError::invalid(
+            "targetStep",
+            "该步骤不适用于本申请，无法退回到该步骤",
+            "That step does not apply to this request; it cannot be returned to",
+        ));
+    }
     Ok(())
 }

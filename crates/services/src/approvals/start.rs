@@ -18,6 +18,7 @@ use super::NUMBER_SERIES;
 use super::detail::{self, InstanceDetail};
 use super::engine::enter;
 use super::hooks::Subject;
+use super::own_choice::refuse_self_chosen_approvers;
 use super::state::Flow;
 use super::templates::StarterProfile;
 use crate::audit::{self, Change};
@@ -115,8 +116,10 @@ impl Services {
             .ok_or_else(|| ServiceError::Internal("current template version missing".to_owned()))?;
         let def: Definition =
             serde_json::from_str(&version.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
-        let checked = check_form(tx, &def.form, &input.form).await?;
+        let mut checked = check_form(tx, &def.form, &input.form).await?;
+        fill_computed(&def.form, &mut checked, &calendar)?;
         check_picks(&def, &checked, &input.approvers)?;
+        refuse_self_chosen_approvers(&def, &checked, &input.approvers, applicant)?;
         let year = now.with_timezone(&self.settings().timezone).year();
         let number = numbering::allocate(tx, NUMBER_SERIES, year).await?;
         let names = people::names(tx, &[applicant]).await?;
@@ -209,6 +212,24 @@ pub(crate) async fn check_form(
     } else {
         Err(ServiceError::Invalid(issues))
     }
+}
+
+/// Computes the fields the server fills in (a leave's days from its period on the calendar).
+pub(crate) fn fill_computed(
+    schema: &FormSchema,
+    checked: &mut CheckedForm,
+    calendar: &WorkingCalendar,
+) -> Result<(), ServiceError> {
+    schema
+        .fill_computed(&mut checked.values, |d| calendar.is_working_day(d))
+        .map_err(|issues| {
+            ServiceError::Invalid(
+                issues
+                    .into_iter()
+                    .map(|i| FieldIssue::new(format!("form.{}", i.field), i.zh, i.en))
+                    .collect(),
+            )
+        })
 }
 
 /// Steps whose approvers the applicant picks need at least one person each.

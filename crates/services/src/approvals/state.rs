@@ -198,6 +198,36 @@ impl Flow {
         });
     }
 
+    /// A person's 待审批 (and reminder) notices about this request are done once they hold no
+    /// open task in it any more, whoever handled the task. Notices still in the outbox are
+    /// delivered unread (the outbox is not searched).
+    async fn settle_task_notices(&self, tx: &impl ConnectionTrait) -> Result<(), ServiceError> {
+        let open = |t: &TaskRow| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open);
+        let mut done: Vec<Uuid> = Vec::new();
+        for task in &self.tasks {
+            let was_open = self
+                .changed
+                .get(&task.id)
+                .and_then(|s| TaskStatus::parse(s))
+                .is_some_and(TaskStatus::is_open);
+            if was_open && !open(task) && !done.contains(&task.assignee_id) {
+                done.push(task.assignee_id);
+            }
+        }
+        done.retain(|p| !self.tasks.iter().any(|t| t.assignee_id == *p && open(t)));
+        for person in done {
+            xiaoban_persistence::notifications::mark_subject_read(
+                tx,
+                person,
+                ("approval", self.inst.id),
+                &["task_assigned", "urged", "deadline_approaching", "overdue"],
+                self.now,
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Writes everything back. A task changed by someone else since loading, or a request at
     /// another version, refuses the whole change (409) and the transaction rolls back.
     pub async fn save(
@@ -221,6 +251,7 @@ impl Flow {
                 ));
             }
         }
+        self.settle_task_notices(tx).await?;
         for event in self.events.drain(..) {
             events::insert(tx, event).await?;
         }

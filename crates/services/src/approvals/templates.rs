@@ -50,6 +50,10 @@ pub struct TemplateInput {
     pub description: Option<String>,
     pub starters: Starters,
     pub definition: Definition,
+    /// Problems found while reading the definition (conditions that do not parse; they are
+    /// left out of `definition`), answered together with every other problem of the input.
+    #[serde(skip)]
+    pub reading_issues: Vec<FieldIssue>,
 }
 
 /// Changes to a template; a new `definition` publishes a new version.
@@ -63,6 +67,9 @@ pub struct TemplatePatch {
     pub starters: Option<Starters>,
     pub active: Option<bool>,
     pub definition: Option<Definition>,
+    /// As [`TemplateInput::reading_issues`].
+    #[serde(skip)]
+    pub reading_issues: Vec<FieldIssue>,
 }
 
 impl Services {
@@ -112,8 +119,10 @@ impl Services {
         let author = ctx.actor.principal().map(|p| p.id);
         self.create_once(ctx, "approval_template.create", &input, move |tx| {
             Box::pin(async move {
-                check_texts(&input2.code, &input2.name, &input2.category)?;
-                check_definition(tx, &input2.definition, &input2.starters).await?;
+                let mut issues = input2.reading_issues.clone();
+                issues.extend(check_texts(&input2.code, &input2.name, &input2.category));
+                issues.extend(check_definition(tx, &input2.definition, &input2.starters).await?);
+                refuse(issues)?;
                 if templates::find_by_code(tx, &input2.code).await?.is_some() {
                     return Err(ServiceError::Conflict {
                         zh: "模板编码已被使用".into(),
@@ -188,9 +197,13 @@ impl Services {
             None => serde_json::from_str(&before.starters).unwrap_or_default(),
         };
         row.starters = to_text(&starters)?;
-        check_texts(&row.code, &row.name, &row.category)?;
+        let mut issues = patch.reading_issues.clone();
+        issues.extend(check_texts(&row.code, &row.name, &row.category));
         if let Some(definition) = &patch.definition {
-            check_definition(&tx, definition, &starters).await?;
+            issues.extend(check_definition(&tx, definition, &starters).await?);
+        }
+        refuse(issues)?;
+        if let Some(definition) = &patch.definition {
             row.current_version += 1;
             publish(&tx, id, row.current_version, definition, author, now).await?;
         }
@@ -293,7 +306,16 @@ impl StarterProfile {
     }
 }
 
-fn check_texts(code: &str, name: &str, category: &str) -> Result<(), ServiceError> {
+/// Every problem found, in one answer.
+fn refuse(issues: Vec<FieldIssue>) -> Result<(), ServiceError> {
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(issues))
+    }
+}
+
+fn check_texts(code: &str, name: &str, category: &str) -> Vec<FieldIssue> {
     let mut issues = Vec::new();
     let code_ok = (2..=40).contains(&code.trim().len())
         && code
@@ -317,11 +339,7 @@ fn check_texts(code: &str, name: &str, category: &str) -> Result<(), ServiceErro
     if !(1..=40).contains(&category.trim().chars().count()) {
         issues.push(FieldIssue::new("category", "请填写分类", "Give a category"));
     }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(ServiceError::Invalid(issues))
-    }
+    issues
 }
 
 /// The definition's own rules, then the people, roles and departments it names.
@@ -329,7 +347,7 @@ async fn check_definition(
     db: &impl ConnectionTrait,
     def: &Definition,
     starters: &Starters,
-) -> Result<(), ServiceError> {
+) -> Result<Vec<FieldIssue>, ServiceError> {
     let mut issues: Vec<FieldIssue> = def
         .check()
         .err()
@@ -397,11 +415,7 @@ async fn check_definition(
             "A department does not exist",
         ));
     }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(ServiceError::Invalid(issues))
-    }
+    Ok(issues)
 }
 
 async fn all_active(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<bool, ServiceError> {

@@ -136,14 +136,23 @@ impl Services {
                         .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
                         .map(|t| t.assignee_id)
                         .collect();
-                    for holder in holders.into_iter().filter(|h| !busy.contains(h)) {
+                    // The escalated tasks get a deadline of their own, as long as the step's.
+                    let due = flow
+                        .step(task.step_index)
+                        .and_then(|s| s.deadline_hours)
+                        .map(|h| flow.calendar.add_working_hours(now, h));
+                    let applicant = flow.inst.applicant_id;
+                    for holder in holders
+                        .into_iter()
+                        .filter(|h| !busy.contains(h) && *h != applicant)
+                    {
                         assign(
                             &tx,
                             &mut flow,
                             task.step_index,
                             holder,
                             TaskOrigin::Escalation,
-                            None,
+                            due,
                         )
                         .await?;
                         local.escalated += 1;

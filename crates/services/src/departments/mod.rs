@@ -25,6 +25,9 @@ pub struct DepartmentView {
     pub parent_id: Option<Uuid>,
     pub head_user_id: Option<Uuid>,
     pub head_name: Option<String>,
+    /// The leader in charge (分管校领导).
+    pub leader_user_id: Option<Uuid>,
+    pub leader_name: Option<String>,
     pub sort_order: i32,
     pub active: bool,
     /// Active users with a membership in this department (not counting sub-departments).
@@ -89,12 +92,18 @@ async fn views(
     rows: Vec<DepartmentRow>,
 ) -> Result<Vec<DepartmentView>, ServiceError> {
     let counts = departments::active_member_counts(db).await?;
-    let heads: Vec<Uuid> = rows.iter().filter_map(|r| r.head_user_id).collect();
+    let heads: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|r| [r.head_user_id, r.leader_user_id])
+        .flatten()
+        .collect();
     let names = departments::user_names(db, &heads).await?;
     Ok(rows
         .into_iter()
         .map(|r| DepartmentView {
             head_name: r.head_user_id.and_then(|h| names.get(&h).cloned()),
+            leader_name: r.leader_user_id.and_then(|h| names.get(&h).cloned()),
+            leader_user_id: r.leader_user_id,
             member_count: counts.get(&r.id).copied().unwrap_or(0),
             id: r.id,
             code: r.code,

@@ -22,17 +22,20 @@ pub struct NewDepartment {
     pub name: String,
     pub parent_id: Option<Uuid>,
     pub head_user_id: Option<Uuid>,
+    /// The leader in charge (分管校领导).
+    pub leader_user_id: Option<Uuid>,
     pub sort_order: Option<i32>,
 }
 
 /// Changes to a department; `None` leaves a field as it is. `Some(None)` clears a parent
-/// (making a root) or the head.
+/// (making a root), the head or the leader in charge.
 #[derive(Debug, Clone, Default)]
 pub struct DepartmentPatch {
     pub code: Option<String>,
     pub name: Option<String>,
     pub parent_id: Option<Option<Uuid>>,
     pub head_user_id: Option<Option<Uuid>>,
+    pub leader_user_id: Option<Option<Uuid>>,
     pub sort_order: Option<i32>,
     pub active: Option<bool>,
 }
@@ -61,7 +64,10 @@ impl Services {
                     check_parent(tx, parent).await?;
                 }
                 if let Some(head) = fields.head_user_id {
-                    check_head(tx, head).await?;
+                    check_user(tx, "headUserId", head).await?;
+                }
+                if let Some(leader) = fields.leader_user_id {
+                    check_user(tx, "leaderUserId", leader).await?;
                 }
                 let id = Uuid::now_v7();
                 let row = departments::DepartmentRow {
@@ -70,6 +76,7 @@ impl Services {
                     name,
                     parent_id: fields.parent_id,
                     head_user_id: fields.head_user_id,
+                    leader_user_id: fields.leader_user_id,
                     sort_order: fields.sort_order.unwrap_or(0),
                     active: true,
                     version: 1,
@@ -125,9 +132,15 @@ impl Services {
         }
         if let Some(head) = patch.head_user_id {
             if let Some(head) = head {
-                check_head(&tx, head).await?;
+                check_user(&tx, "headUserId", head).await?;
             }
             changes.head_user_id = Some(head);
+        }
+        if let Some(leader) = patch.leader_user_id {
+            if let Some(leader) = leader {
+                check_user(&tx, "leaderUserId", leader).await?;
+            }
+            changes.leader_user_id = Some(leader);
         }
         if let Some(sort_order) = patch.sort_order {
             changes.sort_order = Some(sort_order);
@@ -182,14 +195,14 @@ async fn check_parent(db: &impl ConnectionTrait, parent: Uuid) -> Result<(), Ser
     }
 }
 
-async fn check_head(db: &impl ConnectionTrait, head: Uuid) -> Result<(), ServiceError> {
-    match users::find(db, head).await? {
+async fn check_user(db: &impl ConnectionTrait, field: &str, user: Uuid) -> Result<(), ServiceError> {
+    let (zh, en) = match field {
+        "headUserId" => ("负责人用户不存在", "no such user"),
+        _ => ("分管校领导用户不存在", "no such user"),
+    };
+    match users::find(db, user).await? {
         Some(_) => Ok(()),
-        None => Err(ServiceError::invalid(
-            "headUserId",
-            "负责人用户不存在",
-            "no such user",
-        )),
+        None => Err(ServiceError::invalid(field, zh, en)),
     }
 }
 

@@ -18,7 +18,8 @@ use crate::{RequestContext, ServiceError, Services};
 pub const MAX_CLEARANCE: i16 = 4;
 
 impl Services {
-    /// Disables a user and ends all their sessions and tokens. Nobody can disable themselves.
+    /// Disables a user and ends all their sessions and tokens; their open approval tasks go to
+    /// the steps' fallback. Nobody can disable themselves.
     pub async fn disable_user(&self, ctx: &RequestContext, id: Uuid) -> Result<UserView, ServiceError> {
         if id == me(ctx) {
             return Err(ServiceError::invalid(
@@ -27,6 +28,7 @@ impl Services {
                 "you cannot disable your own account",
             ));
         }
+        let (services, ctx2) = (self.clone(), ctx.clone());
         self.user_action(ctx, USER_MANAGE, id, "user.disable", |tx, id, now| {
             Box::pin(async move {
                 let edit = UserEdit {
@@ -34,7 +36,9 @@ impl Services {
                     ..Default::default()
                 };
                 users::update_bumping(tx, id, edit, now).await?;
-                end_all_sessions(tx, id, now).await
+                end_all_sessions(tx, id, now).await?;
+                // A disabled account never holds an open approval task.
+                services.hand_over_tasks_of_unable(tx, &ctx2, &[id]).await
             })
         })
         .await

@@ -124,6 +124,8 @@ impl Services {
             }
         }
         memberships::remove_assignment(&tx, assignment_id).await?;
+        // Without `approval.use` (through another role) they cannot hold approval tasks.
+        self.hand_over_tasks_of_unable(&tx, ctx, &[id]).await?;
         self.finish_role_change(tx, ctx, id, "user.role_remove", before)
             .await?;
         Ok(())

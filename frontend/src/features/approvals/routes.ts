@@ -22,6 +22,12 @@ export const approvalRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'approvals.newTitle', permission: 'approval.use' },
   },
   {
+    path: 'approvals/register',
+    name: 'approval-register',
+    component: () => import('./RegisterPage.vue'),
+    meta: { titleKey: 'nav.approvalRegister', permission: 'approval.use' },
+  },
+  {
     path: 'approvals/templates',
     name: 'approval-templates',
     component: () => import('./designer/TemplatesPage.vue'),
@@ -48,3 +54,12 @@ export const approvalRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.approvals', permission: 'approval.use' },
   },
 ]
+
+/** The printable sheet, outside the app's layout so nothing but the sheet is printed. */
+export const approvalPrintRoute: RouteRecordRaw = {
+  path: '/approvals/:id/print',
+  name: 'approval-print',
+  component: () => import('./PrintPage.vue'),
+  props: true,
+  meta: { titleKey: 'approvals.print.open', permission: 'approval.use' },
+}

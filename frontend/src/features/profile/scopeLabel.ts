@@ -8,8 +8,8 @@ type ScopeOut = components['schemas']['ScopeOut']
 export function scopeLabel(scope: ScopeOut, user: UserOut, t: (key: string, named?: Record<string, unknown>) => string): string {
   if (scope.kind === 'all') return t('scope.all')
   if (scope.kind === 'self') return t('scope.self')
-  const dept = user.departments.find((d) => d.id === scope.department_id)
-  return t('scope.department', { name: dept?.name ?? scope.department_id })
+  const dept = user.departments.find((d) => d.id === scope.departmentId)
+  return t('scope.department', { name: dept?.name ?? scope.departmentId })
 }
 
 export type { Translate }

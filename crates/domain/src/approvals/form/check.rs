@@ -34,6 +34,19 @@ impl FormSchema {
                 ));
             }
             check_field(field, &path, &mut issues);
+            if let Some(source) = &field.computed_from {
+                let from_range = self
+                    .fields
+                    .iter()
+                    .any(|f| &f.key == source && f.kind == FieldKind::DateRange);
+                if field.kind != FieldKind::Number || !from_range {
+                    issues.push(FormIssue::new(
+                        path("computedFrom"),
+                        "自动计算的天数须为数字字段，并指向表单中的日期范围字段",
+                        "a computed field is a number field naming a date range field of the form",
+                    ));
+                }
+            }
         }
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }

@@ -18,6 +18,7 @@
 //! Absent, `null`, `""` and `[]` all mean "not given".
 
 mod check;
+mod computed;
 mod conditions;
 mod kinds;
 mod summary;
@@ -78,6 +79,11 @@ pub struct FieldDef {
     pub placeholder: Option<String>,
     #[serde(default)]
     pub help: Option<String>,
+    /// A `number` field the server computes and the applicant does not type: the working days
+    /// (half days counted) of the named `date_range` field on the school calendar. A typed value
+    /// is ignored; conditions read the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub computed_from: Option<String>,
 }
 
 /// The form of an approval template: its fields in display order.

@@ -29,7 +29,8 @@ impl FormSchema {
             })
             .collect();
         let mut checked = CheckedForm::default();
-        for field in &self.fields {
+        // A computed field is filled in by the server (`fill_computed`); what was typed is ignored.
+        for field in self.fields.iter().filter(|f| f.computed_from.is_none()) {
             let raw = object.get(&field.key).unwrap_or(&Value::Null);
             if is_blank(field, raw) {
                 if field.required {

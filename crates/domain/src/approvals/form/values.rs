@@ -171,7 +171,10 @@ fn date_range(raw: &Value) -> Result<Value, Problem> {
         )
     };
     let parts = raw.as_object().ok_or_else(shape)?;
-    if parts.keys().any(|key| key != "start" && key != "end") {
+    if parts
+        .keys()
+        .any(|key| !["start", "end", "startHalf", "endHalf"].contains(&key.as_str()))
+    {
         return Err(shape());
     }
     let blank = |key: &str| match parts.get(key) {
@@ -193,9 +196,30 @@ fn date_range(raw: &Value) -> Result<Value, Problem> {
             "the end date must not be before the start date",
         ));
     }
+    let half = |key: &str| match parts.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(h)) if h == "am" || h == "pm" => Ok(Some(h.clone())),
+        Some(_) => Err(problem(
+            "半天应为上午（am）或下午（pm）",
+            "a half day is am or pm",
+        )),
+    };
+    let (start_half, end_half) = (half("startHalf")?, half("endHalf")?);
+    if start == end && start_half.as_deref() == Some("pm") && end_half.as_deref() == Some("am") {
+        return Err(problem(
+            "同一天内不能从下午到上午",
+            "on one day the period cannot run from the afternoon to the morning",
+        ));
+    }
     let mut range = Map::new();
     range.insert("start".to_owned(), Value::String(start.to_string()));
     range.insert("end".to_owned(), Value::String(end.to_string()));
+    if let Some(h) = start_half {
+        range.insert("startHalf".to_owned(), Value::String(h));
+    }
+    if let Some(h) = end_half {
+        range.insert("endHalf".to_owned(), Value::String(h));
+    }
     Ok(Value::Object(range))
 }
 

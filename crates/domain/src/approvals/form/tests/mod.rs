@@ -23,6 +23,7 @@ fn field(key: &str, label: &str, kind: FieldKind) -> FieldDef {
         options: Vec::new(),
         placeholder: None,
         help: None,
+        computed_from: None,
     }
 }
 
@@ -70,4 +71,36 @@ fn rejected(form: &FormSchema, values: serde_json::Value) -> Vec<(String, String
 fn accepted(form: &FormSchema, values: serde_json::Value, key: &str) -> serde_json::Value {
     let checked = form.validate(&values).unwrap();
     checked.values.get(key).cloned().unwrap_or(json!(null))
+}
+
+mod computed {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    use serde_json::json;
+
+    use super::super::computed::working_days;
+
+    fn weekdays(d: NaiveDate) -> bool {
+        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    #[test]
+    fn a_week_of_leave_over_a_weekend_counts_its_working_days() {
+        let period = json!({ "start": "2026-11-26", "end": "2026-12-02" });
+        assert_eq!(working_days(&period, &weekdays), 5.0);
+    }
+
+    #[test]
+    fn an_afternoon_start_and_a_morning_end_count_half_days() {
+        let period =
+            json!({ "start": "2026-11-23", "end": "2026-11-24", "startHalf": "pm", "endHalf": "am" });
+        assert_eq!(working_days(&period, &weekdays), 1.0);
+        let afternoon = json!({ "start": "2026-11-23", "end": "2026-11-23", "startHalf": "pm" });
+        assert_eq!(working_days(&afternoon, &weekdays), 0.5);
+    }
+
+    #[test]
+    fn a_weekend_holds_no_working_day() {
+        let period = json!({ "start": "2026-11-28", "end": "2026-11-29" });
+        assert_eq!(working_days(&period, &weekdays), 0.0);
+    }
 }

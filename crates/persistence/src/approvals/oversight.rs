@@ -1,0 +1,169 @@
+//! Every request a person may see, with the administrators' filters: the list behind the
+//! approvals register and its Excel export.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
+use uuid::Uuid;
+use xiaoban_domain::paging::{Direction, Page, PageRequest};
+
+use super::InstanceRow;
+use crate::PersistenceError;
+use crate::entities::approval_instance as instance;
+use crate::entities::approval_task as task;
+use crate::paging::{fetch_page, keyword_condition};
+
+/// Which requests the caller may see at all; the filters narrow within it.
+#[derive(Debug, Clone)]
+pub enum Visibility {
+    /// `approval.admin` over the whole school.
+    Everything,
+    /// The requests the person started or holds (held) a task or copy of, plus those filed in
+    /// `departments` (an administrator's reach, already expanded to subtrees).
+    Person { id: Uuid, departments: Vec<Uuid> },
+}
+
+/// The register's filters; every one is optional.
+#[derive(Debug, Clone, Default)]
+pub struct OversightFilter {
+    pub q: Option<String>,
+    pub template_id: Option<Uuid>,
+    pub status: Option<String>,
+    /// The filing department and its sub-departments.
+    pub departments: Option<Vec<Uuid>>,
+    pub applicant_id: Option<Uuid>,
+    pub submitted_from: Option<DateTime<Utc>>,
+    pub submitted_before: Option<DateTime<Utc>>,
+    /// Only requests with an open task past its deadline at this instant.
+    pub overdue_at: Option<DateTime<Utc>>,
+}
+
+/// Sortable fields of the register and their columns.
+pub const SORTABLE: &[&str] = &["submittedAt", "number", "finishedAt"];
+
+fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance::Entity> {
+    let mut cond = Condition::all();
+    if let Visibility::Person { id, departments } = visibility {
+        let took_part = Query::select()
+            .column(task::Column::InstanceId)
+            .from(task::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(task::Column::AssigneeId.eq(*id))
+                    .add(task::Column::DelegatedFrom.eq(*id)),
+            )
+            .to_owned();
+        let mut mine = Condition::any()
+            .add(instance::Column::ApplicantId.eq(*id))
+            .add(Expr::col(instance::Column::Id).in_subquery(took_part));
+        if !departments.is_empty() {
+            mine = mine.add(instance::Column::DepartmentId.is_in(departments.iter().copied()));
+        }
+        cond = cond.add(mine);
+    }
+    let searched = [
+        instance::Column::Number,
+        instance::Column::Title,
+        instance::Column::Summary,
+    ];
+    if let Some(any) = keyword_condition(filter.q.as_deref(), &searched) {
+        cond = cond.add(any);
+    }
+    if let Some(template) = filter.template_id {
+        cond = cond.add(instance::Column::TemplateId.eq(template));
+    }
+    if let Some(status) = &filter.status {
+        cond = cond.add(instance::Column::Status.eq(status.clone()));
+    }
+    if let Some(departments) = &filter.departments {
+        cond = cond.add(instance::Column::DepartmentId.is_in(departments.iter().copied()));
+    }
+    if let Some(applicant) = filter.applicant_id {
+        cond = cond.add(instance::Column::ApplicantId.eq(applicant));
+    }
+    if let Some(from) = filter.submitted_from {
+        cond = cond.add(instance::Column::SubmittedAt.gte(from));
+    }
+    if let Some(before) = filter.submitted_before {
+        cond = cond.add(instance::Column::SubmittedAt.lt(before));
+    }
+    if let Some(now) = filter.overdue_at {
+        let late = Query::select()
+            .column(task::Column::InstanceId)
+            .from(task::Entity)
+            .cond_where(late(now))
+            .to_owned();
+        cond = cond.add(Expr::col(instance::Column::Id).in_subquery(late));
+    }
+    instance::Entity::find().filter(cond)
+}
+
+/// An open task past its deadline at `now` (or already marked overdue by the clock).
+fn late(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(task::Column::Status.is_in(["pending", "waiting"]))
+        .add(
+            Condition::any()
+                .add(task::Column::OverdueAt.is_not_null())
+                .add(task::Column::DueAt.lte(now)),
+        )
+}
+
+/// One page of the register, newest first unless sorted otherwise.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    visibility: &Visibility,
+    filter: &OversightFilter,
+    request: &PageRequest,
+) -> Result<Page<InstanceRow>, PersistenceError> {
+    fetch_page(
+        db,
+        select(visibility, filter),
+        request,
+        &[
+            ("submittedAt", instance::Column::SubmittedAt),
+            ("number", instance::Column::Number),
+            ("finishedAt", instance::Column::FinishedAt),
+        ],
+        &[(instance::Column::SubmittedAt, Direction::Desc)],
+        instance::Column::Id,
+    )
+    .await
+}
+
+/// Every matching request for an export, newest first; at most `limit` rows.
+pub async fn all(
+    db: &impl ConnectionTrait,
+    visibility: &Visibility,
+    filter: &OversightFilter,
+    limit: u64,
+) -> Result<Vec<InstanceRow>, PersistenceError> {
+    Ok(select(visibility, filter)
+        .order_by_desc(instance::Column::SubmittedAt)
+        .order_by_asc(instance::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Of `instances`, those with an open task past its deadline at `now`.
+pub async fn overdue_among(
+    db: &impl ConnectionTrait,
+    instances: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, PersistenceError> {
+    if instances.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(task::Entity::find()
+        .select_only()
+        .column(task::Column::InstanceId)
+        .distinct()
+        .filter(task::Column::InstanceId.is_in(instances.iter().copied()))
+        .filter(late(now))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
