@@ -25,6 +25,8 @@ pub struct TestOptions {
     /// Roles that must use two-step verification (the `totp_required_for` setting); none
     /// unless a test asks, so that the administrators of other tests need no authenticator.
     pub totp_required_for: &'static str,
+    /// `(hash_concurrency, hash_queue)`, when a test needs a pool smaller than the machine's.
+    pub hash_pool: Option<(usize, usize)>,
 }
 
 impl Default for TestOptions {
@@ -36,6 +38,7 @@ impl Default for TestOptions {
             max_upload_bytes: None,
             trusted_proxies: None,
             totp_required_for: "none",
+            hash_pool: None,
         }
     }
 }
@@ -100,6 +103,10 @@ impl TestApp {
                 .map(str::to_owned)
                 .collect(),
         );
+        if let Some((concurrency, queue)) = options.hash_pool {
+            config.hash_concurrency = concurrency;
+            config.hash_queue = queue;
+        }
         let (address, services) = start(&config, options.clock.clone()).await;
         let first_admin = services
             .ensure_first_admin()

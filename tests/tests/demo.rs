@@ -1,5 +1,6 @@
 //! The demo school that `scripts/run` seeds for people trying Xiaoban out.
 
+use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::Value;
 use xiaoban_services::demo::DEMO_PASSWORD;
 use xiaoban_tests::TestApp;
@@ -35,4 +36,48 @@ async fn seeding_the_demo_twice_changes_nothing() {
     let again = app.services.seed_demo().await.unwrap();
     assert!(again.already_present);
     assert_eq!(app.services.verify_audit_chain().await.unwrap().checked, before);
+}
+
+async fn site(app: &TestApp) -> Value {
+    let res = app.get("/api/v1/site").await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_start_without_demo_seeds_no_shared_password_and_the_site_says_it_is_no_demo() {
+    let app = TestApp::spawn().await;
+    assert_eq!(site(&app).await, serde_json::json!({"demo": false}));
+    for username in [
+        "admin",
+        "wang.zhuren",
+        "li.wenshu",
+        "zhang.xiaozhang",
+        "anquan",
+        "shenji",
+        "he.laoshi",
+    ] {
+        let res = app
+            .post_json(
+                "/api/v1/auth/login",
+                &serde_json::json!({"username": username, "password": DEMO_PASSWORD}),
+            )
+            .await;
+        assert_eq!(res.status(), 401, "{username} signs in with the demo password");
+    }
+    let users = xiaoban_persistence::entities::user::Entity::find()
+        .count(app.db())
+        .await
+        .unwrap();
+    assert_eq!(
+        users, 1,
+        "only the first administrator, with a password of its own"
+    );
+}
+
+#[tokio::test]
+async fn once_the_demo_school_is_seeded_the_site_tells_the_web_app_to_show_the_banner() {
+    let app = TestApp::spawn().await;
+    app.services.seed_demo().await.unwrap();
+    assert_eq!(site(&app).await, serde_json::json!({"demo": true}));
 }

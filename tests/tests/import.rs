@@ -318,3 +318,24 @@ async fn a_roster_cell_with_a_nul_byte_is_refused_naming_its_line_and_nothing_is
     assert!(body["errors"]["lines[2].name"].is_array(), "{body}");
     assert_eq!(written(&app).await, before);
 }
+
+#[tokio::test]
+async fn a_roster_import_hashes_within_a_one_hash_pool_and_still_completes() {
+    let app = TestApp::spawn_with(xiaoban_tests::TestOptions {
+        hash_pool: Some((1, 0)),
+        ..Default::default()
+    })
+    .await;
+    let token = sysadmin(&app).await;
+    let rows: String = (0..12)
+        .map(|i| format!("JWC,教务处,,teacher{i},教师{i},,,,,\n"))
+        .collect();
+    let res = csv(&app, &token, false, &format!("{HEADER}\n{rows}")).await;
+    assert_eq!(res.status(), 200);
+    let outcome: Value = res.json().await.unwrap();
+    assert_eq!(outcome["summary"]["usersToCreate"], 12, "{outcome}");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM users WHERE username LIKE 'teacher%'").await,
+        12
+    );
+}

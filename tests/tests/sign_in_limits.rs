@@ -242,3 +242,44 @@ async fn two_replicas_share_the_lockout() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn forty_eight_concurrent_sign_ins_against_a_one_hash_pool_get_answers_never_a_crash() {
+    let app = TestApp::spawn_with(TestOptions {
+        trusted_proxies: Some("127.0.0.1"),
+        hash_pool: Some((1, 0)),
+        ..TestOptions::default()
+    })
+    .await;
+    let (username, _) = app.user_with_role("staff").await;
+    // Each from its own address, and the real user fewer times than the per-username limit:
+    // only the hashing bound can refuse these.
+    let attempts = (0..48).map(|i| {
+        let (who, password) = if i % 6 == 0 {
+            (username.clone(), READY_PASSWORD)
+        } else {
+            (format!("nobody{i}"), WRONG)
+        };
+        app.request(Method::POST, LOGIN)
+            .header("X-Forwarded-For", format!("198.51.100.{i}"))
+            .json(&json!({"username": who, "password": password}))
+            .send()
+    });
+    let mut busy = 0;
+    for res in join_all(attempts).await {
+        let res = res.expect("an answer, not a dropped connection");
+        match res.status().as_u16() {
+            200 | 401 => {}
+            503 => {
+                busy += 1;
+                let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+                assert!(retry >= 1);
+                assert_problem(res, 503, "service_unavailable").await;
+            }
+            other => panic!("unexpected {other}: {}", res.text().await.unwrap()),
+        }
+    }
+    assert!(busy > 0, "one hash at a time and no queue cannot take 48 at once");
+    let after = try_login(&app, &username, READY_PASSWORD).await;
+    assert_eq!(after.status(), 200, "the server is fine afterwards");
+}

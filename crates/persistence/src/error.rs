@@ -47,13 +47,18 @@ pub fn duplicate_column(message: &str) -> Option<String> {
 
 impl PersistenceError {
     /// True for errors a caller may retry later because another transaction holds a lock
-    /// (SQLite's busy lock, PostgreSQL serialization failures). A unique violation is not one:
+    /// (SQLite's busy lock, PostgreSQL serialization failures, no free connection in the pool).
+    /// A unique violation is not one:
     /// retrying it fails the same way.
     pub fn is_contention(&self) -> bool {
         match self {
             Self::Db(err) => {
                 let text = err.to_string();
-                text.contains("database is locked") || text.contains("could not serialize")
+                // Every connection busy for the pool's whole timeout is overload too: the client
+                // should come back later (503), not see a server error.
+                text.contains("database is locked")
+                    || text.contains("could not serialize")
+                    || text.to_ascii_lowercase().contains("pool timed out")
             }
             _ => false,
         }

@@ -92,6 +92,12 @@ pub async fn serve(mut config: Config, migrate: bool, demo: bool) -> anyhow::Res
             xiaoban_services::demo::DEMO_PASSWORD
         );
     }
+    if app.services().demo_seeded().await? {
+        tracing::warn!(
+            "演示环境：数据库中有演示学校，演示账号共用公开密码，勿用于真实学校 / demo data is seeded: \
+             the demo accounts share a published password; never run a real school on this database"
+        );
+    }
     println!("  按 Ctrl+C 停止 / press Ctrl+C to stop");
     app.run_until_stopped().await?;
     Ok(ExitCode::SUCCESS)

@@ -110,6 +110,7 @@ pub async fn build_services(
     auth.inactive_after = chrono::Duration::days(config.inactive_days);
     auth.totp_issuer = config.totp_issuer.clone();
     auth.totp_required_for = config.totp_roles();
+    auth.hashing = xiaoban_services::auth::HashPool::new(config.hash_concurrency, config.hash_queue);
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),

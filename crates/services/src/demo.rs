@@ -9,7 +9,6 @@ use xiaoban_persistence::identity::{roles, seed, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
 use crate::audit::{self, Change};
-use crate::auth::hash_password;
 use crate::{RequestContext, ServiceError, Services};
 
 /// The password of every demo account (demo mode only; documented in the README).
@@ -210,6 +209,13 @@ impl fmt::Display for DemoReport {
 
 impl Services {
     /// Seeds the demo school unless its people exist already.
+    /// Whether the demo school is in this database (its first account exists). Asked of the
+    /// database, not the `demo` setting: a demo seeded once stays a demo after a restart
+    /// without `--demo`, and every replica answers the same.
+    pub async fn demo_seeded(&self) -> Result<bool, ServiceError> {
+        Ok(users::find_by_username(self.db(), PEOPLE[0].0).await?.is_some())
+    }
+
     pub async fn seed_demo(&self) -> Result<DemoReport, ServiceError> {
         let already_present = users::find_by_username(self.db(), PEOPLE[0].0).await?.is_some();
         if !already_present {
@@ -234,7 +240,11 @@ impl Services {
     }
 
     async fn create_demo_school(&self) -> Result<(), ServiceError> {
-        let hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
+        let hash = self
+            .auth_settings()
+            .hashing
+            .hash(DEMO_PASSWORD.to_owned())
+            .await?;
         let now = self.now();
         let ctx = RequestContext::system();
         let tx = begin_write(self.db()).await?;

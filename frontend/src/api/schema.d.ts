@@ -1144,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facts about this installation for the web app, public: whether it is the demo school. */
+        get: operations["get_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2619,6 +2636,14 @@ export interface components {
              * @description The stored day's version, when changing or removing one.
              */
             version?: number | null;
+        };
+        /** @description What the web app needs to know about this installation before anyone signs in. */
+        SiteOut: {
+            /**
+             * @description The demo school is seeded: its accounts share a published password, so the web app shows
+             *     a 演示环境 banner on every page.
+             */
+            demo: boolean;
         };
         /** @enum {string} */
         SpecialKindIn: "holiday" | "workday";
@@ -5637,6 +5662,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This installation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteOut"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */

@@ -15,7 +15,12 @@ const en: MessageSchema = {
   ui,
   departments,
   users,
-  app: { name: 'Xiaoban', fullName: 'School general office' },
+  app: {
+    name: 'Xiaoban',
+    fullName: 'School general office',
+    demo: 'Demo',
+    demoHint: 'This is the demo school: the data is made up and the demo accounts share a published password. Do not enter real information.',
+  },
   common: {
     submit: 'Submit',
     cancel: 'Cancel',

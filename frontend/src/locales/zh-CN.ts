@@ -14,7 +14,12 @@ const zhCN = {
   ui,
   departments,
   users,
-  app: { name: '校办', fullName: '学校综合办公系统' },
+  app: {
+    name: '校办',
+    fullName: '学校综合办公系统',
+    demo: '演示环境',
+    demoHint: '这里是演示学校：数据均为虚构，演示账号共用一个公开的密码。请勿录入真实信息。',
+  },
   common: {
     submit: '提交',
     cancel: '取消',

@@ -12,6 +12,7 @@ export const server = setupServer(
   http.get('*/api/v1/me/totp', () =>
     HttpResponse.json({ enabled: false, pending: false, confirmedAt: null, recoveryCodesLeft: 0, required: false }),
   ),
+  http.get('*/api/v1/site', () => HttpResponse.json({ demo: false })),
 )
 
 export function useMockServer(): void {

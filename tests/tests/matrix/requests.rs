@@ -138,6 +138,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
     let d = &fx.department_id;
     match op_id {
         "get_health" => req(Method::GET, "/api/v1/health", Empty),
+        "get_site" => req(Method::GET, "/api/v1/site", Empty),
         "get_readiness" => req(Method::GET, "/api/v1/ready", Empty),
         "login" => {
             let (username, _) = app.user_with_role("staff").await;

@@ -17,7 +17,9 @@ pub struct Rule {
 pub fn rule_for(op_id: &str) -> Option<Rule> {
     use Access::{Public, Role, SignedIn};
     let access = match op_id {
-        "get_health" | "get_readiness" | "login" | "login_second_factor" | "refresh_token" => Public,
+        "get_health" | "get_readiness" | "get_site" | "login" | "login_second_factor" | "refresh_token" => {
+            Public
+        }
         "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
         | "list_permissions" | "upload_file" | "get_file" | "get_file_content" => SignedIn,
         "get_totp" | "enrol_totp" | "confirm_totp" | "disable_totp" => SignedIn,

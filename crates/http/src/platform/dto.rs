@@ -23,3 +23,12 @@ pub struct ReadinessOut {
     /// Migrations not yet applied; must be 0.
     pub pending_migrations: u64,
 }
+
+/// What the web app needs to know about this installation before anyone signs in.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteOut {
+    /// The demo school is seeded: its accounts share a published password, so the web app shows
+    /// a 演示环境 banner on every page.
+    pub demo: bool,
+}

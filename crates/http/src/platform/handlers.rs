@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 use xiaoban_services::Services;
 
-use super::dto::{HealthOut, ReadinessOut};
+use super::dto::{HealthOut, ReadinessOut, SiteOut};
 use crate::errors::ApiError;
 
 /// Liveness: the process answers. Does not touch the database.
@@ -38,4 +38,13 @@ pub async fn get_readiness(services: web::Data<Services>) -> Result<HttpResponse
     } else {
         HttpResponse::ServiceUnavailable().json(body)
     })
+}
+
+/// Facts about this installation for the web app, public: whether it is the demo school.
+#[utoipa::path(tag = "platform", responses((status = 200, description = "This installation", body = SiteOut)))]
+#[get("/site")]
+pub async fn get_site(services: web::Data<Services>) -> Result<web::Json<SiteOut>, ApiError> {
+    Ok(web::Json(SiteOut {
+        demo: services.demo_seeded().await?,
+    }))
 }

@@ -53,6 +53,10 @@ pub struct Config {
     /// Roles whose holders must use two-step verification; `None` when not configured, which
     /// means the three administrator roles, or none with `demo` (see [`Config::totp_roles`]).
     pub totp_required_for: Option<Vec<String>>,
+    /// Password hashes computed at once (each takes 19 MiB); default one per core.
+    pub hash_concurrency: usize,
+    /// Requests waiting for a hash beyond those; more are answered 503 with `Retry-After`.
+    pub hash_queue: usize,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -177,6 +181,18 @@ pub const SETTINGS: &[Setting] = &[
         key: "totp_required_for",
         default: "sysadmin,secadmin,auditor (none with demo)",
         expected: "role codes separated by commas, or none",
+        secret: false,
+    },
+    Setting {
+        key: "hash_concurrency",
+        default: "(number of cores)",
+        expected: "a whole number from 1 to 256",
+        secret: false,
+    },
+    Setting {
+        key: "hash_queue",
+        default: "(4 × hash_concurrency)",
+        expected: "a whole number from 0 to 10000",
         secret: false,
     },
 ];

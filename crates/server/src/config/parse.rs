@@ -17,6 +17,9 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
         (v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://"))
             .then(|| v.to_owned())
     })?;
+    let hash_concurrency = parse(values, "hash_concurrency", default_workers(), |v| {
+        v.parse().ok().filter(|n| (1..=256).contains(n))
+    })?;
     Ok(Config {
         database_url: SecretString::from(database_url),
         bind: parse(values, "bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |v| {
@@ -76,6 +79,10 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
             ok.then(|| v.to_owned())
         })?,
         totp_required_for: parse(values, "totp_required_for", None, |v| parse_roles(v).map(Some))?,
+        hash_concurrency,
+        hash_queue: parse(values, "hash_queue", hash_concurrency * 4, |v| {
+            v.parse().ok().filter(|n| (0..=10_000).contains(n))
+        })?,
         data_dir,
     })
 }

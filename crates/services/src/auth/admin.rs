@@ -6,7 +6,7 @@ use xiaoban_domain::identity::Username;
 use xiaoban_persistence::identity::{departments, roles, sessions, totp, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
-use super::passwords::{hash_password, random_password};
+use super::passwords::random_password;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
 
@@ -32,7 +32,7 @@ impl Services {
         let password = password.unwrap_or_else(random_password);
         self.check_password_policy(&password, username.as_str(), name, "")
             .await?;
-        let hash = hash_password(password.clone()).await?;
+        let hash = self.auth_settings().hashing.hash(password.clone()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;
         let role = roles::find_by_code(&tx, role_code)
@@ -104,7 +104,7 @@ impl Services {
     pub async fn admin_reset_password(&self, username: &str) -> Result<String, ServiceError> {
         let user = self.user_by_username(username).await?;
         let password = random_password();
-        let hash = hash_password(password.clone()).await?;
+        let hash = self.auth_settings().hashing.hash(password.clone()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;
         sessions::revoke_all_for_user(&tx, user.id, now).await?;

@@ -6,7 +6,7 @@ use xiaoban_domain::access::role_codes::SYSADMIN;
 use xiaoban_persistence::identity::{roles, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
-use super::passwords::{hash_password, random_password};
+use super::passwords::random_password;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
 
@@ -45,7 +45,7 @@ impl Services {
             return Ok(None);
         }
         let password = random_password();
-        let hash = hash_password(password.clone()).await?;
+        let hash = self.auth_settings().hashing.hash(password.clone()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;
         if users::count(&tx).await? > 0 {

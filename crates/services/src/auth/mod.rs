@@ -16,7 +16,7 @@ use chrono::Duration;
 use secrecy::SecretString;
 
 pub use bootstrap::FirstAdmin;
-pub use passwords::{hash_password, random_password};
+pub use passwords::{HashPool, random_password};
 pub use second_factor::{SecondFactor, challenge_ttl};
 pub use sessions::SignedIn;
 pub use sessions::end_all_sessions;
@@ -39,6 +39,8 @@ pub struct AuthSettings {
     pub totp_issuer: String,
     /// Role codes whose holders must use two-step verification (`totp_required_for`).
     pub totp_required_for: Vec<String>,
+    /// Where every password hash and check runs (bounded; shared by all requests).
+    pub hashing: HashPool,
 }
 
 impl AuthSettings {
@@ -51,6 +53,7 @@ impl AuthSettings {
             inactive_after: Duration::days(90),
             totp_issuer: "校办".to_owned(),
             totp_required_for: Vec::new(),
+            hashing: HashPool::for_this_machine(),
         }
     }
 }

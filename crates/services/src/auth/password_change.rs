@@ -4,7 +4,6 @@ use uuid::Uuid;
 use xiaoban_persistence::identity::users;
 use xiaoban_persistence::{PersistenceError, begin_write};
 
-use super::passwords::{hash_password, verify_password};
 use super::sessions::{SignedIn, end_all_sessions};
 use super::throttle::locked;
 use crate::audit::{self, Change};
@@ -27,7 +26,7 @@ impl Services {
             .await?;
         self.check_password_policy(new_password, &user.username, &user.name, old_password)
             .await?;
-        let hash = hash_password(new_password.to_owned()).await?;
+        let hash = self.auth_settings().hashing.hash(new_password.to_owned()).await?;
         let tx = begin_write(self.db()).await?;
         end_all_sessions(&tx, user.id, now).await?;
         users::set_password(&tx, user.id, hash, false, now).await?;
@@ -73,7 +72,12 @@ impl Services {
             self.record_event(ctx, change).await?;
             return Err(locked(&state, now));
         }
-        if verify_password(user.password_hash.clone(), old_password.to_owned()).await? {
+        if self
+            .auth_settings()
+            .hashing
+            .verify(user.password_hash.clone(), old_password.to_owned())
+            .await?
+        {
             return Ok(());
         }
         let tx = begin_write(self.db()).await?;

@@ -5,7 +5,6 @@ use uuid::Uuid;
 use xiaoban_persistence::identity::{totp, users};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
-use super::passwords::verify_password;
 use super::sessions::SignedIn;
 use super::throttle::locked;
 use crate::audit::{self, Change};
@@ -44,11 +43,14 @@ impl Services {
             self.record_event(ctx, change).await?;
             return Err(locked(&state, now));
         }
-        let matches = verify_password(
-            user.as_ref().and_then(|u| u.password_hash.clone()),
-            password.to_owned(),
-        )
-        .await?;
+        let matches = self
+            .auth_settings()
+            .hashing
+            .verify(
+                user.as_ref().and_then(|u| u.password_hash.clone()),
+                password.to_owned(),
+            )
+            .await?;
         let tx = begin_write(self.db()).await?;
         let user = match user {
             Some(user) if matches => user,

@@ -10,7 +10,6 @@ mod check;
 mod departments;
 mod parse;
 
-use futures_util::future::try_join_all;
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::access::codes::USER_IMPORT;
@@ -22,7 +21,7 @@ pub use check::RowIssue;
 pub use parse::{MAX_ROWS, RosterFormat};
 
 use crate::audit::{self, Change};
-use crate::auth::{hash_password, random_password};
+use crate::auth::random_password;
 use crate::{FieldIssue, RequestContext, ServiceError, Services};
 
 /// Counts of what an import creates.
@@ -131,7 +130,7 @@ impl Services {
         }
         // Hash before taking the write lock: hashing is the slow part.
         let passwords: Vec<String> = plan.users.iter().map(|_| random_password()).collect();
-        let hashes = try_join_all(passwords.iter().cloned().map(hash_password)).await?;
+        let hashes = self.auth_settings().hashing.hash_all(passwords.clone()).await?;
         let now = self.now();
         let tx = begin_write(self.db()).await?;
         // Check again inside the transaction: someone may have taken a name meanwhile.

@@ -13,7 +13,7 @@ use super::load::{audit_json, load_view};
 use super::reach::{me, reachable_user};
 use super::view::sees_sensitive;
 use crate::audit::{self, Change};
-use crate::auth::{end_all_sessions, hash_password, random_password};
+use crate::auth::{end_all_sessions, random_password};
 use crate::{RequestContext, ServiceError, Services};
 
 /// Highest classification level (4 绝密).
@@ -73,7 +73,7 @@ impl Services {
                 .await);
         }
         let password = random_password();
-        let hash = hash_password(password.clone()).await?;
+        let hash = self.auth_settings().hashing.hash(password.clone()).await?;
         self.user_action(
             ctx,
             USER_RESET_PASSWORD,

@@ -15,7 +15,7 @@ use super::roles::{check_grant_within_reach, check_role_set, resolve_grant};
 use super::update::{check_departments, optional, required_name};
 use super::view::sees_sensitive;
 use crate::audit::{self, Change};
-use crate::auth::{hash_password, random_password};
+use crate::auth::random_password;
 use crate::idempotency::Created;
 use crate::{FieldIssue, RequestContext, ServiceError, Services};
 
@@ -81,7 +81,7 @@ impl Services {
         self.check_password_policy(&password, username.as_str(), &name, "")
             .await
             .map_err(|err| rename_field(err, "password"))?;
-        let hash = hash_password(password.clone()).await?;
+        let hash = self.auth_settings().hashing.hash(password.clone()).await?;
         let now = self.now();
         let sees_all = sees_sensitive(ctx);
         let audit_ctx = ctx.clone();
