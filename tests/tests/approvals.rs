@@ -6,6 +6,7 @@ mod approvals {
 
     mod assists;
     mod attachments;
+    mod batch;
     mod clock;
     mod computed;
     mod dates;

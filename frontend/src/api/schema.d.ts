@@ -216,6 +216,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/batch/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves each request (the caller's open task in its current step), each in its own
+         *     transaction and by the same rules as `POST /approvals/{id}/approve`. With an
+         *     `Idempotency-Key`, a repeat replays each item that was decided.
+         */
+        post: operations["batch_approve_approvals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/batch/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rejects each request (`comment` required as the reason), each in its own transaction and by
+         *     the same rules as `POST /approvals/{id}/reject`.
+         */
+        post: operations["batch_reject_approvals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/export.xlsx": {
         parameters: {
             query?: never;
@@ -1554,6 +1595,49 @@ export interface components {
             prevHash: string;
             requestId?: string | null;
             userAgent?: string | null;
+        };
+        /** @description The requests to decide and the one comment for all of them. */
+        BatchDecisionIn: {
+            /** @description Opinion (意见) recorded on every request; required to reject. */
+            comment?: string | null;
+            /** @description 1 to 50 requests, each at most once (a repeat is 422 on `items[i].id`). */
+            items: components["schemas"]["BatchItemIn"][];
+        };
+        /** @description The results in the order of the items, and how many went each way. */
+        BatchDecisionOut: {
+            failed: number;
+            results: components["schemas"]["BatchResultOut"][];
+            succeeded: number;
+        };
+        BatchItemIn: {
+            /**
+             * Format: uuid
+             * @description The request's id.
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description The request's version seen; stale → that item fails with 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
+        /** @description Why one item was not decided: the status, code and message a single action would answer. */
+        BatchProblemOut: {
+            /** @example version_conflict */
+            code: string;
+            /** @description In the client's language; absent on 5xx. */
+            detail?: string | null;
+            /** Format: int32 */
+            status: number;
+        };
+        /** @description One item's result: `ok` with the request's new `status`, or not `ok` with a `problem`. */
+        BatchResultOut: {
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            problem?: components["schemas"]["BatchProblemOut"] | null;
+            /** @description When `ok`: `running` (on to the next step), `approved` or `rejected`. */
+            status?: string | null;
         };
         CalendarDayOut: {
             /**
@@ -3532,6 +3616,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_approve_approvals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDecisionOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_reject_approvals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */

@@ -92,6 +92,15 @@ fn action(id: &str, name: &str, body: Value) -> Request {
     }
 }
 
+fn batch(id: &str, decision: &str, comment: Option<&str>) -> Request {
+    Request {
+        caller: None,
+        method: Method::POST,
+        path: format!("/api/v1/approvals/batch/{decision}"),
+        body: Body::Json(json!({ "items": [{ "id": id }], "comment": comment })),
+    }
+}
+
 fn get(path: impl Into<String>) -> Request {
     Request {
         caller: None,
@@ -150,6 +159,8 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "export_approvals" => get("/api/v1/approvals/export.xlsx"),
         "approve_approval" => action(&to_student().await, "approve", json!({})),
         "reject_approval" => action(&to_student().await, "reject", json!({ "comment": "不同意" })),
+        "batch_approve_approvals" => batch(&to_student().await, "approve", None),
+        "batch_reject_approvals" => batch(&to_student().await, "reject", Some("不同意")),
         "return_approval" => action(&to_student().await, "return", json!({ "comment": "请补充" })),
         "transfer_approval" => action(&to_student().await, "transfer", json!({ "userId": ax.admin_id })),
         "add_approval_signer" => action(

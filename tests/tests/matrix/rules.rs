@@ -51,6 +51,8 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "export_approvals"
         | "approve_approval"
         | "reject_approval"
+        | "batch_approve_approvals"
+        | "batch_reject_approvals"
         | "return_approval"
         | "resubmit_approval"
         | "transfer_approval"

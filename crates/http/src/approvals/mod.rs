@@ -2,6 +2,7 @@
 //! out-of-office delegations.
 
 mod actions;
+mod batch;
 mod definition;
 mod delegations;
 mod dto;
@@ -24,6 +25,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(templates::patch_approval_template)
         .service(templates::get_approval_template_stats)
         .service(requests::start_approval)
+        // Before `/approvals/{id}/…`, which would otherwise take `batch` for an id.
+        .service(batch::batch_approve_approvals)
+        .service(batch::batch_reject_approvals)
         .service(register::list_approvals)
         // Before `/approvals/{id}`, which would otherwise take `export.xlsx` for an id.
         .service(register::export_approvals)

@@ -3,6 +3,7 @@
 
 mod act;
 mod assist;
+mod batch;
 mod builtin;
 mod chain;
 mod decide;
@@ -25,6 +26,7 @@ mod templates;
 mod timers;
 
 pub use act::{ActionInput, AddSignerInput, Position};
+pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{EventView, InstanceDetail, StepView, TaskView};
 pub use hooks::{ApprovalHook, HookFuture, Subject};
