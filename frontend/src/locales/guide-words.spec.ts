@@ -13,7 +13,8 @@ describe('the user guide and the approval buttons', () => {
   it('uses the same word for each action it names', () => {
     const named = [...section.matchAll(/「([^」]+)」/g)].map((m) => m[1])
     const shown = [...Object.values(approvals.actions), ...Object.values(approvals.events), approvals.title,
-      approvals.start, approvals.boxes.pending, approvals.delegations.open, nav.approvalTemplates]
+      approvals.start, approvals.boxes.pending, approvals.delegations.open, nav.approvalTemplates,
+      approvals.batch.approve, approvals.batch.reject]
     for (const word of named) expect(shown, `「${word}」`).toContain(word)
     for (const action of ['cancel', 'withdraw', 'recall', 'resubmit', 'urge'] as const) {
       expect(named, approvals.actions[action]).toContain(approvals.actions[action])

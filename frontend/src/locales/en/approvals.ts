@@ -28,6 +28,18 @@ const approvals: typeof zh = {
   decidedAt: 'Decided',
   dueAt: 'Due',
   overdue: 'Overdue',
+  batch: {
+    approve: 'Approve selected',
+    reject: 'Reject selected',
+    submit: 'OK',
+    selected: '{n} selected',
+    select: 'Select',
+    selectPage: 'Select this page',
+    confirmApprove: 'Approve the {n} selected requests? Each is decided on its own.',
+    rejectHint: 'The {n} selected requests will be rejected; give the reason.',
+    summaryTitle: 'Batch result',
+    summary: '{ok} succeeded, {failed} failed',
+  },
   print: {
     button: 'Print',
     open: 'Print the approval sheet',

@@ -26,6 +26,18 @@ const approvals = {
   decidedAt: '处理时间',
   dueAt: '截止时间',
   overdue: '已超时',
+  batch: {
+    approve: '批量同意',
+    reject: '批量驳回',
+    submit: '确定',
+    selected: '已选 {n} 条',
+    select: '选择',
+    selectPage: '全选本页',
+    confirmApprove: '确定同意选中的 {n} 条申请吗？每条分别办理。',
+    rejectHint: '将驳回选中的 {n} 条申请，请填写驳回理由。',
+    summaryTitle: '批量审批结果',
+    summary: '成功 {ok} 条，失败 {failed} 条',
+  },
   print: {
     button: '打印',
     open: '打印审批单',
