@@ -1,7 +1,8 @@
 // The approvals scenario on the demo school (the server runs with XIAOBAN_DEMO=true):
 // he.laoshi (何老师, staff in 信息工程系) asks for 5 days of leave; the department head
 // wei.xinxi (卫主任) approves on a phone; as days > 3 the 分管校领导 step applies and
-// chen.fuxiaozhang (陈副校长) approves; he.laoshi then sees 已通过.
+// chen.fuxiaozhang (陈副校长) approves; he.laoshi then sees 已通过. Then he.laoshi and lv.laoshi
+// (吕老师, same department) each ask for one day, and 卫主任 approves both at once (批量同意).
 import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
 
 const DEMO_PASSWORD = 'Xiaoban@2026'
@@ -56,6 +57,25 @@ async function pickersFit(page, ids, where) {
     await page.keyboard.press('Escape')
     await page.locator('.el-picker-panel:visible').first().waitFor({ state: 'hidden' })
   }
+}
+
+/** Starts a one-day 事假 on `day` (YYYY-MM-DD) from the start form; remembers its number. */
+async function startOneDayLeave(page, base, state, username, day) {
+  await signInDemo(page, base, state, username)
+  await page.goto(`${base}/approvals/new`)
+  await page.locator('[data-test="template-leave"]').click()
+  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
+  await page.locator('#form-period-start').fill(day)
+  await page.locator('#form-period-end').fill(day)
+  await page.locator('#form-period-end').press('Enter')
+  await page.locator('#form-reason').fill('家中有事，请假一天')
+  await page.locator('[data-test="start-submit"]').click()
+  await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
+  const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
+  check(number.length > 0, `no request number for ${username}'s leave`)
+  state.batch ??= []
+  state.batch.push(number)
 }
 
 export const approvalScenarios = [
@@ -169,6 +189,41 @@ export const approvalScenarios = [
       await page.locator('[data-test="approval-status"]', { hasText: '已通过' }).first().waitFor()
       await page.locator('[data-test="timeline"]').getByText('审批结束').waitFor()
       await noHorizontalOverflow(page, 'approved detail')
+    },
+  },
+  {
+    name: 'a-teacher-asks-for-a-day',
+    viewport: 'desktop',
+    run: ({ page, base, state }) => startOneDayLeave(page, base, state, 'he.laoshi', '2026-12-14'),
+  },
+  {
+    name: 'a-colleague-asks-for-a-day',
+    viewport: 'desktop',
+    run: ({ page, base, state }) => startOneDayLeave(page, base, state, 'lv.laoshi', '2026-12-15'),
+  },
+  {
+    name: 'department-head-approves-both-at-once',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      check(state.batch?.length === 2, `two requests to approve, not ${state.batch?.length ?? 0}`)
+      await signInDemo(page, base, state, 'wei.xinxi')
+      await page.goto(`${base}/approvals`)
+      for (const number of state.batch) {
+        await page.locator(`[data-test="select-${number}"]`).click()
+      }
+      await page.locator('[data-test="batch-bar"]').getByText('已选 2 条').waitFor()
+      await page.locator('[data-test="batch-approve"]').click()
+      await page.locator('[data-test="batch-dialog"]').getByText('确定同意选中的 2 条申请吗').waitFor()
+      await page.locator('[data-test="batch-submit"]').click()
+      await page.locator('[data-test="batch-summary"]').getByText('成功 2 条，失败 0 条').waitFor({ timeout: 15_000 })
+      await page.locator('[data-test="batch-summary-close"]').click()
+      for (const number of state.batch) {
+        await page.locator(`[data-test="inbox-item-${number}"]`).waitFor({ state: 'detached', timeout: 15_000 })
+      }
+      await page.locator('[data-test="tab-done"]').click()
+      for (const number of state.batch) {
+        await page.locator(`[data-test="inbox-item-${number}"]`).first().waitFor({ timeout: 15_000 })
+      }
     },
   },
 ]
