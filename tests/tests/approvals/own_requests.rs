@@ -154,14 +154,7 @@ async fn skipping_without_a_later_step_for_the_superior_is_refused() {
     ]);
     let body =
         json!({ "code": "skip-alone", "name": "skip", "category": "测试", "definition": definition(steps) });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body,
-        )
-        .await;
+    let res = school.post_template(&body).await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     assert_eq!(fields(&problem), ["definition.steps[0].applicantIsApprover"]);
 }

@@ -104,14 +104,7 @@ async fn unknown_fields_anywhere_in_a_definition_are_all_refused_with_their_path
         "options": { "fallbak": { "type": "role", "role": "office_director" } }
     });
     let body = json!({ "code": "typos", "name": "拼写", "category": "测试", "definition": definition });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body,
-        )
-        .await;
+    let res = school.post_template(&body).await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     let mut named = fields(&problem);
     named.sort();
@@ -167,14 +160,7 @@ async fn every_problem_of_a_new_template_is_answered_at_once() {
     ]));
     let body =
         json!({ "code": "Bad Code", "name": "多处错误", "category": "测试", "definition": definition });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body,
-        )
-        .await;
+    let res = school.post_template(&body).await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     let mut named = fields(&problem);
     named.sort();

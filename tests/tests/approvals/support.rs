@@ -170,17 +170,21 @@ impl School {
         page["items"].as_array().unwrap().clone()
     }
 
-    /// Creates a template as the office director; returns it.
-    pub async fn template(&self, code: &str, definition: Value) -> Value {
-        let body = json!({ "code": code, "name": code, "category": "测试", "definition": definition });
-        let res = self
-            .app
+    /// `POST /approval-templates` as the office director, whatever the answer.
+    pub async fn post_template(&self, body: &Value) -> Response {
+        self.app
             .post_as(
                 &self.token("wang.zhuren").await,
                 "/api/v1/approval-templates",
-                &body,
+                body,
             )
-            .await;
+            .await
+    }
+
+    /// Creates a template as the office director; returns it.
+    pub async fn template(&self, code: &str, definition: Value) -> Value {
+        let body = json!({ "code": code, "name": code, "category": "测试", "definition": definition });
+        let res = self.post_template(&body).await;
         let status = res.status();
         let text = res.text().await.unwrap();
         assert_eq!(status, 201, "create template {code}: {text}");

@@ -46,14 +46,7 @@ async fn people_without_template_management_see_only_what_they_may_start_without
     for (code, role) in [("for-staff", "staff"), ("for-students", "student")] {
         let body = json!({ "code": code, "name": code, "category": "测试",
             "starters": { "roles": [role] }, "definition": def });
-        let res = school
-            .app
-            .post_as(
-                &school.token("wang.zhuren").await,
-                "/api/v1/approval-templates",
-                &body,
-            )
-            .await;
+        let res = school.post_template(&body).await;
         assert_eq!(res.status(), 201);
     }
 

@@ -119,14 +119,7 @@ async fn starters_limit_who_may_start_a_template() {
     let ids = school.users(&["li.wenshu"]).await;
     let body = json!({ "code": "it-only", "name": "仅信息系", "category": "测试", "starters": { "departmentIds": [it] },
         "definition": super::support::definition(json!([{ "name": "办理", "rule": { "type": "users", "userIds": ids } }])) });
-    let res = school
-        .app
-        .post_as(
-            &school.token("wang.zhuren").await,
-            "/api/v1/approval-templates",
-            &body,
-        )
-        .await;
+    let res = school.post_template(&body).await;
     assert_eq!(res.status(), 201);
     school.start("he.laoshi", "it-only", json!({ "amount": 1 })).await;
     let outsider = school
