@@ -2910,6 +2910,9 @@ export interface components {
         } | {
             /** @enum {string} */
             action: "auto_approve";
+        } | {
+            /** @enum {string} */
+            action: "auto_reject";
         };
         /** @description A signed-in session: a short-lived access token and a rotating refresh token. */
         TokenOut: {

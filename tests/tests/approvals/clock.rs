@@ -81,3 +81,52 @@ async fn deadlines_remind_then_mark_overdue_escalate_and_auto_approve() {
     let overdue = school.inbox("li.wenshu", "pending").await;
     assert!(overdue.iter().all(|i| i["overdue"] == true));
 }
+
+#[tokio::test]
+async fn a_step_set_to_reject_on_timeout_ends_the_request_rejected_and_tells_the_applicant_why() {
+    let school = School::open_at("2026-11-23T01:00:00Z").await;
+    let clerk = school.users(&["li.wenshu"]).await;
+    let step = json!({ "name": "办理", "rule": { "type": "users", "userIds": clerk }, "deadlineHours": 8,
+        "timeout": { "action": "auto_reject" } });
+    school.template("booking", definition(json!([step]))).await;
+    let request = school.start("he.laoshi", "booking", json!({ "amount": 1 })).await;
+    let services = &school.app.services;
+
+    school.advance(Duration::hours(8)).await; // Monday 17:00: not yet past the deadline
+    assert_eq!(services.run_approval_timers().await.unwrap().auto_rejected, 0);
+    assert_eq!(
+        school.detail("he.laoshi", &request["id"]).await["status"],
+        "running"
+    );
+
+    school.advance(Duration::hours(17)).await; // Tuesday 10:00, past Tuesday 09:30
+    let report = services.run_approval_timers().await.unwrap();
+    assert_eq!(
+        (report.overdue, report.auto_rejected, report.auto_approved),
+        (1, 1, 0)
+    );
+    assert_eq!(
+        services.run_approval_timers().await.unwrap().auto_rejected,
+        0,
+        "once"
+    );
+
+    let done = school.detail("he.laoshi", &request["id"]).await;
+    assert_eq!(done["status"], "rejected");
+    let decision = done["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "reject")
+        .unwrap();
+    assert_eq!(decision["comment"], "超时自动驳回");
+    assert_eq!(decision["actorId"], serde_json::Value::Null);
+    assert!(school.inbox("li.wenshu", "pending").await.is_empty());
+    services.deliver_outbox(100).await.unwrap();
+    let told = school.notifications("he.laoshi").await;
+    assert!(
+        told.iter()
+            .any(|n| n["title"].as_str().is_some_and(|t| t.contains("驳回"))),
+        "{told:?}"
+    );
+}

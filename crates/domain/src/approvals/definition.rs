@@ -127,6 +127,9 @@ pub enum TimeoutAction {
     Escalate { role: String },
     /// The system approves on the approvers' behalf.
     AutoApprove,
+    /// The system rejects on the approvers' behalf: the request ends rejected and the applicant
+    /// is told why (a deadline that must not pass unanswered, e.g. a booking).
+    AutoReject,
 }
 
 impl Definition {

@@ -130,6 +130,8 @@ pub enum TimeoutActionDto {
     Escalate { role: String },
     /// Approve on the approvers' behalf.
     AutoApprove {},
+    /// Reject on the approvers' behalf (the request ends rejected, reason 超时自动驳回).
+    AutoReject {},
 }
 
 impl Default for TimeoutActionDto {

@@ -29,6 +29,7 @@ pub struct TimerReport {
     pub overdue: usize,
     pub escalated: usize,
     pub auto_approved: usize,
+    pub auto_rejected: usize,
 }
 
 impl Services {
@@ -166,21 +167,22 @@ impl Services {
                         json!({ "role": role }),
                     );
                 }
-                TimeoutAction::AutoApprove => {
+                TimeoutAction::AutoApprove | TimeoutAction::AutoReject => {
+                    let (decision, reason) = if action == TimeoutAction::AutoApprove {
+                        (TaskStatus::Approved, "超时自动通过")
+                    } else {
+                        (TaskStatus::Rejected, "超时自动驳回")
+                    };
                     if let Some(current) = flow.task(task.id).cloned()
                         && current.status == TaskStatus::Pending.as_str()
                         && flow.inst.current_step == Some(current.step_index)
                     {
-                        decide(
-                            &tx,
-                            &mut flow,
-                            &current,
-                            TaskStatus::Approved,
-                            Some("超时自动通过".to_owned()),
-                            None,
-                        )
-                        .await?;
-                        local.auto_approved += 1;
+                        decide(&tx, &mut flow, &current, decision, Some(reason.to_owned()), None).await?;
+                        if decision == TaskStatus::Approved {
+                            local.auto_approved += 1;
+                        } else {
+                            local.auto_rejected += 1;
+                        }
                     }
                 }
             }
@@ -192,7 +194,7 @@ impl Services {
         self.run_hook(&tx, &inst, finished).await?;
         if local.overdue > 0 {
             let change = Change::new("approval.timeout", "approval", Some(id.to_string()))
-                .after(json!({ "overdue": local.overdue, "escalated": local.escalated, "autoApproved": local.auto_approved }));
+                .after(json!({ "overdue": local.overdue, "escalated": local.escalated, "autoApproved": local.auto_approved, "autoRejected": local.auto_rejected }));
             audit::record(&tx, &RequestContext::system(), now, change).await?;
         }
         tx.commit().await.map_err(PersistenceError::from)?;
@@ -200,6 +202,7 @@ impl Services {
         report.overdue += local.overdue;
         report.escalated += local.escalated;
         report.auto_approved += local.auto_approved;
+        report.auto_rejected += local.auto_rejected;
         Ok(())
     }
 }

@@ -90,7 +90,7 @@ const designer: typeof zh = {
   },
   deadlineHours: 'Deadline (working hours)',
   timeout: 'On timeout',
-  timeouts: { remind: 'Remind', escalate: 'Escalate to role', auto_approve: 'Approve automatically' },
+  timeouts: { remind: 'Remind', escalate: 'Escalate to role', auto_approve: 'Approve automatically', auto_reject: 'Reject automatically' },
   cc: 'Copy to',
 }
 

@@ -89,7 +89,7 @@ const designer = {
   },
   deadlineHours: '办理时限（工作小时）',
   timeout: '超时处理',
-  timeouts: { remind: '提醒', escalate: '升级给角色', auto_approve: '自动同意' },
+  timeouts: { remind: '提醒', escalate: '升级给角色', auto_approve: '自动同意', auto_reject: '自动驳回' },
   cc: '抄送',
 }
 

@@ -16,7 +16,7 @@ export interface RuleDraft {
   field: string
 }
 
-export type TimeoutKind = 'remind' | 'escalate' | 'auto_approve'
+export type TimeoutKind = 'remind' | 'escalate' | 'auto_approve' | 'auto_reject'
 
 /** What a step does when its only approver is the applicant (default: their superior decides). */
 export type SelfApproval = components['schemas']['SelfApprovalDto']
