@@ -44,6 +44,16 @@ impl InstanceStatus {
 }
 
 string_enum! {
+    /// What a task asks of its holder.
+    TaskKind {
+        /// A decision that counts towards the step.
+        Approve = "approve",
+        /// A copy to read (抄送).
+        Cc = "cc",
+    }
+}
+
+string_enum! {
     /// Where one task stands.
     TaskStatus {
         /// Waiting for this person's decision.

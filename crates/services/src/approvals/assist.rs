@@ -9,6 +9,7 @@ use xiaoban_persistence::ConnectionTrait;
 use super::act::{ActionInput, Position, optional_comment};
 use super::decide::my_open_task;
 use super::engine::{assign, notify, settle};
+use super::state::TaskState;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -219,7 +220,7 @@ fn remind_open_approvers(flow: &mut Flow, me: Uuid) {
     let people: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.status == TaskStatus::Pending.as_str())
+        .filter(|t| t.has_status(TaskStatus::Pending))
         .map(|t| t.assignee_id)
         .collect();
     flow.event(

@@ -8,6 +8,7 @@ use xiaoban_persistence::approvals::TaskRow;
 
 use super::act::{ActionInput, optional_comment, required_comment};
 use super::engine::{self, settle};
+use super::state::TaskState;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -23,10 +24,10 @@ pub(crate) fn my_open_task(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceErro
     }
     let step = flow.inst.current_step.unwrap_or(-1);
     let mine: Vec<&TaskRow> = flow.step_tasks(step).filter(|t| t.assignee_id == me).collect();
-    if let Some(task) = mine.iter().find(|t| t.status == TaskStatus::Pending.as_str()) {
+    if let Some(task) = mine.iter().find(|t| t.has_status(TaskStatus::Pending)) {
         return Ok((*task).clone());
     }
-    if mine.iter().any(|t| t.status == TaskStatus::Waiting.as_str()) {
+    if mine.iter().any(|t| t.has_status(TaskStatus::Waiting)) {
         return Err(conflict(
             "请等待您加签的人员先审批",
             "Wait for the signer you added before you",
@@ -87,7 +88,7 @@ pub(crate) async fn decide(
         && let Some(blocked) = task.blocks_task_id
         && flow
             .task(blocked)
-            .is_some_and(|t| t.status == TaskStatus::Waiting.as_str())
+            .is_some_and(|t| t.has_status(TaskStatus::Waiting))
     {
         flow.set_task(blocked, TaskStatus::Pending, None);
         let assignee = flow.task(blocked).map(|t| t.assignee_id);
@@ -119,10 +120,7 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
         .tasks
         .iter()
         .filter(|t| {
-            t.cycle == cycle
-                && t.assignee_id == me
-                && t.kind == "approve"
-                && t.status == TaskStatus::Approved.as_str()
+            t.cycle == cycle && t.assignee_id == me && t.is_decision() && t.has_status(TaskStatus::Approved)
         })
         .max_by_key(|t| t.decided_at)
         .cloned()
@@ -132,7 +130,7 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
     let decided = mine.decided_at;
     let later_acted = flow.tasks.iter().any(|t| {
         t.cycle == cycle
-            && t.kind == "approve"
+            && t.is_decision()
             && t.id != mine.id
             && t.decided_at >= decided
             && matches!(
@@ -165,7 +163,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     let later: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == cycle && t.step_index > step && t.kind == "approve")
+        .filter(|t| t.cycle == cycle && t.step_index > step && t.is_decision())
         .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
         .map(|t| t.id)
         .collect();
@@ -175,7 +173,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     let copies: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == cycle && t.step_index == step && t.kind == "cc")
+        .filter(|t| t.cycle == cycle && t.step_index == step && t.is_copy())
         .filter(|t| t.created_at >= mine.decided_at.unwrap_or(t.created_at))
         .filter(|t| {
             matches!(
@@ -190,7 +188,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     }
     let closed: Vec<Uuid> = flow
         .step_tasks(step)
-        .filter(|t| t.status == TaskStatus::Closed.as_str() && t.decided_at >= decided)
+        .filter(|t| t.has_status(TaskStatus::Closed) && t.decided_at >= decided)
         .map(|t| t.id)
         .collect();
     for id in closed {

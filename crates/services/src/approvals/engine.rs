@@ -16,6 +16,7 @@ use xiaoban_persistence::approvals::delegations;
 use super::chain::{chain_text, delegation_chain};
 use super::resolve::{fallback, resolve};
 use super::state::Flow;
+use super::state::TaskState;
 use super::superior::{approved_by_someone_else, approvers_in_round, later_step_applies, superior};
 use crate::ServiceError;
 use crate::notifications::{Notice, NoticeKind};
@@ -261,7 +262,7 @@ fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == flow.inst.cycle && t.status == TaskStatus::Approved.as_str())
+        .filter(|t| t.cycle == flow.inst.cycle && t.has_status(TaskStatus::Approved))
         .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
         .collect();
     match mode {
@@ -402,7 +403,7 @@ async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Resul
     let mut people: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.step_index == step && t.kind == "cc")
+        .filter(|t| t.step_index == step && t.is_copy())
         .filter(|t| {
             matches!(
                 TaskStatus::parse(&t.status),

@@ -16,6 +16,7 @@ use xiaoban_persistence::{ConnectionTrait, Tx};
 use super::act::{ActionInput, Viewer};
 use super::engine::{assign, notify};
 use super::resolve::fallback;
+use super::state::TaskState;
 use super::state::{Flow, conflict};
 use crate::audit::{self, Change};
 use crate::notifications::NoticeKind;
@@ -27,7 +28,7 @@ pub(crate) async fn can_act(db: &impl ConnectionTrait, user: Uuid) -> Result<boo
 }
 
 fn is_open(task: &TaskRow) -> bool {
-    task.kind == "approve" && TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
+    task.is_decision() && TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
 }
 
 /// Moves the open `task` to `to`.
@@ -43,7 +44,7 @@ async fn move_task(
     flow.set_task(task.id, TaskStatus::Reassigned, None);
     let origin = TaskOrigin::parse(&task.origin).unwrap_or(TaskOrigin::Rule);
     let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
-    let waiting = task.status == TaskStatus::Waiting.as_str();
+    let waiting = task.has_status(TaskStatus::Waiting);
     if let Some(new_task) = flow.task_mut(new_id) {
         new_task.blocks_task_id = task.blocks_task_id;
         if waiting {
@@ -191,7 +192,7 @@ pub(crate) async fn reassign(
     let Some(task) = input
         .task_id
         .and_then(|id| flow.task(id))
-        .filter(|t| t.kind == "approve")
+        .filter(|t| t.is_decision())
         .cloned()
     else {
         return Err(ServiceError::invalid(

@@ -10,6 +10,7 @@ use super::act::{ActionInput, required_comment};
 use super::decide::my_open_task;
 use super::engine::{enter, finish, notify};
 use super::start::check_form;
+use super::state::TaskState;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -63,7 +64,7 @@ pub(crate) async fn send_back(
                 .tasks
                 .iter()
                 .filter(|t| t.cycle == flow.inst.cycle && t.step_index >= target && t.step_index < step)
-                .filter(|t| t.kind == "approve" && t.status == TaskStatus::Approved.as_str())
+                .filter(|t| t.is_decision() && t.has_status(TaskStatus::Approved))
                 .map(|t| t.id)
                 .collect();
             for id in redo {
@@ -114,7 +115,7 @@ pub(crate) async fn resubmit(
             let parked: Vec<Uuid> = flow
                 .tasks
                 .iter()
-                .filter(|t| t.status == TaskStatus::Suspended.as_str())
+                .filter(|t| t.has_status(TaskStatus::Suspended))
                 .map(|t| t.id)
                 .collect();
             for id in parked {
@@ -175,7 +176,7 @@ fn reroute_before(
         .tasks
         .iter()
         .filter(|t| t.cycle == flow.inst.cycle && dropped.contains(&t.step_index))
-        .filter(|t| t.kind == "approve" && t.status == TaskStatus::Approved.as_str())
+        .filter(|t| t.is_decision() && t.has_status(TaskStatus::Approved))
         .map(|t| t.id)
         .collect();
     for id in stale {
@@ -201,7 +202,7 @@ pub(crate) fn withdrawable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
     let cycle = flow.inst.cycle;
     let decided = flow.tasks.iter().any(|t| {
         t.cycle == cycle
-            && t.kind == "approve"
+            && t.is_decision()
             && matches!(
                 TaskStatus::parse(&t.status),
                 Some(TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned)

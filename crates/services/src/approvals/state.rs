@@ -8,7 +8,7 @@ use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
 use xiaoban_domain::approvals::definition::{Definition, StepDef};
-use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
 
@@ -133,9 +133,9 @@ impl Flow {
     ) -> Uuid {
         let id = Uuid::now_v7();
         let (kind, status) = if origin == TaskOrigin::Cc {
-            ("cc", TaskStatus::Unread)
+            (TaskKind::Cc, TaskStatus::Unread)
         } else {
-            ("approve", TaskStatus::Pending)
+            (TaskKind::Approve, TaskStatus::Pending)
         };
         self.tasks.push(TaskRow {
             id,
@@ -144,7 +144,7 @@ impl Flow {
             cycle: self.inst.cycle,
             assignee_id: assignee,
             delegated_from: None,
-            kind: kind.to_owned(),
+            kind: kind.as_str().to_owned(),
             origin: origin.as_str().to_owned(),
             blocks_task_id: None,
             status: status.as_str().to_owned(),
@@ -173,7 +173,7 @@ impl Flow {
         let cycle = self.inst.cycle;
         self.tasks
             .iter()
-            .filter(move |t| t.step_index == step && t.cycle == cycle && t.kind == "approve")
+            .filter(move |t| t.step_index == step && t.cycle == cycle && t.is_decision())
     }
 
     pub fn event(
@@ -262,5 +262,26 @@ impl Flow {
             self.inst.version += 1;
         }
         Ok((self.inst, self.finished))
+    }
+}
+
+/// A task row read through the domain's enums, so the engine never compares stored text.
+pub(crate) trait TaskState {
+    fn is_decision(&self) -> bool;
+    fn is_copy(&self) -> bool;
+    fn has_status(&self, status: TaskStatus) -> bool;
+}
+
+impl TaskState for TaskRow {
+    fn is_decision(&self) -> bool {
+        TaskKind::parse(&self.kind) == Some(TaskKind::Approve)
+    }
+
+    fn is_copy(&self) -> bool {
+        TaskKind::parse(&self.kind) == Some(TaskKind::Cc)
+    }
+
+    fn has_status(&self, status: TaskStatus) -> bool {
+        TaskStatus::parse(&self.status) == Some(status)
     }
 }

@@ -13,6 +13,7 @@ use xiaoban_persistence::identity::departments;
 
 use super::resolve::resolve;
 use super::state::Flow;
+use super::state::TaskState;
 use crate::ServiceError;
 
 /// The applicant's superior: the first of the chain with an active person other than them.
@@ -81,8 +82,8 @@ pub(crate) fn approved_by_someone_else(flow: &Flow) -> bool {
 pub(crate) fn approvers_in_round(flow: &Flow) -> Vec<Uuid> {
     flow.tasks
         .iter()
-        .filter(|t| t.cycle == flow.inst.cycle && t.kind == "approve")
-        .filter(|t| t.status == TaskStatus::Approved.as_str())
+        .filter(|t| t.cycle == flow.inst.cycle && t.is_decision())
+        .filter(|t| t.has_status(TaskStatus::Approved))
         .map(|t| t.assignee_id)
         .collect()
 }

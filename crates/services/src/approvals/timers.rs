@@ -15,6 +15,7 @@ use super::decide::decide;
 use super::engine::{assign, notify};
 use super::resolve::resolve;
 use super::state::Flow;
+use super::state::TaskState;
 use crate::audit::{self, Change};
 use crate::notifications::NoticeKind;
 use crate::{RequestContext, ServiceError, Services};
@@ -174,7 +175,7 @@ impl Services {
                         (TaskStatus::Rejected, "超时自动驳回")
                     };
                     if let Some(current) = flow.task(task.id).cloned()
-                        && current.status == TaskStatus::Pending.as_str()
+                        && current.has_status(TaskStatus::Pending)
                         && flow.inst.current_step == Some(current.step_index)
                     {
                         decide(&tx, &mut flow, &current, decision, Some(reason.to_owned()), None).await?;

@@ -1,6 +1,7 @@
 //! Turning a bearer credential into a principal, on every request.
 
 use std::collections::BTreeSet;
+use xiaoban_domain::identity::UserStatus;
 
 use sha2::{Digest, Sha256};
 use xiaoban_domain::access::{DataScope, Grant, effective_key_scopes, held_over_all};
@@ -25,7 +26,7 @@ impl Services {
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         // The token version ends access tokens at logout, password change and disabling.
-        if user.status != "active" || user.token_version != claims.ver {
+        if !UserStatus::is_active(&user.status) || user.token_version != claims.ver {
             return Err(ServiceError::Unauthenticated);
         }
         self.principal_for_user(&user).await
@@ -51,7 +52,7 @@ impl Services {
             Some(id) => users::find(self.db(), id).await?,
             None => None,
         };
-        let Some(creator) = creator.filter(|u| u.status == "active") else {
+        let Some(creator) = creator.filter(|u| UserStatus::is_active(&u.status)) else {
             return Err(ServiceError::Unauthenticated);
         };
         let scopes: BTreeSet<String> = serde_json::from_str(&row.scopes)

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
+use xiaoban_domain::identity::UserStatus;
 use xiaoban_domain::identity::totp::accepted_step;
 use xiaoban_persistence::identity::{totp, users};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
@@ -91,7 +92,7 @@ impl Services {
         if !totp::use_challenge(&tx, row.id, now).await? {
             return Err(ServiceError::MfaChallengeInvalid);
         }
-        if user.status != "active" {
+        if !UserStatus::is_active(&user.status) {
             return Err(ServiceError::AccountDisabled);
         }
         users::record_failures(&tx, user.id, 0, None, None).await?;

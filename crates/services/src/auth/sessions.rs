@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
+use xiaoban_domain::identity::UserStatus;
 use xiaoban_persistence::identity::{sessions, users};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
@@ -92,7 +93,7 @@ impl Services {
         let user = users::find(&tx, session.user_id)
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
-        if user.status != "active" {
+        if !UserStatus::is_active(&user.status) {
             return Err(ServiceError::Unauthenticated);
         }
         let (access, refresh) = self

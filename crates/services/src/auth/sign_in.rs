@@ -2,6 +2,7 @@
 //! accounts with two-step verification get a challenge instead of tokens.
 
 use uuid::Uuid;
+use xiaoban_domain::identity::UserStatus;
 use xiaoban_persistence::identity::{totp, users};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
@@ -69,14 +70,14 @@ impl Services {
             }
         };
         let last_seen = user.last_login_at.unwrap_or(user.created_at);
-        if user.status == "active" && now - last_seen > self.auth.inactive_after {
+        if UserStatus::is_active(&user.status) && now - last_seen > self.auth.inactive_after {
             users::disable_inactive(&tx, now - self.auth.inactive_after, now).await?;
             let change = Change::new("user.disabled_inactive", "user", Some(user.id.to_string()));
             audit::record(&tx, ctx, now, change).await?;
             tx.commit().await.map_err(PersistenceError::from)?;
             return Err(ServiceError::AccountDisabled);
         }
-        if user.status != "active" {
+        if !UserStatus::is_active(&user.status) {
             drop(tx);
             self.record_event(
                 ctx,

@@ -3,6 +3,7 @@
 
 use uuid::Uuid;
 use xiaoban_domain::access::codes::{USER_MANAGE, USER_RESET_PASSWORD, USER_SET_CLEARANCE, USER_UNLOCK};
+use xiaoban_domain::identity::UserStatus;
 use xiaoban_persistence::identity::totp;
 use xiaoban_persistence::identity::users::{self, UserEdit};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
@@ -34,7 +35,7 @@ impl Services {
         self.user_action(ctx, USER_MANAGE, id, "user.disable", |tx, id, now| {
             Box::pin(async move {
                 let edit = UserEdit {
-                    status: Some("disabled".to_owned()),
+                    status: Some(UserStatus::Disabled.as_str().to_owned()),
                     ..Default::default()
                 };
                 users::update_bumping(tx, id, edit, now).await?;

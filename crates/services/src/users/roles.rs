@@ -2,6 +2,7 @@
 //! set of roles.
 
 use std::collections::BTreeSet;
+use xiaoban_domain::identity::UserStatus;
 
 use uuid::Uuid;
 use xiaoban_domain::access::Reach;
@@ -102,7 +103,7 @@ impl Services {
             .ok_or(ServiceError::NotFound {
                 entity: "role assignment",
             })?;
-        if held.code == role_codes::SYSADMIN && user.status == "active" {
+        if held.code == role_codes::SYSADMIN && UserStatus::is_active(&user.status) {
             let role =
                 memberships::find_assignment(&tx, assignment_id)
                     .await?
