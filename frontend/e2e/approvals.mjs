@@ -61,24 +61,28 @@ async function pickersFit(page, ids, where) {
   }
 }
 
+/** On the start page: picks 请假 and fills a 事假 from `from` to `to` (YYYY-MM-DD) with a reason. */
+async function fillLeave(page, from, to, reason) {
+  await page.locator('[data-test="template-leave"]').click()
+  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
+  await page.locator('#form-period-start').fill(from)
+  await page.locator('#form-period-end').fill(to)
+  await page.locator('#form-period-end').press('Enter')
+  await page.locator('#form-reason').fill(reason)
+}
+
 /** Starts a one-day 事假 on `day` (YYYY-MM-DD) from the start form; remembers its number. */
 async function startOneDayLeave(page, base, state, username, day) {
   await signInDemo(page, base, state, username)
   await page.goto(`${base}/approvals/new`)
-  await page.locator('[data-test="template-leave"]').click()
-  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-  await page.locator('#form-period-start').fill(day)
-  await page.locator('#form-period-end').fill(day)
-  await page.locator('#form-period-end').press('Enter')
-  await page.locator('#form-reason').fill('家中有事，请假一天')
+  await fillLeave(page, day, day, '家中有事，请假一天')
   await page.locator('[data-test="start-submit"]').click()
   await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
   const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
   check(number.length > 0, `no request number for ${username}'s leave`)
   state.batch ??= []
   state.batch.push(number)
-  return { id: new URL(page.url()).pathname.split('/').pop(), number }
 }
 
 export const approvalScenarios = [
@@ -89,14 +93,8 @@ export const approvalScenarios = [
       await signInDemo(page, base, state, 'he.laoshi')
       await page.getByRole('menuitem', { name: '审批中心' }).click()
       await page.locator('[data-test="start"]').click()
-      await page.locator('[data-test="template-leave"]').click()
-      await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-      await page.locator('#form-period-start').fill('2026-12-07')
-      await page.locator('#form-period-end').fill('2026-12-11')
-      await page.locator('#form-period-end').press('Enter')
       // The days are computed by the server from the period (5 working days), not typed.
-      await page.locator('#form-reason').fill('家中有事，请假一周')
+      await fillLeave(page, '2026-12-07', '2026-12-11', '家中有事，请假一周')
       await page.locator('[data-test="steps-preview"]').getByText('分管校领导审批').waitFor()
       const when = await page.locator('[data-test="step-condition-1"]').innerText()
       check(when.includes('仅当请假天数大于 3 天时'), `the leader's step condition reads ${when}`)
@@ -235,13 +233,7 @@ export const approvalScenarios = [
     async run({ page, base, state }) {
       await signInDemo(page, base, state, 'liu.jiaowu')
       await page.goto(`${base}/approvals/new`)
-      await page.locator('[data-test="template-leave"]').click()
-      await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-      await page.locator('#form-period-start').fill('2026-12-16')
-      await page.locator('#form-period-end').fill('2026-12-17')
-      await page.locator('#form-period-end').press('Enter')
-      await page.locator('#form-reason').fill('外出参加教研活动')
+      await fillLeave(page, '2026-12-16', '2026-12-17', '外出参加教研活动')
       await page.locator('[data-test="start-submit"]').click()
       await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
       const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
