@@ -93,12 +93,14 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintain(self.services.clone()));
         let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
+        let calendar_check = tokio::spawn(check_calendar_years(self.services.clone()));
         let outbox = self
             .outbox_worker
             .then(|| tokio::spawn(deliver_notifications(self.services.clone())));
         let result = self.server.await;
         maintenance.abort();
         approval_clock.abort();
+        calendar_check.abort();
         if let Some(outbox) = outbox {
             outbox.abort();
         }
@@ -188,6 +190,20 @@ async fn deliver_notifications(services: Services) {
                     break;
                 }
             }
+        }
+    }
+}
+
+/// Whether next year's holiday schedule is still missing, every hour (its administrators are
+/// told once per year).
+async fn check_calendar_years(services: Services) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match services.warn_missing_calendar_year().await {
+            Ok(Some(year)) => tracing::warn!(year, "the holiday schedule of this year is missing"),
+            Ok(None) => {}
+            Err(err) => tracing::warn!(%err, "could not check the calendar's years"),
         }
     }
 }

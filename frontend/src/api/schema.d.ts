@@ -684,6 +684,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Last year, this year and next with how many special days each holds, and which year's
+         *     schedule is missing.
+         */
+        get: operations["list_calendar_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Imports a year's holidays and make-up days (as the State Council publishes them each
+         *     November), replacing what the year held. All rows or none: every bad row is reported at
+         *     once under `days[i]`. Needs `calendar.manage`.
+         */
+        put: operations["import_calendar_year"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -1672,6 +1713,24 @@ export interface components {
              */
             timezone: string;
         };
+        CalendarYearOut: {
+            /** @description Holidays stored for the year; 0 means its schedule was never imported. */
+            holidays: number;
+            /** @description Make-up working days (调休) stored for the year. */
+            workdays: number;
+            /** Format: int32 */
+            year: number;
+        };
+        CalendarYearsOut: {
+            /**
+             * Format: int32
+             * @description The year whose schedule should be imported now: this year when it has no holidays, and
+             *     from November next year while it has none. Null when nothing is missing.
+             */
+            missing?: number | null;
+            /** @description Last year, this year and next. */
+            years: components["schemas"]["CalendarYearOut"][];
+        };
         /** @description The result of checking the hash chain. */
         ChainReportOut: {
             /**
@@ -2028,6 +2087,11 @@ export interface components {
             rows: number;
             /** @description Users described by rows without problems. */
             usersToCreate: number;
+        };
+        /** @description One year's published schedule; it replaces every special day stored for that year. */
+        ImportYearIn: {
+            /** @description At most 120 days; checked with every row's problems reported at once. */
+            days: components["schemas"]["ScheduleDayIn"][];
         };
         InboxCountsOut: {
             /** Format: int64 */
@@ -2645,6 +2709,17 @@ export interface components {
              * @description The roster: `.xlsx` (first sheet) or UTF-8 `.csv`, at most 5 MB, header row first.
              */
             file: string;
+        };
+        ScheduleDayIn: {
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            date: string;
+            /** @description `holiday` (no work) or `workday` (a weekend day that is worked). */
+            kind: components["schemas"]["SpecialKindIn"];
+            /** @example 元旦 */
+            name: string;
         };
         /** @description The records a role assignment reaches. */
         ScopeOut: {
@@ -4683,6 +4758,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_calendar_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The years around today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearsOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_calendar_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The year
+                 * @example 2027
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportYearIn"];
+            };
+        };
+        responses: {
+            /** @description The year as now stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearOut"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */

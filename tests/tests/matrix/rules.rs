@@ -20,17 +20,41 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         "get_health" | "get_readiness" | "get_site" | "login" | "login_second_factor" | "refresh_token" => {
             Public
         }
-        "get_me" | "change_my_password" | "logout" | "list_calendar_days" | "get_deadline"
-        | "list_permissions" | "upload_file" | "get_file" | "get_file_content" => SignedIn,
+        "get_me"
+        | "change_my_password"
+        | "logout"
+        | "list_calendar_days"
+        | "get_deadline"
+        | "list_calendar_years"
+        | "list_permissions"
+        | "upload_file"
+        | "get_file"
+        | "get_file_content" => SignedIn,
         "get_totp" | "enrol_totp" | "confirm_totp" | "disable_totp" => SignedIn,
         "list_notifications"
         | "get_unread_notification_count"
         | "mark_notification_read"
         | "mark_all_notifications_read" => SignedIn,
-        "set_calendar_day" | "list_departments" | "create_department" | "get_department"
-        | "patch_department" | "list_users" | "create_user" | "get_user" | "patch_user" | "disable_user"
-        | "enable_user" | "assign_user_role" | "remove_user_role" | "list_roles" | "create_role"
-        | "get_role" | "update_role" | "delete_role" | "import_roster" => Role("sysadmin"),
+        "set_calendar_day"
+        | "import_calendar_year"
+        | "list_departments"
+        | "create_department"
+        | "get_department"
+        | "patch_department"
+        | "list_users"
+        | "create_user"
+        | "get_user"
+        | "patch_user"
+        | "disable_user"
+        | "enable_user"
+        | "assign_user_role"
+        | "remove_user_role"
+        | "list_roles"
+        | "create_role"
+        | "get_role"
+        | "update_role"
+        | "delete_role"
+        | "import_roster" => Role("sysadmin"),
         "reset_user_password"
         | "reset_user_totp"
         | "unlock_user"
