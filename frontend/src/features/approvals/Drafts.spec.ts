@@ -39,8 +39,9 @@ describe('the drafts box', () => {
     expect(wrapper.text()).toContain('草稿箱')
     expect(wrapper.text()).toContain('请假类型：事假')
     await wrapper.get('[data-test="draft-resume"]').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.query.draft).toBe(DRAFT_ID))
-    await vi.waitFor(() => expect(wrapper.find('[data-test="start-draft-note"]').exists()).toBe(true))
+    // The new-request page is loaded lazily on first use: give it time on a busy machine.
+    await vi.waitFor(() => expect(router.currentRoute.value.query.draft).toBe(DRAFT_ID), { timeout: 15000 })
+    await vi.waitFor(() => expect(wrapper.find('[data-test="start-draft-note"]').exists()).toBe(true), { timeout: 15000 })
     wrapper.unmount()
   })
 
