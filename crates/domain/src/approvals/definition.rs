@@ -377,7 +377,7 @@ impl Definition {
     }
 }
 
-/// Longest template number pattern: the pattern names its counter, which is stored in 64 characters.
+/// Longest template number pattern, and longest number it may print (the number column's width).
 pub const MAX_NUMBER_PATTERN_CHARS: usize = 40;
 
 fn check_number_pattern(pattern: &str) -> Result<(), FormIssue> {
@@ -389,7 +389,7 @@ fn check_number_pattern(pattern: &str) -> Result<(), FormIssue> {
             "The number pattern needs 1 to 40 characters, e.g. QJ-{year}-{seq:04}",
         ));
     }
-    NumberPattern::parse(pattern).map(|_| ()).map_err(|err| {
+    let parsed = NumberPattern::parse(pattern).map_err(|err| {
         let reason = match err {
             crate::error::DomainError::InvalidNumberPattern(reason) => reason,
             other => other.to_string(),
@@ -399,7 +399,16 @@ fn check_number_pattern(pattern: &str) -> Result<(), FormIssue> {
             zh: "编号规则无效：须且只能含一个 {seq}（可写 {seq:04} 补零），可含 {year}".to_owned(),
             en: format!("Invalid number pattern: {reason}"),
         }
-    })
+    })?;
+    // Numbers are stored in 40 characters: a six-digit sequence must still fit.
+    if parsed.format(2026, 999_999).chars().count() > MAX_NUMBER_PATTERN_CHARS {
+        return Err(issue(
+            path,
+            "编号规则过长：生成的编号不能超过 40 个字符",
+            "The number pattern is too long: numbers must fit in 40 characters",
+        ));
+    }
+    Ok(())
 }
 
 fn issue(field: &str, zh: &str, en: &str) -> FormIssue {
