@@ -94,6 +94,8 @@ async fn patterns_that_differ_only_in_padding_share_a_series_so_numbers_stay_uni
 async fn an_invalid_number_pattern_is_refused_at_save_naming_the_field() {
     let school = School::open().await;
     let too_long = format!("{}-{{seq}}", "请".repeat(40));
+    // 39 characters, but its numbers would not fit the 40 characters a number is stored in.
+    let prints_too_long = format!("{}{{seq:012}}", "号".repeat(30));
     let bad = [
         "QJ-{year}",
         "QJ-{seq}-{seq}",
@@ -101,6 +103,7 @@ async fn an_invalid_number_pattern_is_refused_at_save_naming_the_field() {
         "QJ-{seq:4}",
         "",
         too_long.as_str(),
+        prints_too_long.as_str(),
     ];
     for (i, pattern) in bad.into_iter().enumerate() {
         let body = json!({ "code": format!("bad-{i}"), "name": "请假", "category": "测试", "definition": numbered(pattern) });
