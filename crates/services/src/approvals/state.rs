@@ -120,7 +120,10 @@ impl Flow {
         }
         task.status = status.as_str().to_owned();
         match status {
-            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => task.decided_at = None,
+            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => {
+                task.decided_at = None;
+                task.decided_by_system = false;
+            }
             _ => task.decided_at = Some(now),
         }
         if comment.is_some() {
@@ -153,6 +156,7 @@ impl Flow {
             blocks_task_id: None,
             status: status.as_str().to_owned(),
             comment: None,
+            decided_by_system: false,
             decided_at: None,
             due_at,
             reminded_at: None,
@@ -277,6 +281,8 @@ pub(crate) trait TaskState {
     fn is_decision(&self) -> bool;
     fn is_copy(&self) -> bool;
     fn has_status(&self, status: TaskStatus) -> bool;
+    /// Approved by its assignee in person (not by the system on a timeout).
+    fn approved_in_person(&self) -> bool;
 }
 
 impl TaskState for TaskRow {
@@ -290,5 +296,9 @@ impl TaskState for TaskRow {
 
     fn has_status(&self, status: TaskStatus) -> bool {
         TaskStatus::parse(&self.status) == Some(status)
+    }
+
+    fn approved_in_person(&self) -> bool {
+        self.has_status(TaskStatus::Approved) && !self.decided_by_system
     }
 }
