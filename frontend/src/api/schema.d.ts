@@ -84,6 +84,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's drafts (草稿箱), most recently saved first. Nobody sees anyone else's. */
+        get: operations["list_approval_drafts"];
+        put?: never;
+        /**
+         * Saves a draft (needs `approval.use` and the template's starter rule). Values are checked as
+         *     when starting, except that required fields may be empty: a wrong value is 422 on
+         *     `form.<key>`. No number is taken and nobody is told. Send an `Idempotency-Key` to make
+         *     retries safe.
+         */
+        post: operations["create_approval_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's drafts, with its `ETag`; anyone else's is 404. */
+        get: operations["get_approval_draft"];
+        put?: never;
+        post?: never;
+        /** Deletes the caller's draft (with `If-Match`, only at that version). */
+        delete: operations["delete_approval_draft"];
+        options?: never;
+        head?: never;
+        /** Edits the caller's draft (needs `version` or `If-Match`; stale → 409). */
+        patch: operations["patch_approval_draft"];
+        trace?: never;
+    };
+    "/api/v1/approval-drafts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits the caller's draft as a request: the same checks as `POST /approvals` (required
+         *     fields are 422 on `form.<key>`, the draft stays), the number is taken now and the draft is
+         *     gone. With `If-Match`, only at that version. Send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["submit_approval_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approval-tasks": {
         parameters: {
             query?: never;
@@ -1939,6 +2002,51 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description Saves a draft of a request. */
+        DraftIn: {
+            /** @description Approvers picked so far for steps of type `applicant_picks`: step index → user ids. */
+            approvers?: {
+                [key: string]: string[];
+            };
+            /** @description Values by field key, checked field by field; required fields may still be empty. */
+            form: Record<string, never>;
+            /** Format: uuid */
+            templateId: string;
+        };
+        /** @description A draft of a request, as its author sees it. */
+        DraftOut: {
+            approvers: {
+                [key: string]: string[];
+            };
+            /** @description The uploads the form's attachment fields name. */
+            attachments: components["schemas"]["FileOut"][];
+            /** Format: date-time */
+            createdAt: string;
+            form: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** @description The form's summary line so far. */
+            summary: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Changes to a draft; what is given replaces what was saved. */
+        DraftPatchIn: {
+            approvers?: {
+                [key: string]: string[];
+            } | null;
+            form?: Record<string, never> | null;
+            /**
+             * Format: int32
+             * @description The draft's version edited (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         EventOut: {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
@@ -2048,7 +2156,23 @@ export interface components {
              *     only approver is the applicant follows its `applicantIsApprover`.)
              */
             autoSkip?: boolean;
+            /** @description Copied when the request ends approved. */
+            ccOnApproved?: components["schemas"]["ApproverRuleDto"][];
+            /** @description Copied when the request ends rejected. */
+            ccOnRejected?: components["schemas"]["ApproverRuleDto"][];
+            /**
+             * @description Copied (抄送) when the request is submitted (people by the same rules as steps; not
+             *     `applicant_picks`).
+             */
+            ccOnSubmit?: components["schemas"]["ApproverRuleDto"][];
             fallback?: components["schemas"]["ApproverRuleDto"] | null;
+            /**
+             * @description The template's number pattern: `{year}`, one `{seq}` or `{seq:0N}` (zero-padded to N),
+             *     literal text (`{{`/`}}` for braces), at most 40 characters, e.g. `QJ-{year}-{seq:04}`.
+             *     Absent: the engine's `SP-{year}-{seq}`. Patterns of one shape (padding aside) share a
+             *     gapless counter per year.
+             */
+            numberPattern?: string | null;
             /** @description On resubmit after a return, go straight back to the returning step. Default false. */
             resubmitToReturningStep?: boolean;
         };
@@ -3353,6 +3477,219 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approval_drafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's drafts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description Saved; `Location` names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patch_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPatchIn"];
+            };
+        };
+        responses: {
+            /** @description The draft as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted; `Location` names the request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
-use xiaoban_domain::approvals::definition::{Definition, StepDef};
+use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
@@ -93,7 +93,11 @@ impl Flow {
         usize::try_from(index).ok().and_then(|i| self.def.steps.get(i))
     }
 
+    /// A step's name; a template-level copy's pseudo step is named after its moment.
     pub fn step_name(&self, index: i32) -> String {
+        if let Some(moment) = CopyMoment::from_step_index(index) {
+            return moment.label().to_owned();
+        }
         self.step(index).map(|s| s.name.clone()).unwrap_or_default()
     }
 
@@ -238,6 +242,9 @@ impl Flow {
         mut self,
         tx: &impl ConnectionTrait,
     ) -> Result<(InstanceRow, Option<InstanceStatus>), ServiceError> {
+        if let Some(status) = self.finished {
+            super::copies::copy_at_end(tx, &mut self, status).await?;
+        }
         self.inst.updated_at = self.now;
         match self.loaded_version {
             Some(expected) => instances::update_guarded(tx, self.inst.clone(), expected).await?,

@@ -202,6 +202,19 @@ const approvals: typeof zh = {
     none: 'No delegations',
     hint: 'While you are away, new approval tasks go to your delegate.',
   },
+  drafts: {
+    open: 'Drafts',
+    save: 'Save draft',
+    saved: 'Draft saved; continue it from Drafts',
+    editing: 'Editing a draft: until it is submitted only you see it, and nobody is told',
+    none: 'No drafts',
+    empty: 'Nothing filled in yet',
+    savedAt: 'Saved {at}',
+    resume: 'Continue',
+    delete: 'Delete draft',
+    deleteConfirm: 'Delete the “{name}” draft? This cannot be undone.',
+    deleted: 'Draft deleted',
+  },
 }
 
 export default approvals
