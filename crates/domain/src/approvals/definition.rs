@@ -130,6 +130,15 @@ impl StepDef {
     pub fn signs_in_order(&self) -> bool {
         self.mode == StepMode::Sequential || matches!(self.rule, ApproverRule::ManagerChain { .. })
     }
+
+    /// The mode the step's decisions are counted by.
+    pub fn effective_mode(&self) -> StepMode {
+        if self.signs_in_order() {
+            StepMode::Sequential
+        } else {
+            self.mode
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -116,7 +116,9 @@ impl Flow {
         }
         task.status = status.as_str().to_owned();
         match status {
-            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => task.decided_at = None,
+            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued | TaskStatus::Unread => {
+                task.decided_at = None;
+            }
             _ => task.decided_at = Some(now),
         }
         if comment.is_some() {
