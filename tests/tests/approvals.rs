@@ -13,6 +13,7 @@ mod approvals {
     mod directory;
     mod flows;
     mod hooks;
+    mod manager_chain;
     mod modes;
     mod notices;
     mod offered_actions;
@@ -23,6 +24,7 @@ mod approvals {
     mod resubmits;
     mod returns;
     mod search;
+    mod sequential;
     mod strict_input;
     mod stuck;
     mod template_views;

@@ -474,12 +474,7 @@ pub(crate) fn finish(flow: &mut Flow, status: InstanceStatus) {
         .filter(|t| {
             matches!(
                 TaskStatus::parse(&t.status),
-                Some(
-                    TaskStatus::Pending
-                        | TaskStatus::Waiting
-                        | TaskStatus::Suspended
-                        | TaskStatus::Queued
-                )
+                Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended | TaskStatus::Queued)
             )
         })
         .map(|t| t.id)

@@ -106,7 +106,10 @@ async fn role_reaching(
 }
 
 /// The department and its ancestors, nearest first.
-pub(crate) async fn ancestors_of(db: &impl ConnectionTrait, department: Uuid) -> Result<Vec<Uuid>, ServiceError> {
+pub(crate) async fn ancestors_of(
+    db: &impl ConnectionTrait,
+    department: Uuid,
+) -> Result<Vec<Uuid>, ServiceError> {
     let parents: BTreeMap<Uuid, Option<Uuid>> = departments::parent_links(db).await?.into_iter().collect();
     let mut chain = vec![department];
     let mut current = department;

@@ -90,7 +90,11 @@ pub(crate) async fn advance(
             .map(|t| (t.id, t.assignee_id))
         else {
             // Everyone left in the order had signed already: the step is decided now.
-            return if passed_over { Box::pin(settle(db, flow)).await } else { Ok(()) };
+            return if passed_over {
+                Box::pin(settle(db, flow)).await
+            } else {
+                Ok(())
+            };
         };
         // A person who already approved this step (a task was transferred to them) signs once.
         let signed = flow
