@@ -64,7 +64,33 @@ pub fn manager_chain(
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Over generated department chains: the applicant (person 0) is never named, nobody twice,
+        /// and never more people than levels allowed.
+        #[test]
+        fn a_chain_never_names_the_applicant_or_anyone_twice(
+            heads in prop::collection::vec(prop::option::of(0..5u128), 0..8),
+            up_to in prop::option::of(1..6u8),
+            role_holder in 0..5u128,
+        ) {
+            let heads: Vec<Option<Uuid>> = heads.into_iter().map(|h| h.map(Uuid::from_u128)).collect();
+            let applicant = Uuid::from_u128(0);
+            let chain = manager_chain(applicant, &heads, up_to, |h| h == Uuid::from_u128(role_holder));
+            prop_assert!(!chain.contains(&applicant));
+            let mut distinct = chain.clone();
+            distinct.dedup();
+            distinct.sort();
+            distinct.dedup();
+            prop_assert_eq!(distinct.len(), chain.len());
+            if let Some(n) = up_to {
+                prop_assert!(chain.len() <= usize::from(n));
+            }
+        }
+    }
 
     fn p(n: u128) -> Uuid {
         Uuid::from_u128(n)
