@@ -2808,6 +2808,11 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string | null;
             /**
+             * @description The system decided on the assignee's behalf when the step's deadline passed (auto-approve
+             *     or auto-reject): not the person's own decision, and never counted as one.
+             */
+            decidedBySystem: boolean;
+            /**
              * Format: uuid
              * @description The approver this task was delegated from (out of office).
              */

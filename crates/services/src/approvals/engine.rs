@@ -288,7 +288,7 @@ fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == flow.inst.cycle && t.has_status(TaskStatus::Approved))
+        .filter(|t| t.cycle == flow.inst.cycle && t.approved_in_person())
         .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
         .collect();
     match mode {

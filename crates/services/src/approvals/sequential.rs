@@ -45,7 +45,7 @@ pub(crate) fn not_yet_approved(flow: &Flow, def: &StepDef, order: Vec<Uuid>) -> 
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == flow.inst.cycle && t.is_decision() && t.has_status(TaskStatus::Approved))
+        .filter(|t| t.cycle == flow.inst.cycle && t.is_decision() && t.approved_in_person())
         .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
         .collect();
     let rest: Vec<Uuid> = order.iter().copied().filter(|p| !approved.contains(p)).collect();
@@ -99,7 +99,7 @@ pub(crate) async fn advance(
         // A person who already approved this step (a task was transferred to them) signs once.
         let signed = flow
             .step_tasks(step)
-            .any(|t| t.assignee_id == person && t.has_status(TaskStatus::Approved));
+            .any(|t| t.assignee_id == person && t.approved_in_person());
         if signed {
             flow.set_task(id, TaskStatus::Closed, None);
             passed_over = true;

@@ -118,6 +118,7 @@ impl Flow {
         match status {
             TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued | TaskStatus::Unread => {
                 task.decided_at = None;
+                task.decided_by_system = false;
             }
             _ => task.decided_at = Some(now),
         }
@@ -151,6 +152,7 @@ impl Flow {
             blocks_task_id: None,
             status: status.as_str().to_owned(),
             comment: None,
+            decided_by_system: false,
             decided_at: None,
             due_at,
             reminded_at: None,
@@ -272,6 +274,8 @@ pub(crate) trait TaskState {
     fn is_decision(&self) -> bool;
     fn is_copy(&self) -> bool;
     fn has_status(&self, status: TaskStatus) -> bool;
+    /// Approved by its assignee in person (not by the system on a timeout).
+    fn approved_in_person(&self) -> bool;
 }
 
 impl TaskState for TaskRow {
@@ -285,5 +289,9 @@ impl TaskState for TaskRow {
 
     fn has_status(&self, status: TaskStatus) -> bool {
         TaskStatus::parse(&self.status) == Some(status)
+    }
+
+    fn approved_in_person(&self) -> bool {
+        self.has_status(TaskStatus::Approved) && !self.decided_by_system
     }
 }

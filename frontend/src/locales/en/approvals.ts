@@ -49,6 +49,7 @@ const approvals: typeof zh = {
     decisions: 'Decisions',
     step: 'Step',
     person: 'Approver',
+    bySystem: 'System (timed out, for {name})',
     decision: 'Decision',
     opinion: 'Opinion',
     time: 'Time',

@@ -47,6 +47,7 @@ const approvals = {
     decisions: '审批意见',
     step: '环节',
     person: '审批人',
+    bySystem: '系统（超时代 {name} 处理）',
     decision: '结果',
     opinion: '意见',
     time: '时间',
