@@ -15,6 +15,7 @@ mod approvals {
     mod drafts;
     mod flows;
     mod hooks;
+    mod manager_chain;
     mod modes;
     mod notices;
     mod numbering;
@@ -26,6 +27,7 @@ mod approvals {
     mod resubmits;
     mod returns;
     mod search;
+    mod sequential;
     mod strict_input;
     mod stuck;
     mod template_views;

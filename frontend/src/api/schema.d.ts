@@ -1673,6 +1673,12 @@ export interface components {
         } | {
             /** @enum {string} */
             type: "applicant_picks";
+        } | {
+            /** @enum {string} */
+            type: "manager_chain";
+            untilRole?: string | null;
+            /** Format: int32 */
+            upTo?: number | null;
         };
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
@@ -2969,10 +2975,12 @@ export interface components {
             timeout?: components["schemas"]["TimeoutActionDto"];
         };
         /**
-         * @description `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
+         * @description `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers),
+         *     `sequential` 依次审批 (everyone, one after the other in the rule's order: the next one's task
+         *     is `queued` until the previous approved).
          * @enum {string}
          */
-        StepModeDto: "or" | "all" | "ratio";
+        StepModeDto: "or" | "all" | "ratio" | "sequential";
         StepOut: {
             /** Format: int64 */
             durationMinutes?: number | null;
@@ -3019,7 +3027,8 @@ export interface components {
             overdue: boolean;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
+             *     `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
+             *     `superseded`, `unread`, `read`, `reassigned`.
              */
             status: string;
             /** Format: int32 */

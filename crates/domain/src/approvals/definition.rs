@@ -180,7 +180,19 @@ pub enum ApproverRule {
     FormUser { field: String },
     /// The applicant picks the approvers when submitting.
     ApplicantPicks,
+    /// 连续多级主管: the heads of the applicant's department and of each one above it, nearest
+    /// first, signed in that order. `up_to` levels and/or `until_role` (stop after the first
+    /// head holding that role, inclusive); the top of the tree ends it anyway.
+    ManagerChain {
+        #[serde(default)]
+        up_to: Option<u8>,
+        #[serde(default)]
+        until_role: Option<String>,
+    },
 }
+
+/// The most levels a manager chain climbs: deeper trees than this are not a school's.
+pub const MAX_CHAIN_LEVELS: u8 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -192,6 +204,26 @@ pub enum StepMode {
     All,
     /// Countersign that passes once the pass ratio of approvers approved.
     Ratio,
+    /// 依次审批: everyone must approve, one after the other in the rule's order; the next one's
+    /// task exists only once the previous approved.
+    Sequential,
+}
+
+impl StepDef {
+    /// Whether the step's approvers sign one after the other: a sequential step, and a manager
+    /// chain whatever its mode says (a chain is signed level by level).
+    pub fn signs_in_order(&self) -> bool {
+        self.mode == StepMode::Sequential || matches!(self.rule, ApproverRule::ManagerChain { .. })
+    }
+
+    /// The mode the step's decisions are counted by.
+    pub fn effective_mode(&self) -> StepMode {
+        if self.signs_in_order() {
+            StepMode::Sequential
+        } else {
+            self.mode
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,6 +322,15 @@ impl Definition {
             )),
             _ => {}
         }
+        if matches!(step.rule, ApproverRule::ManagerChain { .. })
+            && matches!(step.mode, StepMode::All | StepMode::Ratio)
+        {
+            issues.push(issue(
+                &format!("{path}.mode"),
+                "连续多级主管逐级依次审批，不能设为会签或比例会签",
+                "A manager chain signs level by level; it cannot be a countersign or ratio step",
+            ));
+        }
         if let Some(condition) = &step.condition
             && let Err(found) = self.form.check_condition(condition)
         {
@@ -363,6 +404,9 @@ impl Definition {
                     "Levels up must be 1 to 5",
                 ));
             }
+            ApproverRule::ManagerChain { up_to, until_role } => {
+                check_chain(path, *up_to, until_role.as_deref(), issues);
+            }
             ApproverRule::FormUser { field }
                 if !self.form.field(field).is_some_and(|f| f.kind == FieldKind::User) =>
             {
@@ -409,6 +453,26 @@ fn check_number_pattern(pattern: &str) -> Result<(), FormIssue> {
         ));
     }
     Ok(())
+}
+
+fn check_chain(path: &str, up_to: Option<u8>, until_role: Option<&str>, issues: &mut Vec<FormIssue>) {
+    if up_to.is_none() && until_role.is_none() {
+        issues.push(issue(
+            &format!("{path}.upTo"),
+            "连续多级主管需设置向上几级或直到某角色",
+            "A manager chain needs upTo levels or untilRole",
+        ));
+    }
+    if up_to.is_some_and(|n| n == 0 || n > MAX_CHAIN_LEVELS) {
+        issues.push(issue(
+            &format!("{path}.upTo"),
+            "连续多级主管应为向上 1 到 10 级",
+            "A manager chain climbs 1 to 10 levels",
+        ));
+    }
+    if until_role.is_some_and(|r| r.trim().is_empty()) {
+        issues.push(issue(&format!("{path}.untilRole"), "请选择角色", "Choose a role"));
+    }
 }
 
 fn issue(field: &str, zh: &str, en: &str) -> FormIssue {

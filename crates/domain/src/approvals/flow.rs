@@ -67,6 +67,9 @@ string_enum! {
         Transferred = "transferred",
         /// Put aside while the request is back with the applicant or an earlier step.
         Suspended = "suspended",
+        /// In a sequential step (依次审批): waits for the people before it in the order to
+        /// approve; not yet this person's to act on.
+        Queued = "queued",
         /// No longer needed: the step was decided by someone else.
         Closed = "closed",
         /// Ended because the request was withdrawn, cancelled or rejected.
@@ -154,6 +157,9 @@ pub fn tally(mode: StepMode, ratio: Option<Ratio>, counts: StepCounts) -> Tally 
         StepMode::Or if approved > 0 => Tally::Passed,
         StepMode::All if rejected > 0 => Tally::Rejected,
         StepMode::All if approved == total && total > 0 => Tally::Passed,
+        // Queued signers count as open: the step passes once the last in the order approved.
+        StepMode::Sequential if rejected > 0 => Tally::Rejected,
+        StepMode::Sequential if approved == total && total > 0 => Tally::Passed,
         StepMode::Ratio => {
             let Ratio {
                 numerator,
@@ -253,6 +259,14 @@ mod tests {
             ..StepCounts::default()
         };
         assert_eq!(tally(StepMode::All, None, refused), Tally::Rejected);
+    }
+
+    #[test]
+    fn sequential_passes_only_when_the_last_in_order_approved() {
+        let seq = StepMode::Sequential;
+        assert_eq!(tally(seq, None, counts(1, 0, 2)), Tally::Undecided);
+        assert_eq!(tally(seq, None, counts(2, 1, 0)), Tally::Rejected);
+        assert_eq!(tally(seq, None, counts(3, 0, 0)), Tally::Passed);
     }
 
     #[test]

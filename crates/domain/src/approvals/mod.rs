@@ -6,6 +6,7 @@ pub mod definition;
 pub mod flow;
 pub mod form;
 pub mod self_approval;
+pub mod sequence;
 
 pub use condition::{Condition, ConditionError};
 pub use form::{CheckedForm, FieldDef, FieldKind, FormIssue, FormSchema};

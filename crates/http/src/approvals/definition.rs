@@ -100,9 +100,21 @@ pub enum ApproverRuleDto {
     FormUser { field: String },
     /// The applicant picks when submitting (`approvers` of the start request).
     ApplicantPicks {},
+    /// 连续多级主管: the heads of the applicant's department and of each one above it, signed
+    /// level by level (nearest first). `upTo` levels (1 to 10) and/or `untilRole` (stop after
+    /// the first head holding that role, inclusive); at least one of them. A head's own request
+    /// starts at the level above; someone heading two levels signs once.
+    ManagerChain {
+        #[serde(rename = "upTo", default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<u8>,
+        #[serde(rename = "untilRole", default, skip_serializing_if = "Option::is_none")]
+        until_role: Option<String>,
+    },
 }
 
-/// `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers).
+/// `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers),
+/// `sequential` 依次审批 (everyone, one after the other in the rule's order: the next one's task
+/// is `queued` until the previous approved).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepModeDto {
@@ -110,6 +122,7 @@ pub enum StepModeDto {
     Or,
     All,
     Ratio,
+    Sequential,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -130,7 +130,8 @@ pub struct TaskOut {
     /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
     pub origin: String,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-    /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
+    /// `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
+    /// `superseded`, `unread`, `read`, `reassigned`.
     pub status: String,
     pub comment: Option<String>,
     /// The system decided on the assignee's behalf when the step's deadline passed (auto-approve

@@ -201,6 +201,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     if let Some(task) = flow.task_mut(mine.id) {
         task.comment = None;
     }
+    super::sequential::requeue_after_recall(flow, step, mine.id);
     flow.inst.current_step = Some(step);
     flow.event(Some(me), "recall", Some(step), Some(mine.id), None, json!({}));
     Ok(())

@@ -262,7 +262,7 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
             StepView {
                 index,
                 name: s.name.clone(),
-                mode: serde_json::to_value(s.mode)
+                mode: serde_json::to_value(s.effective_mode())
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default(),

@@ -15,6 +15,7 @@ use xiaoban_persistence::approvals::delegations;
 
 use super::chain::{chain_text, delegation_chain};
 use super::resolve::{fallback, resolve};
+use super::sequential;
 use super::state::Flow;
 use super::state::TaskState;
 use super::superior::{approved_by_someone_else, approvers_in_round, later_step_applies, superior};
@@ -109,7 +110,7 @@ pub(crate) async fn enter(
                 "no approver for step {step} other than the applicant"
             )));
         }
-        if flow.def.options.auto_skip && already_approved(flow, def.mode, &approvers) {
+        if flow.def.options.auto_skip && already_approved(flow, def.effective_mode(), &approvers) {
             flow.event(
                 None,
                 "step_skipped",
@@ -121,6 +122,7 @@ pub(crate) async fn enter(
             step += 1;
             continue;
         }
+        let approvers = sequential::not_yet_approved(flow, &def, approvers);
         let due = def
             .deadline_hours
             .map(|h| flow.calendar.add_working_hours(flow.now, h));
@@ -133,6 +135,9 @@ pub(crate) async fn enter(
             None,
             json!({ "approvers": approvers }),
         );
+        if def.signs_in_order() {
+            return sequential::queue(db, flow, step, &approvers, due).await;
+        }
         for approver in approvers {
             assign(db, flow, step, approver, TaskOrigin::Rule, due).await?;
         }
@@ -160,6 +165,9 @@ async fn plan(
             None,
             json!({ "approvers": approvers }),
         );
+    }
+    if def.signs_in_order() {
+        approvers = sequential::signing_order(db, flow, step, approvers).await?;
     }
     if approvers.iter().any(|a| *a != applicant) {
         return Ok(plan_step(
@@ -205,6 +213,22 @@ pub(crate) async fn assign(
     origin: TaskOrigin,
     due: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<Uuid, ServiceError> {
+    let id = flow.add_task(step, approver, origin, due);
+    hand_to_holder(db, flow, id).await?;
+    Ok(id)
+}
+
+/// Puts the open task `id` in the hands of whoever should hold it (the applicant's superior
+/// instead of the applicant, the end of the delegation chain while its approver is away) and
+/// tells them. A sequential step's next task goes through here when its turn comes.
+pub(crate) async fn hand_to_holder(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    id: Uuid,
+) -> Result<(), ServiceError> {
+    let Some((step, approver)) = flow.task(id).map(|t| (t.step_index, t.assignee_id)) else {
+        return Ok(());
+    };
     let applicant = flow.inst.applicant_id;
     let approver = if approver == applicant {
         superior(db, flow, step)
@@ -230,11 +254,13 @@ pub(crate) async fn assign(
         }
     }
     let assignee = chain.last().copied().unwrap_or(approver);
-    let id = flow.add_task(step, assignee, origin, due);
-    if assignee != approver {
-        if let Some(task) = flow.task_mut(id) {
+    if let Some(task) = flow.task_mut(id) {
+        task.assignee_id = assignee;
+        if assignee != approver {
             task.delegated_from = Some(approver);
         }
+    }
+    if assignee != approver {
         let words = chain_text(db, &chain).await?;
         flow.event(
             None,
@@ -253,7 +279,7 @@ pub(crate) async fn assign(
         title,
         flow.step_name(step),
     );
-    Ok(id)
+    Ok(())
 }
 
 /// Whether the step's approvers already approved in this round (one is enough for an or-sign
@@ -267,7 +293,9 @@ fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
         .collect();
     match mode {
         StepMode::Or => approvers.iter().any(|a| approved.contains(a)),
-        StepMode::All | StepMode::Ratio => approvers.iter().all(|a| approved.contains(a)),
+        StepMode::All | StepMode::Ratio | StepMode::Sequential => {
+            approvers.iter().all(|a| approved.contains(a))
+        }
     }
 }
 
@@ -358,13 +386,15 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
         match (TaskStatus::parse(&task.status), added) {
             (Some(TaskStatus::Approved), false) => counts.approved += 1,
             (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
-            (Some(TaskStatus::Pending | TaskStatus::Waiting), false) => counts.open += 1,
+            (Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued), false) => {
+                counts.open += 1;
+            }
             (Some(TaskStatus::Rejected), true) => counts.added_rejected += 1,
             (Some(TaskStatus::Pending | TaskStatus::Waiting), true) => counts.added_open += 1,
             _ => {}
         }
     }
-    match escalated.unwrap_or_else(|| tally(def.mode, def.pass_ratio, counts)) {
+    match escalated.unwrap_or_else(|| tally(def.effective_mode(), def.pass_ratio, counts)) {
         Tally::Passed => {
             close_open(flow, step, |_| true);
             flow.event(None, "step_passed", Some(step), None, None, json!({}));
@@ -376,8 +406,11 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
             Ok(())
         }
         Tally::Undecided => {
-            if def.mode == StepMode::Or && counts.approved > 0 {
+            if def.effective_mode() == StepMode::Or && counts.approved > 0 {
                 close_open(flow, step, |origin| !origin.is_added_signer());
+            }
+            if def.signs_in_order() {
+                sequential::advance(db, flow, step).await?;
             }
             Ok(())
         }
@@ -387,7 +420,7 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
 fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
     let open: Vec<Uuid> = flow
         .step_tasks(step)
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| TaskStatus::parse(&t.status).is_some_and(|s| s.is_open() || s == TaskStatus::Queued))
         .filter(|t| which(TaskOrigin::parse(&t.origin).unwrap_or(TaskOrigin::Rule)))
         .map(|t| t.id)
         .collect();
@@ -441,7 +474,7 @@ pub(crate) fn finish(flow: &mut Flow, status: InstanceStatus) {
         .filter(|t| {
             matches!(
                 TaskStatus::parse(&t.status),
-                Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended)
+                Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended | TaskStatus::Queued)
             )
         })
         .map(|t| t.id)

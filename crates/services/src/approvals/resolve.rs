@@ -43,6 +43,9 @@ pub(crate) async fn resolve(
             .and_then(|s| Uuid::parse_str(s).ok())
             .into_iter()
             .collect(),
+        ApproverRule::ManagerChain { up_to, until_role } => {
+            super::manager_chain::heads(db, flow, *up_to, until_role.as_deref()).await?
+        }
         ApproverRule::ApplicantPicks => {
             let picked: BTreeMap<String, Vec<Uuid>> =
                 serde_json::from_str(&flow.inst.picked).unwrap_or_default();
@@ -103,7 +106,10 @@ async fn role_reaching(
 }
 
 /// The department and its ancestors, nearest first.
-async fn ancestors_of(db: &impl ConnectionTrait, department: Uuid) -> Result<Vec<Uuid>, ServiceError> {
+pub(crate) async fn ancestors_of(
+    db: &impl ConnectionTrait,
+    department: Uuid,
+) -> Result<Vec<Uuid>, ServiceError> {
     let parents: BTreeMap<Uuid, Option<Uuid>> = departments::parent_links(db).await?.into_iter().collect();
     let mut chain = vec![department];
     let mut current = department;

@@ -115,7 +115,7 @@ pub(crate) async fn resubmit(
             let parked: Vec<Uuid> = flow
                 .tasks
                 .iter()
-                .filter(|t| t.has_status(TaskStatus::Suspended))
+                .filter(|t| t.has_status(TaskStatus::Suspended) || t.has_status(TaskStatus::Queued))
                 .map(|t| t.id)
                 .collect();
             for id in parked {

@@ -120,7 +120,7 @@ impl Flow {
         }
         task.status = status.as_str().to_owned();
         match status {
-            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => {
+            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued | TaskStatus::Unread => {
                 task.decided_at = None;
                 task.decided_by_system = false;
             }

@@ -421,6 +421,10 @@ async fn check_definition(
                 ));
             }
             ApproverRule::Role { role } => role_codes.push((format!("{path}.role"), role.clone())),
+            ApproverRule::ManagerChain {
+                until_role: Some(role),
+                ..
+            } => role_codes.push((format!("{path}.untilRole"), role.clone())),
             ApproverRule::HeadOf { department_id }
                 if departments::find(db, *department_id).await?.is_none() =>
             {

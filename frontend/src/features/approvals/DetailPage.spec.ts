@@ -55,6 +55,24 @@ describe('DetailPage', () => {
     mine.wrapper.unmount()
   })
 
+  it('shows who signs next in a sequential step', async () => {
+    const task = approval().tasks[0]!
+    const { wrapper } = await open(approval({
+      steps: [{ index: 0, name: '依次会审', mode: 'sequential', status: 'current' }],
+      tasks: [
+        { ...task, id: 't1', stepName: '依次会审', assigneeName: '孙档案' },
+        { ...task, id: 't2', stepName: '依次会审', assigneeName: '李文书', status: 'queued' },
+        { ...task, id: 't3', stepName: '依次会审', assigneeName: '赵专员', status: 'queued' },
+      ],
+    }))
+    await vi.waitFor(() => expect(wrapper.find('[data-test="steps"]').text()).toContain('下一位：李文书'))
+    const rows = wrapper.findAll('[data-test="tasks"] li').map((li) => li.text())
+    expect(rows[1]).toContain('待依次审批')
+    expect(rows[1]).toContain('下一位')
+    expect(rows[2]).not.toContain('下一位')
+    wrapper.unmount()
+  })
+
   it('says in words when a step applies, and why a step was skipped', async () => {
     const { wrapper } = await open(approval())
     await vi.waitFor(() => expect(wrapper.find('[data-test="steps"]').text()).toContain('仅当请假天数大于 3 天时'))

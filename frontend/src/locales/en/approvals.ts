@@ -28,6 +28,8 @@ const approvals: typeof zh = {
   decidedAt: 'Decided',
   dueAt: 'Due',
   overdue: 'Overdue',
+  nextInOrder: 'Next',
+  nextIs: 'Next: {name}',
   batch: {
     approve: 'Approve selected',
     reject: 'Reject selected',
@@ -75,14 +77,14 @@ const approvals: typeof zh = {
   taskStatus: {
     pending: 'Pending', waiting: 'Waiting', approved: 'Approved', rejected: 'Rejected', returned: 'Returned',
     transferred: 'Transferred', suspended: 'Suspended', closed: 'Closed', cancelled: 'Cancelled',
-    superseded: 'Superseded', unread: 'Unread', read: 'Read', reassigned: 'Reassigned',
+    superseded: 'Superseded', unread: 'Unread', read: 'Read', reassigned: 'Reassigned', queued: 'Waiting their turn',
   },
   events: {
     submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', to_superior: "The applicant's own step went to their superior", applicant_confirmed: 'Confirmed by the applicant', superior_required: 'Someone other than the applicant must approve: sent to the superior', fallback: 'Nobody found, fallback used',
     delegated: 'Delegated', approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted',
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',
-    step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned',
+    step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned', next_in_order: 'Next in order',
   },
   actions: {
     approve: 'Approve', reject: 'Reject', return: 'Return', resubmit: 'Resubmit', transfer: 'Transfer',

@@ -26,6 +26,8 @@ const approvals = {
   decidedAt: '处理时间',
   dueAt: '截止时间',
   overdue: '已超时',
+  nextInOrder: '下一位',
+  nextIs: '下一位：{name}',
   batch: {
     approve: '批量同意',
     reject: '批量驳回',
@@ -73,7 +75,7 @@ const approvals = {
   taskStatus: {
     pending: '待处理', waiting: '等待中', approved: '同意', rejected: '驳回', returned: '退回',
     transferred: '已转交', suspended: '暂停', closed: '已关闭', cancelled: '已取消', superseded: '已失效',
-    unread: '未读', read: '已读', reassigned: '已改派',
+    unread: '未读', read: '已读', reassigned: '已改派', queued: '待依次审批',
   },
   events: {
     submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', to_superior: '审批人是申请人本人，交给其上级', applicant_confirmed: '申请人本人确认', superior_required: '须由申请人以外的人审批，交给上级', fallback: '无人审批，转兜底人员',
@@ -81,6 +83,7 @@ const approvals = {
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
     withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
     step_reopened: '环节重开', finished: '审批结束', reassign: '改派',
+    next_in_order: '轮到下一位审批',
   },
   actions: {
     approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交', transfer: '转交',

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::approvals::sequence::signing_order;
 
 const PEOPLE: u128 = 6;
 
@@ -36,13 +37,19 @@ struct Step {
     applies: bool,
     setting: SelfApproval,
     approvers: Vec<Uuid>,
+    /// Signed one after the other (依次审批 or a manager chain): the order goes through
+    /// [`signing_order`] before the step is planned.
+    in_order: bool,
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (any::<bool>(), setting(), group()).prop_map(|(applies, setting, approvers)| Step {
-        applies,
-        setting,
-        approvers,
+    (any::<bool>(), setting(), group(), any::<bool>()).prop_map(|(applies, setting, approvers, in_order)| {
+        Step {
+            applies,
+            setting,
+            approvers,
+            in_order,
+        }
     })
 }
 
@@ -89,6 +96,11 @@ fn walk(steps: &[Step], org: &Org) -> Vec<Uuid> {
             org.last_resort.clone()
         } else {
             step.approvers.clone()
+        };
+        let approvers = if step.in_order {
+            signing_order(applicant, &approvers, &superior)
+        } else {
+            approvers
         };
         let elsewhere = Elsewhere {
             approved_by_someone_else: approved.iter().any(|a| *a != applicant),

@@ -17,6 +17,30 @@ describe('designer drafts', () => {
     expect(step.condition).toBeNull()
   })
 
+  it('sends a manager chain with only the limits set, always signed in order', () => {
+    const draft = emptyDraft()
+    draft.steps[0]!.rule = { ...newRule('manager_chain'), upTo: 3, untilRole: '' }
+    draft.steps[0]!.mode = 'all'
+    const step = toDefinition(draft).steps[0]!
+    expect(step.rule).toEqual({ type: 'manager_chain', upTo: 3 })
+    expect(step.mode).toBe('sequential')
+    draft.steps[0]!.rule = { ...newRule('manager_chain'), upTo: null, untilRole: 'school_leader' }
+    expect(toDefinition(draft).steps[0]!.rule).toEqual({ type: 'manager_chain', untilRole: 'school_leader' })
+  })
+
+  it('reads a stored manager chain and a sequential step back unchanged', () => {
+    const tpl = leaveTemplate()
+    tpl.definition.steps[0] = { ...tpl.definition.steps[0]!, mode: 'sequential', rule: { type: 'manager_chain', untilRole: 'dept_head' } }
+    tpl.definition.steps[1] = { ...tpl.definition.steps[1]!, mode: 'sequential', rule: { type: 'users', userIds: ['u-b', 'u-a'] } }
+    const draft = fromTemplate(tpl)
+    expect(draft.steps[0]!.rule.upTo).toBeNull()
+    expect(draft.steps[0]!.rule.untilRole).toBe('dept_head')
+    const once = toDefinition(draft)
+    expect(once.steps[0]!.rule).toEqual({ type: 'manager_chain', untilRole: 'dept_head' })
+    expect(once.steps[1]!.rule).toEqual({ type: 'users', userIds: ['u-b', 'u-a'] })
+    expect(once.steps[1]!.mode).toBe('sequential')
+  })
+
   it('round-trips a template unchanged, so saving without edits publishes no new version', () => {
     const tpl = leaveTemplate()
     const once = toDefinition(fromTemplate(tpl))

@@ -4,7 +4,7 @@ import type { DefinitionDto, FieldDef, TemplateIn, TemplateOut } from '../api'
 /** A step's approver rule as the API reads and writes it. */
 export type RuleWire = components['schemas']['ApproverRuleDto']
 export type RuleType = RuleWire['type']
-export const RULE_TYPES: RuleType[] = ['users', 'role', 'department_head', 'head_of', 'levels_up', 'form_user', 'applicant_picks']
+export const RULE_TYPES: RuleType[] = ['users', 'role', 'department_head', 'head_of', 'levels_up', 'form_user', 'applicant_picks', 'manager_chain']
 
 /** A rule being edited: every parameter kept, so switching the type back and forth loses nothing. */
 export interface RuleDraft {
@@ -14,6 +14,9 @@ export interface RuleDraft {
   departmentId: string | null
   levels: number
   field: string
+  /** 连续多级主管: how many levels up (null: no limit) and the role whose first holder ends it. */
+  upTo: number | null
+  untilRole: string
 }
 
 export type TimeoutKind = 'remind' | 'escalate' | 'auto_approve' | 'auto_reject'
@@ -25,7 +28,7 @@ export const SELF_APPROVALS: SelfApproval[] = ['superior', 'applicantConfirms', 
 export interface StepDraft {
   name: string
   rule: RuleDraft
-  mode: 'or' | 'all' | 'ratio'
+  mode: 'or' | 'all' | 'ratio' | 'sequential'
   numerator: number
   denominator: number
   condition: string
@@ -67,7 +70,7 @@ export const FLOW_COPY_LISTS: { key: FlowCopyList; label: string }[] = [
 ]
 
 export function newRule(type: RuleType = 'department_head'): RuleDraft {
-  return { type, userIds: [], role: '', departmentId: null, levels: 1, field: '' }
+  return { type, userIds: [], role: '', departmentId: null, levels: 1, field: '', upTo: 2, untilRole: '' }
 }
 
 export function newStep(): StepDraft {
@@ -97,6 +100,11 @@ export function ruleToWire(r: RuleDraft): RuleWire {
     case 'head_of': return { type: 'head_of', departmentId: r.departmentId ?? '' }
     case 'levels_up': return { type: 'levels_up', levels: r.levels }
     case 'form_user': return { type: 'form_user', field: r.field }
+    case 'manager_chain': return {
+      type: 'manager_chain',
+      ...(r.upTo ? { upTo: r.upTo } : {}),
+      ...(r.untilRole ? { untilRole: r.untilRole } : {}),
+    }
     default: return { type: r.type }
   }
 }
@@ -109,6 +117,8 @@ export function ruleFromWire(w: unknown): RuleDraft {
   if (typeof r.departmentId === 'string') out.departmentId = r.departmentId
   if (typeof r.levels === 'number') out.levels = r.levels
   if (typeof r.field === 'string') out.field = r.field
+  if (r.type === 'manager_chain') out.upTo = typeof r.upTo === 'number' ? r.upTo : null
+  if (typeof r.untilRole === 'string') out.untilRole = r.untilRole
   return out
 }
 
@@ -117,7 +127,8 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
   const steps = d.steps.map((s) => ({
     name: s.name,
     rule: ruleToWire(s.rule),
-    mode: s.mode,
+    // A manager chain is always signed level by level, whatever was picked before.
+    mode: s.rule.type === 'manager_chain' ? ('sequential' as const) : s.mode,
     passRatio: s.mode === 'ratio' ? { numerator: s.numerator, denominator: s.denominator } : null,
     condition: s.condition.trim() || null,
     deadlineHours: s.deadlineHours,
