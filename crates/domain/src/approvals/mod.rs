@@ -5,6 +5,7 @@ pub mod condition;
 pub mod definition;
 pub mod flow;
 pub mod form;
+pub mod parallel;
 pub mod self_approval;
 
 pub use condition::{Condition, ConditionError};

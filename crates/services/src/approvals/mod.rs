@@ -2,6 +2,7 @@
 //! modules use. Every change goes through [`state::Flow`] inside one transaction.
 
 mod act;
+mod applicant;
 mod assist;
 mod batch;
 mod builtin;
@@ -16,6 +17,8 @@ mod inbox;
 mod offers;
 mod oversight;
 mod own_choice;
+mod parallel;
+mod progress;
 mod resolve;
 mod route;
 mod start;
