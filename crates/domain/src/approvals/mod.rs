@@ -6,6 +6,8 @@ pub mod definition;
 pub mod flow;
 pub mod form;
 pub mod parallel;
+#[cfg(test)]
+mod parallel_tests;
 pub mod self_approval;
 
 pub use condition::{Condition, ConditionError};
