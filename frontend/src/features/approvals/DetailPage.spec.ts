@@ -64,8 +64,8 @@ describe('DetailPage', () => {
     const short = approval({
       form: { days: 2 } as unknown as Record<string, never>,
       steps: [
-        { index: 0, name: '部门负责人审批', mode: 'or', status: 'current' },
-        { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped' },
+        { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', branches: [] },
+        { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped', branches: [] },
       ],
       timeline: [{ id: 'e2', at: '2026-11-23T01:00:00Z', action: 'step_skipped', stepIndex: 1, data: { reason: 'condition' } as unknown as Record<string, never> }],
     })

@@ -71,3 +71,25 @@ describe('parallel blocks in the designer', () => {
     wrapper.unmount()
   })
 })
+
+describe('a request with a parallel block', () => {
+  it('shows each branch and its steps with their state in its progress', async () => {
+    const { default: ProgressView } = await import('./ProgressView.vue')
+    const { approval } = await import('./test-fixtures')
+    const running = approval({
+      steps: [{ index: 0, name: '会审', mode: 'or', status: 'current', branches: [
+        { index: 0, name: '财务', status: 'passed', steps: [{ index: 0, name: '复核', status: 'passed' }] },
+        { index: 1, name: '设备', status: 'current', steps: [{ index: 0, name: '设备审核', status: 'current' }] },
+      ] }],
+      tasks: [{ id: 't', stepIndex: 0, stepName: '设备 · 设备审核', branchIndex: 1, branchStep: 0, cycle: 1, assigneeId: 'u', assigneeName: '吴处长',
+        kind: 'approve', origin: 'rule', status: 'pending', overdue: false, createdAt: '2026-11-23T01:00:00Z' }],
+    })
+    const wrapper = mount(ProgressView, { props: { approval: running }, global: { plugins: [i18n, ElementPlus] } })
+    await flushPromises()
+    expect(wrapper.get('[data-test="branch-0"]').text()).toContain('财务')
+    expect(wrapper.get('[data-test="branch-0"]').text()).toContain('已通过')
+    expect(wrapper.get('[data-test="branch-1"]').text()).toContain('设备审核（进行中）')
+    expect(wrapper.get('[data-test="tasks"]').text()).toContain('设备 · 设备审核')
+    wrapper.unmount()
+  })
+})
