@@ -414,3 +414,36 @@ async fn a_parallel_block_is_refused_with_every_problem_named_by_its_path() {
         ["definition.steps[0].branches[1].steps[0].branches"]
     );
 }
+
+#[tokio::test]
+async fn resubmitting_straight_back_to_a_returning_branch_reenters_the_whole_block() {
+    let school = School::open().await;
+    let [head, clerk, equipment] = school
+        .users(&["wei.xinxi", "li.wenshu", "wu.houqin"])
+        .await
+        .try_into()
+        .unwrap();
+    let mut def = definition(json!([
+        { "name": "系部审核", "rule": users(&[head]) },
+        { "name": "会审", "branches": [
+            { "name": "财务", "steps": [ { "name": "初审", "rule": users(&[clerk]) } ] },
+            { "name": "设备", "steps": [ { "name": "设备审核", "rule": users(&[equipment]) } ] }
+        ] }
+    ]));
+    def["options"] = json!({ "resubmitToReturningStep": true });
+    school.template("straight-back", def).await;
+    let request = school
+        .start("he.laoshi", "straight-back", json!({ "amount": 100 }))
+        .await;
+    let id = &request["id"];
+    school.ok("wei.xinxi", id, "approve", json!({})).await;
+    school.ok("wu.houqin", id, "approve", json!({})).await;
+    school
+        .ok("li.wenshu", id, "return", json!({ "comment": "请附报价单" }))
+        .await;
+    let again = school
+        .ok("he.laoshi", id, "resubmit", json!({ "comment": "已附报价单" }))
+        .await;
+    assert_eq!(again["currentStep"], 1, "the department's approval stands");
+    assert_eq!(pending_names(&again), ["吴处长", "李文书"]);
+}

@@ -65,7 +65,9 @@ pub(crate) async fn enter(
         if !to_superior && def.is_block() {
             // A block is entered from scratch, also when it returned the request: every
             // branch starts again at its first applicable step.
-            flow.inst.returned_from_step = None;
+            if flow.inst.returned_from_step == Some(step) {
+                flow.inst.returned_from_step = None;
+            }
             supersede_earlier_visit(flow, step);
             if super::parallel::enter_block(db, flow, step, &def).await? {
                 return Ok(());
