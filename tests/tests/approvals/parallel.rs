@@ -373,7 +373,7 @@ async fn a_step_applies_only_to_applicants_with_the_role_position_or_department_
 async fn a_parallel_block_is_refused_with_every_problem_named_by_its_path() {
     let school = School::open().await;
     let clerk = school.user_id("li.wenshu").await;
-    let step = json!({ "name": "初审", "rule": users(&[clerk.clone()]) });
+    let step = json!({ "name": "初审", "rule": users(std::slice::from_ref(&clerk)) });
     let steps = json!([
         { "name": "单分支", "branches": [ { "name": "财务", "steps": [step] } ] },
         { "name": "重名", "branches": [
