@@ -22,6 +22,7 @@ mod approvals {
     mod offered_actions;
     mod own_requests;
     mod own_requests_demo;
+    mod parallel;
     mod races;
     mod register;
     mod resubmits;

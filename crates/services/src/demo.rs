@@ -178,6 +178,27 @@ const PEOPLE: &[(&str, &str, &str, &str, &str, bool)] = &[
     ("hua.tongxue", "华同学", "em-dept", "student", "self", false),
 ];
 
+/// Positions (职务) of the demo people; conditions on the applicant may read them
+/// (`applicant_position == '教研组长'`). Everyone else has none.
+const POSITIONS: &[(&str, &str)] = &[
+    ("zhang.xiaozhang", "校长"),
+    ("chen.fuxiaozhang", "副校长"),
+    ("wang.zhuren", "办公室主任"),
+    ("liu.jiaowu", "处长"),
+    ("zhou.xuesheng", "处长"),
+    ("wu.houqin", "处长"),
+    ("zheng.caiwu", "处长"),
+    ("chu.zhaosheng", "处长"),
+    ("feng.tushu", "馆长"),
+    ("wei.xinxi", "系主任"),
+    ("jiang.jidian", "系主任"),
+    ("shen.jingguan", "系主任"),
+    ("he.laoshi", "教研组长"),
+    ("lv.laoshi", "教师"),
+    ("shi.laoshi", "教师"),
+    ("kong.laoshi", "教师"),
+];
+
 /// The usernames of the demo school's people (for trying every account, as the tests do).
 pub fn demo_usernames() -> Vec<&'static str> {
     PEOPLE.iter().map(|p| p.0).collect()
@@ -269,11 +290,12 @@ impl Services {
             let department_id = *ids
                 .get(department)
                 .ok_or(ServiceError::Internal(format!("no {department}")))?;
-            users::insert(
-                &tx,
-                users::new_row(id, username, name, Some(hash.clone()), false, now),
-            )
-            .await?;
+            let mut row = users::new_row(id, username, name, Some(hash.clone()), false, now);
+            row.position = POSITIONS
+                .iter()
+                .find(|(who, _)| who == username)
+                .map(|(_, position)| (*position).to_owned());
+            users::insert(&tx, row).await?;
             seed::add_membership(&tx, id, department_id, true).await?;
             let role = roles::find_by_code(&tx, role_code)
                 .await?

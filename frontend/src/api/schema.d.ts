@@ -1749,6 +1749,42 @@ export interface components {
             /** @description When `ok`: `running` (on to the next step), `approved` or `rejected`. */
             status?: string | null;
         };
+        /** @description One branch of a parallel block. */
+        BranchDto: {
+            /** @description Unique within the block, shown as "分支名 · 步骤名". */
+            name: string;
+            steps: components["schemas"]["BranchStepDto"][];
+        };
+        /** @description One branch of a parallel block in a request's progress. */
+        BranchOut: {
+            /** Format: int32 */
+            index: number;
+            name: string;
+            /** @description `current`, `passed` or `waiting`. */
+            status: string;
+            steps: components["schemas"]["BranchStepOut"][];
+        };
+        /** @description A step inside a branch: an ordinary step (blocks do not nest). */
+        BranchStepDto: {
+            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
+            cc?: components["schemas"]["ApproverRuleDto"][];
+            /** @description As a step's condition; may read the applicant too. */
+            condition?: string | null;
+            /** Format: int32 */
+            deadlineHours?: number | null;
+            mode?: components["schemas"]["StepModeDto"];
+            name: string;
+            passRatio?: components["schemas"]["RatioDto"] | null;
+            rule: components["schemas"]["ApproverRuleDto"];
+            timeout?: components["schemas"]["TimeoutActionDto"];
+        };
+        BranchStepOut: {
+            /** Format: int32 */
+            index: number;
+            name: string;
+            /** @description `current`, `passed`, `skipped` or `waiting`. */
+            status: string;
+        };
         CalendarDayOut: {
             /**
              * Format: date
@@ -2061,8 +2097,12 @@ export interface components {
              *     `to_superior` (the applicant was the step's only approver: their superior decides),
              *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
              *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior).
-             *     `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     superior), `reassign`, `block_entered` (a parallel block: every branch starts),
+             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -2956,6 +2996,13 @@ export interface components {
         StepDefDto: {
             /** @description When the step's only approver is the applicant. Default `superior`. */
             applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
+            /**
+             * @description Makes the step a parallel block (并行分支): 2 to 8 named branches that run at once, each
+             *     with 1 to 10 steps of its own; the block passes (汇聚) when every branch has passed its
+             *     last step, and a rejection in any branch rejects the request. A block's `condition` and
+             *     `cc` apply to the whole block; it has no rule, mode or deadline of its own.
+             */
+            branches?: components["schemas"]["BranchDto"][];
             /** @description Copied (抄送) when the step is passed. */
             cc?: components["schemas"]["ApproverRuleDto"][];
             /**
@@ -2971,7 +3018,8 @@ export interface components {
             mode?: components["schemas"]["StepModeDto"];
             name: string;
             passRatio?: components["schemas"]["RatioDto"] | null;
-            rule: components["schemas"]["ApproverRuleDto"];
+            /** @description Required for an ordinary step; a parallel block (with `branches`) has none of its own. */
+            rule?: components["schemas"]["ApproverRuleDto"];
             timeout?: components["schemas"]["TimeoutActionDto"];
         };
         /**
@@ -2982,6 +3030,8 @@ export interface components {
          */
         StepModeDto: "or" | "all" | "ratio" | "sequential";
         StepOut: {
+            /** @description A parallel block's branches (并行分支) and where each stands; empty for an ordinary step. */
+            branches: components["schemas"]["BranchOut"][];
             /** Format: int64 */
             durationMinutes?: number | null;
             /** Format: date-time */
@@ -2999,6 +3049,13 @@ export interface components {
             /** Format: uuid */
             assigneeId: string;
             assigneeName: string;
+            /**
+             * Format: int32
+             * @description The branch of a parallel block the task belongs to, and the step of that branch.
+             */
+            branchIndex?: number | null;
+            /** Format: int32 */
+            branchStep?: number | null;
             comment?: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3033,6 +3090,7 @@ export interface components {
             status: string;
             /** Format: int32 */
             stepIndex: number;
+            /** @description "分支名 · 步骤名" for a task in a branch of a parallel block. */
             stepName: string;
         };
         TemplateIn: {

@@ -140,6 +140,8 @@ impl FlowOptions {
 #[serde(rename_all = "camelCase")]
 pub struct StepDef {
     pub name: String,
+    /// Who decides; not used by a parallel block, whose branches' steps name their own.
+    #[serde(default)]
     pub rule: ApproverRule,
     #[serde(default)]
     pub mode: StepMode,
@@ -160,10 +162,28 @@ pub struct StepDef {
     /// What happens when the step's only approver is the applicant.
     #[serde(default)]
     pub applicant_is_approver: SelfApproval,
+    /// Non-empty for a parallel block (并行分支): every branch runs at once and the block passes
+    /// (汇聚) when each branch has passed its last step. See [`super::parallel`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<BranchDef>,
+}
+
+impl StepDef {
+    pub fn is_block(&self) -> bool {
+        !self.branches.is_empty()
+    }
+}
+
+/// One branch of a parallel block: its own ordered steps (ordinary steps, no nested blocks).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchDef {
+    pub name: String,
+    pub steps: Vec<StepDef>,
 }
 
 /// Who decides a step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum ApproverRule {
     /// Named people.
@@ -171,6 +191,7 @@ pub enum ApproverRule {
     /// Holders of a role whose data scope reaches the applicant's department.
     Role { role: String },
     /// The head of the applicant's department.
+    #[default]
     DepartmentHead,
     /// The head of a named department.
     HeadOf { department_id: Uuid },
@@ -265,7 +286,12 @@ impl Definition {
             ));
         }
         for (i, step) in self.steps.iter().enumerate() {
-            self.check_step(i, &format!("definition.steps[{i}]"), step, &mut issues);
+            let path = format!("definition.steps[{i}]");
+            if step.is_block() {
+                self.check_block(i, &path, step, &mut issues);
+            } else {
+                self.check_step(i, &path, step, &mut issues);
+            }
         }
         if let Some(rule) = &self.options.fallback
             && !matches!(rule, ApproverRule::Users { .. } | ApproverRule::Role { .. })
@@ -294,7 +320,7 @@ impl Definition {
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }
 
-    fn check_step(&self, index: usize, path: &str, step: &StepDef, issues: &mut Vec<FormIssue>) {
+    pub(super) fn check_step(&self, index: usize, path: &str, step: &StepDef, issues: &mut Vec<FormIssue>) {
         let name_len = step.name.trim().chars().count();
         if name_len == 0 || name_len > 30 {
             issues.push(issue(
@@ -371,21 +397,27 @@ impl Definition {
     /// Whether a step after `index` always applies and always reaches someone other than the
     /// applicant (it hands the applicant's own step to their superior).
     fn superior_decides_after(&self, index: usize) -> bool {
-        self.steps
-            .iter()
-            .skip(index + 1)
-            .any(|s| s.condition.is_none() && s.applicant_is_approver == SelfApproval::Superior)
+        self.steps.iter().skip(index + 1).any(|s| {
+            !s.is_block() && s.condition.is_none() && s.applicant_is_approver == SelfApproval::Superior
+        })
     }
 
     /// Every step leaves the applicant's own step to their confirmation: such a template may end
     /// approved without anyone else (a register, not an approval).
     pub fn every_step_confirms(&self) -> bool {
-        self.steps
-            .iter()
-            .all(|s| s.applicant_is_approver == SelfApproval::ApplicantConfirms)
+        self.steps.iter().all(|s| {
+            if s.is_block() {
+                s.branches
+                    .iter()
+                    .flat_map(|b| &b.steps)
+                    .all(|b| b.applicant_is_approver == SelfApproval::ApplicantConfirms)
+            } else {
+                s.applicant_is_approver == SelfApproval::ApplicantConfirms
+            }
+        })
     }
 
-    fn check_rule(&self, path: &str, rule: &ApproverRule, issues: &mut Vec<FormIssue>) {
+    pub(super) fn check_rule(&self, path: &str, rule: &ApproverRule, issues: &mut Vec<FormIssue>) {
         match rule {
             ApproverRule::Users { user_ids } if user_ids.is_empty() || user_ids.len() > 50 => {
                 issues.push(issue(
@@ -475,7 +507,7 @@ fn check_chain(path: &str, up_to: Option<u8>, until_role: Option<&str>, issues: 
     }
 }
 
-fn issue(field: &str, zh: &str, en: &str) -> FormIssue {
+pub(super) fn issue(field: &str, zh: &str, en: &str) -> FormIssue {
     FormIssue {
         field: field.to_owned(),
         zh: zh.to_owned(),

@@ -5,6 +5,9 @@ pub mod condition;
 pub mod definition;
 pub mod flow;
 pub mod form;
+pub mod parallel;
+#[cfg(test)]
+mod parallel_tests;
 pub mod self_approval;
 pub mod sequence;
 

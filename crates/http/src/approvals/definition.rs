@@ -147,6 +147,12 @@ pub enum TimeoutActionDto {
     AutoReject {},
 }
 
+impl Default for ApproverRuleDto {
+    fn default() -> Self {
+        Self::DepartmentHead {}
+    }
+}
+
 impl Default for TimeoutActionDto {
     fn default() -> Self {
         Self::Remind {}
@@ -170,6 +176,8 @@ pub enum SelfApprovalDto {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepDefDto {
     pub name: String,
+    /// Required for an ordinary step; a parallel block (with `branches`) has none of its own.
+    #[serde(default)]
     pub rule: ApproverRuleDto,
     #[serde(default)]
     pub mode: StepModeDto,
@@ -188,6 +196,46 @@ pub struct StepDefDto {
     #[serde(default)]
     pub cc: Vec<ApproverRuleDto>,
     /// When the step's only approver is the applicant. Default `superior`.
+    #[serde(default)]
+    pub applicant_is_approver: SelfApprovalDto,
+    /// Makes the step a parallel block (并行分支): 2 to 8 named branches that run at once, each
+    /// with 1 to 10 steps of its own; the block passes (汇聚) when every branch has passed its
+    /// last step, and a rejection in any branch rejects the request. A block's `condition` and
+    /// `cc` apply to the whole block; it has no rule, mode or deadline of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub branches: Vec<BranchDto>,
+}
+
+/// One branch of a parallel block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BranchDto {
+    /// Unique within the block, shown as "分支名 · 步骤名".
+    pub name: String,
+    pub steps: Vec<BranchStepDto>,
+}
+
+/// A step inside a branch: an ordinary step (blocks do not nest).
+// The fields of `StepDefDto` without `branches`, one by one: `flatten` cannot go with
+// `deny_unknown_fields`, and a nested `branches` must be refused with its path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BranchStepDto {
+    pub name: String,
+    pub rule: ApproverRuleDto,
+    #[serde(default)]
+    pub mode: StepModeDto,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_ratio: Option<RatioDto>,
+    /// As a step's condition; may read the applicant too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline_hours: Option<u32>,
+    #[serde(default)]
+    pub timeout: TimeoutActionDto,
+    #[serde(default)]
+    pub cc: Vec<ApproverRuleDto>,
     #[serde(default)]
     pub applicant_is_approver: SelfApprovalDto,
 }
@@ -258,17 +306,25 @@ impl DefinitionDto {
     pub fn into_domain(mut self) -> Result<(Definition, Vec<FieldIssue>), ApiError> {
         let mut issues = Vec::new();
         for (i, step) in self.steps.iter_mut().enumerate() {
-            if let Some(source) = &step.condition
-                && let Err(err) = Condition::parse(source)
-            {
-                issues.push(FieldIssue::new(
-                    format!("definition.steps[{i}].condition"),
-                    err.zh,
-                    err.en,
-                ));
-                step.condition = None;
+            let path = format!("definition.steps[{i}]");
+            parse_condition(&mut step.condition, &path, &mut issues);
+            for (b, branch) in step.branches.iter_mut().enumerate() {
+                for (k, inner) in branch.steps.iter_mut().enumerate() {
+                    let path = format!("{path}.branches[{b}].steps[{k}]");
+                    parse_condition(&mut inner.condition, &path, &mut issues);
+                }
             }
         }
         Ok((super::convert(self)?, issues))
+    }
+}
+
+/// A condition that does not parse becomes an issue at `{path}.condition` and is left out.
+fn parse_condition(condition: &mut Option<String>, path: &str, issues: &mut Vec<FieldIssue>) {
+    if let Some(source) = condition
+        && let Err(err) = Condition::parse(source)
+    {
+        issues.push(FieldIssue::new(format!("{path}.condition"), err.zh, err.en));
+        *condition = None;
     }
 }

@@ -112,6 +112,28 @@ pub struct StepOut {
     pub entered_at: Option<DateTime<Utc>>,
     pub passed_at: Option<DateTime<Utc>>,
     pub duration_minutes: Option<i64>,
+    /// A parallel block's branches (并行分支) and where each stands; empty for an ordinary step.
+    pub branches: Vec<BranchOut>,
+}
+
+/// One branch of a parallel block in a request's progress.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchOut {
+    pub index: i32,
+    pub name: String,
+    /// `current`, `passed` or `waiting`.
+    pub status: String,
+    pub steps: Vec<BranchStepOut>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchStepOut {
+    pub index: i32,
+    pub name: String,
+    /// `current`, `passed`, `skipped` or `waiting`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -119,7 +141,11 @@ pub struct StepOut {
 pub struct TaskOut {
     pub id: Uuid,
     pub step_index: i32,
+    /// "分支名 · 步骤名" for a task in a branch of a parallel block.
     pub step_name: String,
+    /// The branch of a parallel block the task belongs to, and the step of that branch.
+    pub branch_index: Option<i32>,
+    pub branch_step: Option<i32>,
     pub cycle: i32,
     pub assignee_id: Uuid,
     pub assignee_name: String,
@@ -156,8 +182,12 @@ pub struct EventOut {
     /// `to_superior` (the applicant was the step's only approver: their superior decides),
     /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
     /// allows), `superior_required` (no one else had approved: the last step goes to the
-    /// superior).
-    /// `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+    /// superior), `reassign`, `block_entered` (a parallel block: every branch starts),
+    /// `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+    /// failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+    /// branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+    /// branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+    /// `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,

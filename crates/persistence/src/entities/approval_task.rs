@@ -23,6 +23,9 @@ pub struct Model {
     pub reminded_at: Option<DateTimeUtc>,
     pub overdue_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The branch of a parallel block the task belongs to, and the step of that branch.
+    pub branch_index: Option<i32>,
+    pub branch_step: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

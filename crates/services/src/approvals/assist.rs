@@ -77,6 +77,7 @@ pub(crate) async fn transfer(
         _ => TaskOrigin::Transfer,
     };
     let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
+    super::parallel::place_like(flow, new_id, &task);
     if let Some(new_task) = flow.task_mut(new_id) {
         new_task.blocks_task_id = task.blocks_task_id;
     }
@@ -107,6 +108,7 @@ pub(crate) async fn add_signer(
         Position::Before => {
             flow.set_task(task.id, TaskStatus::Waiting, None);
             let added = assign(db, flow, step, to, TaskOrigin::AddBefore, task.due_at).await?;
+            super::parallel::place_like(flow, added, &task);
             if let Some(added) = flow.task_mut(added) {
                 added.blocks_task_id = Some(task.id);
             }
@@ -122,7 +124,8 @@ pub(crate) async fn add_signer(
         }
         Position::After => {
             flow.set_task(task.id, TaskStatus::Approved, comment.clone());
-            assign(db, flow, step, to, TaskOrigin::AddAfter, task.due_at).await?;
+            let added = assign(db, flow, step, to, TaskOrigin::AddAfter, task.due_at).await?;
+            super::parallel::place_like(flow, added, &task);
             flow.event(
                 Some(me),
                 "add_signer",

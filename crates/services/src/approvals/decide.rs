@@ -98,7 +98,7 @@ pub(crate) async fn decide(
         flow.set_task(blocked, TaskStatus::Pending, None);
         let assignee = flow.task(blocked).map(|t| t.assignee_id);
         let title = format!("待审批：{}", flow.inst.title);
-        let body = flow.step_name(task.step_index);
+        let body = super::parallel::task_step_name(flow, task);
         engine::notify(
             flow,
             NoticeKind::TaskAssigned,
@@ -155,6 +155,14 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
     Ok(mine)
 }
 
+/// Whether `task` is in the same branch of a parallel block as `mine`, at a later step of it.
+fn later_in_branch(task: &TaskRow, mine: &TaskRow) -> bool {
+    mine.branch_index.is_some()
+        && task.step_index == mine.step_index
+        && task.branch_index == mine.branch_index
+        && task.branch_step > mine.branch_step
+}
+
 /// Takes back the caller's approval while the next step has not acted: the step reopens, any
 /// later tasks are withdrawn, and so are the copies (抄送) the step's passing sent. A rejection,
 /// or an approval that ended the request, stays.
@@ -166,7 +174,8 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     let later: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == cycle && t.step_index > step && t.is_decision())
+        .filter(|t| t.cycle == cycle && t.is_decision())
+        .filter(|t| t.step_index > step || later_in_branch(t, &mine))
         .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
         .map(|t| t.id)
         .collect();

@@ -62,6 +62,8 @@ pub struct StepView {
     pub entered_at: Option<DateTime<Utc>>,
     pub passed_at: Option<DateTime<Utc>>,
     pub duration_minutes: Option<i64>,
+    /// A parallel block's branches and where each stands; empty for an ordinary step.
+    pub branches: Vec<super::progress::BranchView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,7 +71,11 @@ pub struct StepView {
 pub struct TaskView {
     pub id: Uuid,
     pub step_index: i32,
+    /// "分支名 · 步骤名" for a task in a parallel block's branch.
     pub step_name: String,
+    /// The branch of a parallel block and the step of that branch (both `None` otherwise).
+    pub branch_index: Option<i32>,
+    pub branch_step: Option<i32>,
     pub cycle: i32,
     pub assignee_id: Uuid,
     pub assignee_name: String,
@@ -175,16 +181,20 @@ pub(crate) async fn load(
             .collect(),
         timeline: timeline
             .iter()
-            .map(|e| EventView {
-                id: e.id,
-                at: e.at,
-                actor_id: e.actor_id,
-                actor_name: e.actor_id.map(|a| name(&a)),
-                action: e.action.clone(),
-                step_index: e.step_index,
-                step_name: e.step_index.map(|s| flow.step_name(s)),
-                comment: e.comment.clone(),
-                data: serde_json::from_str(&e.data).unwrap_or(Value::Null),
+            .map(|e| {
+                let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
+                let pos = super::progress::event_position(&data);
+                EventView {
+                    id: e.id,
+                    at: e.at,
+                    actor_id: e.actor_id,
+                    actor_name: e.actor_id.map(|a| name(&a)),
+                    action: e.action.clone(),
+                    step_index: e.step_index,
+                    step_name: e.step_index.map(|s| super::parallel::name_at(&flow, s, pos)),
+                    comment: e.comment.clone(),
+                    data,
+                }
             })
             .collect(),
         actions: super::offers::actions(&flow, viewer),
@@ -202,7 +212,9 @@ pub(crate) fn task_view(
     TaskView {
         id: t.id,
         step_index: t.step_index,
-        step_name: flow.step_name(t.step_index),
+        step_name: super::parallel::task_step_name(flow, t),
+        branch_index: t.branch_index,
+        branch_step: t.branch_step,
         cycle: t.cycle,
         assignee_id: t.assignee_id,
         assignee_name: name(&t.assignee_id),
@@ -225,8 +237,12 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
     let mut last: BTreeMap<i32, (&str, DateTime<Utc>)> = BTreeMap::new();
     for e in timeline {
         let Some(step) = e.step_index else { continue };
+        // A branch step's events are the branch's progress, not the block's.
+        if super::progress::is_branch_event(e) {
+            continue;
+        }
         match e.action.as_str() {
-            "step_entered" | "step_reopened" => {
+            "step_entered" | "step_reopened" | "block_entered" => {
                 entered.entry(step).or_insert(e.at);
                 last.insert(step, ("entered", e.at));
             }
@@ -270,6 +286,7 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
                 entered_at,
                 passed_at,
                 duration_minutes: entered_at.zip(passed_at).map(|(a, b)| (b - a).num_minutes()),
+                branches: super::progress::branches(flow, timeline, index, s),
             }
         })
         .collect()

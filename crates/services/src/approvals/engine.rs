@@ -51,10 +51,7 @@ pub(crate) async fn enter(
             finish(flow, InstanceStatus::Approved);
             return Ok(());
         };
-        if !to_superior
-            && let Some(condition) = &def.condition
-            && !condition.evaluate(&flow.form())
-        {
+        if !to_superior && !flow.applies(&def) {
             flow.event(
                 None,
                 "step_skipped",
@@ -63,6 +60,19 @@ pub(crate) async fn enter(
                 None,
                 json!({ "reason": "condition" }),
             );
+            step += 1;
+            continue;
+        }
+        if !to_superior && def.is_block() {
+            // A block is entered from scratch, also when it returned the request: every
+            // branch starts again at its first applicable step.
+            if flow.inst.returned_from_step == Some(step) {
+                flow.inst.returned_from_step = None;
+            }
+            supersede_earlier_visit(flow, step);
+            if super::parallel::enter_block(db, flow, step, &def).await? {
+                return Ok(());
+            }
             step += 1;
             continue;
         }
@@ -147,7 +157,7 @@ pub(crate) async fn enter(
 
 /// Whom the step's rule names (or the fallback, when it names nobody), and what the step's
 /// setting makes of it when that is the applicant alone.
-async fn plan(
+pub(crate) async fn plan(
     db: &impl ConnectionTrait,
     flow: &mut Flow,
     step: i32,
@@ -284,7 +294,7 @@ pub(crate) async fn hand_to_holder(
 
 /// Whether the step's approvers already approved in this round (one is enough for an or-sign
 /// step), so that asking them again would only repeat a decision.
-fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
+pub(crate) fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
@@ -300,7 +310,7 @@ fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
 }
 
 /// A step entered again in the same round (after a return to an earlier step) starts afresh.
-fn supersede_earlier_visit(flow: &mut Flow, step: i32) {
+pub(crate) fn supersede_earlier_visit(flow: &mut Flow, step: i32) {
     let stale: Vec<Uuid> = flow.step_tasks(step).map(|t| t.id).collect();
     for id in stale {
         flow.set_task(id, TaskStatus::Superseded, None);
@@ -368,33 +378,17 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
     let Some(def) = flow.step(step).cloned() else {
         return Ok(());
     };
-    let mut counts = StepCounts::default();
-    // Whoever a step was escalated to decides it alone: their approval passes it, their
-    // rejection rejects it, and while they have not acted they are no extra required signer.
-    let mut escalated = None;
-    for task in flow.step_tasks(step) {
-        let origin = TaskOrigin::parse(&task.origin);
-        if origin == Some(TaskOrigin::Escalation) {
-            match TaskStatus::parse(&task.status) {
-                Some(TaskStatus::Approved) => escalated = escalated.or(Some(Tally::Passed)),
-                Some(TaskStatus::Rejected) => escalated = escalated.or(Some(Tally::Rejected)),
-                _ => {}
-            }
-            continue;
-        }
-        let added = origin.is_some_and(TaskOrigin::is_added_signer);
-        match (TaskStatus::parse(&task.status), added) {
-            (Some(TaskStatus::Approved), false) => counts.approved += 1,
-            (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
-            (Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued), false) => {
-                counts.open += 1;
-            }
-            (Some(TaskStatus::Rejected), true) => counts.added_rejected += 1,
-            (Some(TaskStatus::Pending | TaskStatus::Waiting), true) => counts.added_open += 1,
-            _ => {}
-        }
+    // A block's tasks sit in its branches; only a superior's task (the engine's last resort
+    // when nobody but the applicant approved) sits on the block itself.
+    if def.is_block()
+        && !flow
+            .step_tasks(step)
+            .any(|t| t.branch_index.is_none() && !t.has_status(TaskStatus::Superseded))
+    {
+        return super::parallel::settle_block(db, flow, step, &def).await;
     }
-    match escalated.unwrap_or_else(|| tally(def.effective_mode(), def.pass_ratio, counts)) {
+    let (outcome, counts) = outcome(&def, flow.step_tasks(step));
+    match outcome {
         Tally::Passed => {
             close_open(flow, step, |_| true);
             flow.event(None, "step_passed", Some(step), None, None, json!({}));
@@ -417,9 +411,56 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
     }
 }
 
-fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
+/// How a step (or a branch step) stands given its live decision tasks of this round.
+pub(crate) fn outcome<'a>(
+    def: &StepDef,
+    tasks: impl Iterator<Item = &'a xiaoban_persistence::approvals::TaskRow>,
+) -> (Tally, StepCounts) {
+    let mut counts = StepCounts::default();
+    // Whoever a step was escalated to decides it alone: their approval passes it, their
+    // rejection rejects it, and while they have not acted they are no extra required signer.
+    let mut escalated = None;
+    for task in tasks {
+        let origin = TaskOrigin::parse(&task.origin);
+        if origin == Some(TaskOrigin::Escalation) {
+            match TaskStatus::parse(&task.status) {
+                Some(TaskStatus::Approved) => escalated = escalated.or(Some(Tally::Passed)),
+                Some(TaskStatus::Rejected) => escalated = escalated.or(Some(Tally::Rejected)),
+                _ => {}
+            }
+            continue;
+        }
+        let added = origin.is_some_and(TaskOrigin::is_added_signer);
+        match (TaskStatus::parse(&task.status), added) {
+            (Some(TaskStatus::Approved), false) => counts.approved += 1,
+            (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
+            (Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued), false) => {
+                counts.open += 1;
+            }
+            (Some(TaskStatus::Rejected), true) => counts.added_rejected += 1,
+            (Some(TaskStatus::Pending | TaskStatus::Waiting), true) => counts.added_open += 1,
+            _ => {}
+        }
+    }
+    let tally = escalated.unwrap_or_else(|| tally(def.effective_mode(), def.pass_ratio, counts));
+    (tally, counts)
+}
+
+pub(crate) fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
+    close_open_among(flow, |t| t.step_index == step, which);
+}
+
+/// Closes the open decision tasks of this round that `among` picks and `which` accepts.
+pub(crate) fn close_open_among(
+    flow: &mut Flow,
+    among: impl Fn(&xiaoban_persistence::approvals::TaskRow) -> bool,
+    which: impl Fn(TaskOrigin) -> bool,
+) {
+    let cycle = flow.inst.cycle;
     let open: Vec<Uuid> = flow
-        .step_tasks(step)
+        .tasks
+        .iter()
+        .filter(|t| t.cycle == cycle && t.is_decision() && among(t))
         .filter(|t| TaskStatus::parse(&t.status).is_some_and(|s| s.is_open() || s == TaskStatus::Queued))
         .filter(|t| which(TaskOrigin::parse(&t.origin).unwrap_or(TaskOrigin::Rule)))
         .map(|t| t.id)
@@ -429,8 +470,24 @@ fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
     }
 }
 
-async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
+pub(crate) async fn copy_to(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    step: i32,
+) -> Result<(), ServiceError> {
     let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
+    let name = flow.step_name(step);
+    copy_rules(db, flow, step, &rules, name).await
+}
+
+/// Copies (抄送) to the people `rules` name, for the step (or branch step) called `name`.
+pub(crate) async fn copy_rules(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    step: i32,
+    rules: &[xiaoban_domain::approvals::definition::ApproverRule],
+    name: String,
+) -> Result<(), ServiceError> {
     // Someone who still holds a copy of this step (from an earlier round, before a return and
     // resubmit) or a template-level copy (negative pseudo steps) is not copied twice.
     let mut people: Vec<Uuid> = flow
@@ -446,7 +503,7 @@ async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Resul
         .map(|t| t.assignee_id)
         .collect();
     let held = people.len();
-    for rule in &rules {
+    for rule in rules {
         for id in resolve(db, flow, step, rule).await? {
             if !people.contains(&id) && id != flow.inst.applicant_id {
                 people.push(id);
@@ -458,7 +515,7 @@ async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Resul
         flow.add_task(step, *person, TaskOrigin::Cc, None);
     }
     let title = format!("抄送：{}", flow.inst.title);
-    notify(flow, NoticeKind::Cc, people, title, flow.step_name(step));
+    notify(flow, NoticeKind::Cc, people, title, name);
     Ok(())
 }
 

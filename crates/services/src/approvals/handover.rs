@@ -44,6 +44,7 @@ async fn move_task(
     flow.set_task(task.id, TaskStatus::Reassigned, None);
     let origin = TaskOrigin::parse(&task.origin).unwrap_or(TaskOrigin::Rule);
     let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
+    super::parallel::place_like(flow, new_id, task);
     let waiting = task.has_status(TaskStatus::Waiting);
     if let Some(new_task) = flow.task_mut(new_id) {
         new_task.blocks_task_id = task.blocks_task_id;
@@ -76,7 +77,7 @@ async fn move_task(
         NoticeKind::System,
         vec![task.assignee_id],
         title,
-        flow.step_name(task.step_index),
+        super::parallel::task_step_name(flow, task),
     );
     Ok(())
 }

@@ -117,7 +117,7 @@ impl Services {
 /// Names of templates, applicants and steps for a page of rows.
 pub(super) struct Lookup {
     templates: BTreeMap<Uuid, String>,
-    steps: BTreeMap<Uuid, Vec<String>>,
+    steps: BTreeMap<Uuid, Vec<xiaoban_domain::approvals::definition::StepDef>>,
     names: BTreeMap<Uuid, String>,
 }
 
@@ -137,7 +137,7 @@ impl Lookup {
             {
                 let def: xiaoban_domain::approvals::definition::Definition =
                     serde_json::from_str(&v.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
-                steps.insert(v.id, def.steps.into_iter().map(|s| s.name).collect());
+                steps.insert(v.id, def.steps);
             }
         }
         let applicants: Vec<Uuid> = insts.iter().map(|i| i.applicant_id).collect();
@@ -159,7 +159,20 @@ impl Lookup {
 
     pub(super) fn step_name(&self, inst: &InstanceRow, step: Option<i32>) -> Option<String> {
         let index = usize::try_from(step?).ok()?;
-        self.steps.get(&inst.template_version_id)?.get(index).cloned()
+        self.steps
+            .get(&inst.template_version_id)?
+            .get(index)
+            .map(|s| s.name.clone())
+    }
+
+    /// A task's step name: "分支名 · 步骤名" for a task in a parallel block's branch.
+    fn task_step_name(&self, inst: &InstanceRow, task: &TaskRow) -> Option<String> {
+        let index = usize::try_from(task.step_index).ok()?;
+        let step = self.steps.get(&inst.template_version_id)?.get(index)?;
+        match super::parallel::position(task) {
+            Some(pos) => step.branch_step_name(pos),
+            None => Some(step.name.clone()),
+        }
     }
 
     fn item(&self, inst: &InstanceRow, task: Option<&TaskRow>, now: DateTime<Utc>) -> InboxItem {
@@ -175,7 +188,7 @@ impl Lookup {
             current_step_name: self.step_name(inst, inst.current_step),
             task_id: task.map(|t| t.id),
             task_status: task.map(|t| t.status.clone()),
-            step_name: task.and_then(|t| self.step_name(inst, Some(t.step_index))),
+            step_name: task.and_then(|t| self.task_step_name(inst, t)),
             due_at: task.and_then(|t| t.due_at),
             overdue: task
                 .is_some_and(|t| t.overdue_at.is_some() || (open && t.due_at.is_some_and(|d| d <= now))),

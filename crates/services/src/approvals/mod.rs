@@ -2,6 +2,7 @@
 //! modules use. Every change goes through [`state::Flow`] inside one transaction.
 
 mod act;
+mod applicant;
 mod assist;
 mod batch;
 mod builtin;
@@ -20,6 +21,8 @@ mod numbers;
 mod offers;
 mod oversight;
 mod own_choice;
+mod parallel;
+mod progress;
 mod resolve;
 mod route;
 mod sequential;

@@ -26,7 +26,7 @@ pub(crate) fn refuse_self_chosen_approvers(
             ));
         }
     }
-    for step in &def.steps {
+    for (_, step) in def.every_step() {
         if let ApproverRule::FormUser { field } = &step.rule
             && form.values.get(field).and_then(|v| v.as_str()) == Some(applicant.to_string().as_str())
             && !issues.iter().any(|i| i.field == format!("form.{field}"))

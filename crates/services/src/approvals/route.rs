@@ -31,6 +31,20 @@ pub(crate) async fn send_back(
         return_target(flow, step, target)?;
     }
     flow.set_task(task.id, TaskStatus::Returned, Some(comment.clone()));
+    // A return from a branch of a parallel block closes the other branches' open tasks: the
+    // block is entered again from scratch when the request comes back to it.
+    let pos = super::parallel::position(&task);
+    if let Some(pos) = pos {
+        let withdrawn = super::parallel::withdraw_other_branches(flow, step, pos.branch);
+        flow.event(
+            None,
+            "branch_withdrawn",
+            Some(step),
+            None,
+            None,
+            json!({ "branch": pos.branch, "withdrawn": withdrawn }),
+        );
+    }
     let others: Vec<Uuid> = flow
         .step_tasks(step)
         .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
@@ -40,13 +54,18 @@ pub(crate) async fn send_back(
         flow.set_task(id, TaskStatus::Suspended, None);
     }
     flow.inst.returned_from_step = Some(step);
+    let mut data = json!({ "targetStep": target });
+    if let Some(pos) = pos {
+        data["branch"] = json!(pos.branch);
+        data["branchStep"] = json!(pos.step);
+    }
     flow.event(
         Some(me),
         "return",
         Some(step),
         Some(task.id),
         Some(comment.clone()),
-        json!({ "targetStep": target }),
+        data,
     );
     match target {
         None => {
@@ -55,7 +74,10 @@ pub(crate) async fn send_back(
             let applicant = flow.inst.applicant_id;
             let title = format!("{}被退回，请修改后重新提交", flow.inst.title);
             // The applicant should not have to open the request to learn what to change.
-            let body = format!("{}退回，理由：{comment}", flow.step_name(step));
+            let body = format!(
+                "{}退回，理由：{comment}",
+                super::parallel::task_step_name(flow, &task)
+            );
             notify(flow, NoticeKind::Decision, vec![applicant], title, body);
             Ok(())
         }
@@ -153,7 +175,8 @@ fn reroute_before(
     old: &serde_json::Map<String, serde_json::Value>,
     returning: i32,
 ) -> Option<i32> {
-    let new = flow.form();
+    let new = flow.condition_values();
+    let old = &flow.applicant.add_to(old);
     let applies = |s: &xiaoban_domain::approvals::definition::StepDef, form| {
         s.condition.as_ref().is_none_or(|c| c.evaluate(form))
     };
@@ -249,9 +272,7 @@ fn return_target(flow: &Flow, current: i32, target: i32) -> Result<(), ServiceEr
             "Return only to an earlier step",
         ));
     }
-    let applies = flow
-        .step(target)
-        .is_some_and(|s| s.condition.as_ref().is_none_or(|c| c.evaluate(&flow.form())));
+    let applies = flow.step(target).is_some_and(|s| flow.applies(s));
     let reached = flow.step_tasks(target).next().is_some();
     if !applies || !reached {
         return Err(ServiceError::invalid(

@@ -159,6 +159,7 @@ impl Services {
         };
         let files = checked.files.clone();
         let mut flow = Flow::new(inst, def, now, calendar);
+        flow.applicant = super::applicant::facts(tx, applicant, flow.inst.department_id).await?;
         flow.event(Some(applicant), "submit", None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
         copy_at(tx, &mut flow, CopyMoment::Submitted).await?;

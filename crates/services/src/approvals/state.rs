@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
+use xiaoban_domain::approvals::condition::applicant::ApplicantFacts;
 use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
@@ -29,6 +30,11 @@ pub(crate) struct Flow {
     pub calendar: WorkingCalendar,
     /// Set when this change ended the request, for the subject module's hook.
     pub finished: Option<InstanceStatus>,
+    /// Branches of the current parallel block already moved on by this change (a branch is
+    /// walked to its next step once, however often the block is settled).
+    pub advanced_branches: Vec<i32>,
+    /// The applicant's department, roles and position, for conditions on the applicant.
+    pub applicant: ApplicantFacts,
 }
 
 pub(crate) fn conflict(zh: &str, en: &str) -> ServiceError {
@@ -52,6 +58,8 @@ impl Flow {
             now,
             calendar,
             finished: None,
+            advanced_branches: Vec::new(),
+            applicant: ApplicantFacts::default(),
         }
     }
 
@@ -72,6 +80,7 @@ impl Flow {
         let mut flow = Self::new(inst, def, now, calendar);
         flow.loaded_version = Some(flow.inst.version);
         flow.tasks = tasks::of_instance(db, id).await?;
+        flow.applicant = super::applicant::facts(db, flow.inst.applicant_id, flow.inst.department_id).await?;
         Ok(flow)
     }
 
@@ -93,6 +102,10 @@ impl Flow {
         usize::try_from(index).ok().and_then(|i| self.def.steps.get(i))
     }
 
+    pub fn current_step_is(&self, index: i32) -> bool {
+        self.inst.current_step == Some(index)
+    }
+
     /// A step's name; a template-level copy's pseudo step is named after its moment.
     pub fn step_name(&self, index: i32) -> String {
         if let Some(moment) = CopyMoment::from_step_index(index) {
@@ -103,6 +116,18 @@ impl Flow {
 
     pub fn form(&self) -> serde_json::Map<String, Value> {
         serde_json::from_str(&self.inst.form).unwrap_or_default()
+    }
+
+    /// What step conditions read: the form's values and the applicant variables.
+    pub fn condition_values(&self) -> serde_json::Map<String, Value> {
+        self.applicant.add_to(&self.form())
+    }
+
+    /// Whether a step's (or branch step's) condition holds for this request.
+    pub fn applies(&self, step: &StepDef) -> bool {
+        step.condition
+            .as_ref()
+            .is_none_or(|c| c.evaluate(&self.condition_values()))
     }
 
     pub fn task(&self, id: Uuid) -> Option<&TaskRow> {
@@ -162,9 +187,16 @@ impl Flow {
             reminded_at: None,
             overdue_at: None,
             created_at: self.now,
+            branch_index: None,
+            branch_step: None,
         });
         self.created.push(id);
         id
+    }
+
+    /// Whether this change created or changed the task.
+    pub fn touched(&self, id: Uuid) -> bool {
+        self.created.contains(&id) || self.changed.contains_key(&id)
     }
 
     pub fn task_mut(&mut self, id: Uuid) -> Option<&mut TaskRow> {
@@ -191,8 +223,18 @@ impl Flow {
         step: Option<i32>,
         task: Option<Uuid>,
         comment: Option<String>,
-        data: Value,
+        mut data: Value,
     ) {
+        // An event about a task in a branch of a parallel block says which branch step it is
+        // (the timeline names it "分支名 · 步骤名").
+        if let Some(task) = task.and_then(|id| self.task(id))
+            && let (Some(branch), Some(step)) = (task.branch_index, task.branch_step)
+            && let Some(fields) = data.as_object_mut()
+            && !fields.contains_key("branch")
+        {
+            fields.insert("branch".to_owned(), branch.into());
+            fields.insert("branchStep".to_owned(), step.into());
+        }
         self.events.push(EventRow {
             id: Uuid::now_v7(),
             instance_id: self.inst.id,

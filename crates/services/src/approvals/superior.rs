@@ -90,7 +90,7 @@ pub(crate) fn approvers_in_round(flow: &Flow) -> Vec<Uuid> {
 
 /// Whether a step after `step` applies to the request's values.
 pub(crate) fn later_step_applies(flow: &Flow, step: i32) -> bool {
-    let form = flow.form();
+    let form = flow.condition_values();
     let from = usize::try_from(step + 1).unwrap_or(usize::MAX);
     flow.def
         .steps

@@ -291,15 +291,19 @@ fn for_viewer(mut template: TemplateView, designer: bool) -> TemplateView {
         return template;
     }
     let def = &mut template.definition;
-    let rules = def
-        .steps
+    let options = &mut def.options;
+    let request_rules = options
+        .fallback
         .iter_mut()
-        .flat_map(|step| std::iter::once(&mut step.rule).chain(step.cc.iter_mut()))
-        .chain(def.options.fallback.as_mut())
-        .chain(def.options.cc_on_submit.iter_mut())
-        .chain(def.options.cc_on_approved.iter_mut())
-        .chain(def.options.cc_on_rejected.iter_mut());
-    for rule in rules {
+        .chain(options.cc_on_submit.iter_mut())
+        .chain(options.cc_on_approved.iter_mut())
+        .chain(options.cc_on_rejected.iter_mut());
+    for rule in request_rules {
+        if let ApproverRule::Users { user_ids } = rule {
+            user_ids.clear();
+        }
+    }
+    for rule in def.every_rule_mut() {
         if let ApproverRule::Users { user_ids } = rule {
             user_ids.clear();
         }
@@ -398,13 +402,15 @@ async fn check_definition(
         .iter()
         .map(|r| ("starters.roles".to_owned(), r.clone()))
         .collect();
-    for (i, step) in def.steps.iter().enumerate() {
-        rules.push((format!("definition.steps[{i}].rule"), &step.rule));
+    for (path, step) in def.every_step() {
+        if !step.is_block() {
+            rules.push((format!("{path}.rule"), &step.rule));
+        }
         for (j, cc) in step.cc.iter().enumerate() {
-            rules.push((format!("definition.steps[{i}].cc[{j}]"), cc));
+            rules.push((format!("{path}.cc[{j}]"), cc));
         }
         if let TimeoutAction::Escalate { role } = &step.timeout {
-            role_codes.push((format!("definition.steps[{i}].timeout.role"), role.clone()));
+            role_codes.push((format!("{path}.timeout.role"), role.clone()));
         }
     }
     if let Some(fallback) = &def.options.fallback {

@@ -103,7 +103,7 @@ impl Services {
             }
             local.overdue += 1;
             let title = format!("已超时：{}", flow.inst.title);
-            let step_name = flow.step_name(task.step_index);
+            let step_name = super::parallel::task_step_name(&flow, &task);
             notify(
                 &mut flow,
                 NoticeKind::Overdue,
@@ -119,8 +119,7 @@ impl Services {
                 None,
                 json!({ "assignee": task.assignee_id }),
             );
-            let action = flow
-                .step(task.step_index)
+            let action = super::parallel::task_step(&flow, &task)
                 .map(|s| s.timeout.clone())
                 .unwrap_or_default();
             match action {
@@ -139,8 +138,7 @@ impl Services {
                         .map(|t| t.assignee_id)
                         .collect();
                     // The escalated tasks get a deadline of their own, as long as the step's.
-                    let due = flow
-                        .step(task.step_index)
+                    let due = super::parallel::task_step(&flow, &task)
                         .and_then(|s| s.deadline_hours)
                         .map(|h| flow.calendar.add_working_hours(now, h));
                     let applicant = flow.inst.applicant_id;
@@ -148,7 +146,7 @@ impl Services {
                         .into_iter()
                         .filter(|h| !busy.contains(h) && *h != applicant)
                     {
-                        assign(
+                        let id = assign(
                             &tx,
                             &mut flow,
                             task.step_index,
@@ -157,6 +155,7 @@ impl Services {
                             due,
                         )
                         .await?;
+                        super::parallel::place_like(&mut flow, id, &task);
                         local.escalated += 1;
                     }
                     flow.event(

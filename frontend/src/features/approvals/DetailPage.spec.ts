@@ -58,7 +58,7 @@ describe('DetailPage', () => {
   it('shows who signs next in a sequential step', async () => {
     const task = approval().tasks[0]!
     const { wrapper } = await open(approval({
-      steps: [{ index: 0, name: '依次会审', mode: 'sequential', status: 'current' }],
+      steps: [{ index: 0, name: '依次会审', mode: 'sequential', status: 'current', branches: [] }],
       tasks: [
         { ...task, id: 't1', stepName: '依次会审', assigneeName: '孙档案' },
         { ...task, id: 't2', stepName: '依次会审', assigneeName: '李文书', status: 'queued' },
@@ -82,8 +82,8 @@ describe('DetailPage', () => {
     const short = approval({
       form: { days: 2 } as unknown as Record<string, never>,
       steps: [
-        { index: 0, name: '部门负责人审批', mode: 'or', status: 'current' },
-        { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped' },
+        { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', branches: [] },
+        { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped', branches: [] },
       ],
       timeline: [{ id: 'e2', at: '2026-11-23T01:00:00Z', action: 'step_skipped', stepIndex: 1, data: { reason: 'condition' } as unknown as Record<string, never> }],
     })

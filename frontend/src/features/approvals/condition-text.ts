@@ -1,6 +1,6 @@
 import type { FieldDef } from './api'
 import type { CmpOp, Expr, FieldRef, Literal } from './condition/ast'
-import { classify, type ValueClass } from './condition/fields'
+import { classify, isApplicantVariable, type ValueClass } from './condition/fields'
 import { parseCondition } from './condition/parse'
 
 type Translate = (key: string, named: Record<string, unknown>) => string
@@ -28,6 +28,14 @@ export function describeCondition(source: string, words: ConditionWords): string
   }
   return words.t('approvals.cond.fallback', { source: source.trim() })
 }
+
+/**
+ * The applicant variables the engine adds to a condition (see the API's condition language):
+ * `applicant_department == '教务处'` reads 申请人属于教务处, `applicant_roles contains '校领导'`
+ * reads 申请人具有 校领导 角色.
+ */
+const APPLICANT_COMPARE: Record<string, string> = { applicant_department: 'department', applicant_position: 'position' }
+const APPLICANT_CONTAINS: Record<string, string> = { applicant_departments: 'subtree', applicant_roles: 'role' }
 
 const OP_CLASS: Partial<Record<ValueClass, 'num' | 'money' | 'date' | 'text'>> = {
   number: 'num', days: 'num', money: 'money', date: 'date',
@@ -61,8 +69,11 @@ class Describer {
       }
       case 'compare': return this.compare(e.field, e.op, e.value)
       case 'in': return this.list(e.field, e.items, e.negated)
-      case 'contains':
+      case 'contains': {
+        const about = APPLICANT_CONTAINS[e.field.key]
+        if (about && e.value.kind === 'string') return this.t(`applicant.${about}`, { value: this.pad(e.value.value) })
         return this.t('contains', { field: this.pad(this.label(e.field)), value: this.pad(this.value(e.value, e.field, 'option')) })
+      }
     }
   }
 
@@ -75,11 +86,16 @@ class Describer {
   }
 
   private label(field: FieldRef): string {
+    if (isApplicantVariable(field.key)) return this.t(`applicant.labels.${field.key}`)
     const label = this.def(field)?.label.trim() || field.key
     return field.part === 'whole' ? label : this.t(`part.${field.part}`, { label })
   }
 
   private compare(field: FieldRef, op: CmpOp, value: Literal): string {
+    const about = APPLICANT_COMPARE[field.key]
+    if (about && (op === 'eq' || op === 'ne') && value.kind === 'string') {
+      return this.t(`applicant.${about}${op === 'ne' ? 'Not' : ''}`, { value: this.pad(value.value) })
+    }
     const cls = this.cls(field)
     const group = OP_CLASS[cls] ?? (cls === 'unknown' && value.kind === 'number' ? 'num' : 'text')
     return this.t('cmp', {

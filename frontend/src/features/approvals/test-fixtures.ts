@@ -34,8 +34,8 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
     formSchema: { fields: leaveFields }, status: 'running', cycle: 1, currentStep: 0, currentStepName: '部门负责人审批',
     submittedAt: '2026-11-23T01:00:00Z', version: 3, attachments: [],
     steps: [
-      { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', enteredAt: '2026-11-23T01:00:00Z' },
-      { index: 1, name: '分管校领导审批', mode: 'or', status: 'waiting' },
+      { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', enteredAt: '2026-11-23T01:00:00Z', branches: [] },
+      { index: 1, name: '分管校领导审批', mode: 'or', status: 'waiting', branches: [] },
     ],
     tasks: [{
       id: 'task-1', stepIndex: 0, stepName: '部门负责人审批', cycle: 1, assigneeId: 'u-wei', assigneeName: '卫主任',

@@ -187,6 +187,20 @@ const approvals: typeof zh = {
     when: 'only when {x}',
     skipped: 'skipped: applies only when {x}',
     skippedUnknown: 'skipped: its condition did not hold',
+    applicant: {
+      department: 'the applicant belongs to {value}',
+      departmentNot: 'the applicant does not belong to {value}',
+      subtree: 'the applicant belongs to {value} (or a department under it)',
+      role: 'the applicant has the role {value}',
+      position: "the applicant's position is {value}",
+      positionNot: "the applicant's position is not {value}",
+      labels: {
+        applicant_department: "the applicant's department",
+        applicant_departments: "the applicant's departments",
+        applicant_roles: "the applicant's roles",
+        applicant_position: "the applicant's position",
+      },
+    },
   },
   delegations: {
     title: 'Out of office',

@@ -1,6 +1,16 @@
 import type zh from '../zh-CN/designer'
 
 const designer: typeof zh = {
+  parallel: {
+    block: 'Parallel branches',
+    join: 'Joins once every branch has passed; a rejection in any branch rejects the request',
+    addBlock: 'Add parallel branches',
+    addBranch: 'Add branch',
+    removeBranch: 'Remove branch',
+    branchName: 'Branch name',
+    blockName: 'Name of the parallel step',
+    addBranchStep: 'Add a step to the branch',
+  },
   pickRole: 'Choose a role',
   starterRoles: 'Roles that may start it',
   starterDepartments: 'Departments that may start it',

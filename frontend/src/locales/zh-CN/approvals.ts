@@ -187,6 +187,20 @@ const approvals = {
     when: '仅当{x}时',
     skipped: '已跳过：仅当{x}时适用',
     skippedUnknown: '已跳过：不满足适用条件',
+    applicant: {
+      department: '申请人属于{value}',
+      departmentNot: '申请人不属于{value}',
+      subtree: '申请人属于{value}（含下属部门）',
+      role: '申请人具有 {value} 角色',
+      position: '申请人职务为{value}',
+      positionNot: '申请人职务不为{value}',
+      labels: {
+        applicant_department: '申请人部门',
+        applicant_departments: '申请人所在部门及上级部门',
+        applicant_roles: '申请人角色',
+        applicant_position: '申请人职务',
+      },
+    },
   },
   delegations: {
     title: '我的委托',

@@ -1,4 +1,14 @@
 const designer = {
+  parallel: {
+    block: '并行分支',
+    join: '全部分支通过后汇聚，进入下一环节；任一分支驳回则整个申请驳回',
+    addBlock: '添加并行分支',
+    addBranch: '添加分支',
+    removeBranch: '删除分支',
+    branchName: '分支名称',
+    blockName: '并行环节名称',
+    addBranchStep: '在分支内添加步骤',
+  },
   pickRole: '选择角色',
   starterRoles: '可发起的角色',
   starterDepartments: '可发起的部门',

@@ -27,9 +27,13 @@
 //!   error at evaluation time. That holds for `!=` and `not in` too: `type != '事假'` is false
 //!   when `type` is missing, whereas `not (type == '事假')` is true.
 //!
+//! Besides the form's fields a condition may read the applicant's department, roles and
+//! position: see [`applicant`].
+//!
 //! Limits (a parse error beyond them): 500 characters, nesting of parentheses and `not` 32 deep,
 //! 100 items in a list.
 
+pub mod applicant;
 mod ast;
 mod eval;
 mod lexer;

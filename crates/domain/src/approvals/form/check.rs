@@ -65,6 +65,12 @@ fn key_problem(key: &str) -> Option<(String, String)> {
             ),
         ));
     }
+    if key.starts_with(crate::approvals::condition::applicant::PREFIX) {
+        return Some((
+            format!("“{key}”以 applicant_ 开头，这是条件中申请人信息的保留前缀"),
+            format!("{key:?} starts with applicant_, reserved for the applicant's facts in conditions"),
+        ));
+    }
     // Such a field could not be named in a step condition.
     if KEYWORDS.contains(&key) {
         return Some((

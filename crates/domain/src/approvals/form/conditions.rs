@@ -2,15 +2,17 @@
 
 use super::{FieldKind, FormIssue, FormSchema};
 use crate::approvals::condition::Condition;
+use crate::approvals::condition::applicant::is_applicant_variable;
 
 impl FormSchema {
-    /// Checks that every field `condition` reads is in this form, and that `.days`, `.start`
+    /// Checks that every field `condition` reads is in this form (or is an applicant variable,
+    /// see [`crate::approvals::condition::applicant`]), and that `.days`, `.start`
     /// and `.end` are used only on date ranges. `FormIssue::field` is the field key the
     /// condition names; the caller puts it under the step's path.
     pub fn check_condition(&self, condition: &Condition) -> Result<(), Vec<FormIssue>> {
         let mut issues = Vec::new();
         for key in condition.fields() {
-            if self.field(&key).is_none() {
+            if self.field(&key).is_none() && !is_applicant_variable(&key) {
                 issues.push(FormIssue::new(
                     key.as_str(),
                     format!("条件中的字段“{key}”不在表单中"),

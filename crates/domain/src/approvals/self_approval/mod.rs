@@ -4,6 +4,8 @@
 //! explicitly left to the applicant's own confirmation).
 
 #[cfg(test)]
+mod branch_tests;
+#[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};

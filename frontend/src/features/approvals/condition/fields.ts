@@ -19,7 +19,24 @@ export interface ConditionField {
   cls: ValueClass
 }
 
+/**
+ * What the engine knows about the applicant when a step is entered, as condition variables: the
+ * department (and, as a list, every department above it), the roles (codes and names), the
+ * position (职务). Labels are Chinese-first like the designer's.
+ */
+export const APPLICANT_FIELDS: readonly FieldDef[] = [
+  { key: 'applicant_department', label: '申请人部门', kind: 'text', required: false },
+  { key: 'applicant_departments', label: '申请人所在部门及上级部门', kind: 'multi_select', required: false, options: [] },
+  { key: 'applicant_roles', label: '申请人角色', kind: 'multi_select', required: false, options: [] },
+  { key: 'applicant_position', label: '申请人职务', kind: 'text', required: false },
+]
+
+export function isApplicantVariable(key: string): boolean {
+  return APPLICANT_FIELDS.some((f) => f.key === key)
+}
+
 export function classify(ref: FieldRef, def: FieldDef | undefined): ValueClass {
+  if (!def) def = APPLICANT_FIELDS.find((f) => f.key === ref.key)
   if (!def) return 'unknown'
   if (def.kind === 'date_range') return ref.part === 'days' ? 'days' : ref.part === 'whole' ? 'presence' : 'date'
   if (ref.part !== 'whole') return 'unknown'
@@ -36,10 +53,13 @@ export function classify(ref: FieldRef, def: FieldDef | undefined): ValueClass {
   }
 }
 
-/** Every field and range part a condition may test, in form order (a range: days, start, end, whole). */
+/**
+ * Every field and range part a condition may test, in form order (a range: days, start, end,
+ * whole), then the applicant variables.
+ */
 export function conditionFields(fields: readonly FieldDef[]): ConditionField[] {
   const out: ConditionField[] = []
-  for (const def of fields) {
+  for (const def of [...fields, ...APPLICANT_FIELDS]) {
     if (!def.key) continue
     const parts: Part[] = def.kind === 'date_range' ? ['days', 'start', 'end', 'whole'] : ['whole']
     for (const part of parts) {

@@ -123,8 +123,10 @@ describe('ConditionBuilder', () => {
     expect(state.written).toEqual(['days >>> 3'])
   })
 
-  it('asks for form fields before offering rows', () => {
+  it('offers rows on the applicant even before the form has fields', async () => {
     const { w } = builder('', [])
-    expect(w.find('[data-test="cond-add"]').attributes('disabled')).toBeDefined()
+    expect(w.find('[data-test="cond-add"]').attributes('disabled')).toBeUndefined()
+    await w.find('[data-test="cond-add"]').trigger('click')
+    expect(w.findAll('[data-test="cond-clause"]')).toHaveLength(1)
   })
 })

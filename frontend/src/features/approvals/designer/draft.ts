@@ -37,6 +37,14 @@ export interface StepDraft {
   timeoutRole: string
   cc: RuleDraft[]
   applicantIsApprover: SelfApproval
+  /** Non-empty for a parallel block (并行分支): its branches run at once and join (汇聚). */
+  branches: BranchDraft[]
+}
+
+/** One branch of a parallel block: a name and its own ordinary steps. */
+export interface BranchDraft {
+  name: string
+  steps: StepDraft[]
 }
 
 export interface TemplateDraft {
@@ -76,8 +84,17 @@ export function newRule(type: RuleType = 'department_head'): RuleDraft {
 export function newStep(): StepDraft {
   return {
     name: '', rule: newRule(), mode: 'or', numerator: 1, denominator: 2, condition: '',
-    deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [], applicantIsApprover: 'superior',
+    deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [], applicantIsApprover: 'superior', branches: [],
   }
+}
+
+export function newBranch(n: number): BranchDraft {
+  return { name: `分支${n}`, steps: [newStep()] }
+}
+
+/** A parallel block of two branches with one step each, the smallest the server accepts. */
+export function newBlock(): StepDraft {
+  return { ...newStep(), name: '并行审批', branches: [newBranch(1), newBranch(2)] }
 }
 
 export function newField(n: number): FieldDef {
@@ -122,9 +139,8 @@ export function ruleFromWire(w: unknown): RuleDraft {
   return out
 }
 
-/** The definition as the API takes it (blank optional parts left out). */
-export function toDefinition(d: TemplateDraft): DefinitionDto {
-  const steps = d.steps.map((s) => ({
+function stepToWire(s: StepDraft) {
+  return {
     name: s.name,
     rule: ruleToWire(s.rule),
     // A manager chain is always signed level by level, whatever was picked before.
@@ -135,7 +151,37 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
     timeout: s.timeout === 'escalate' ? { action: 'escalate' as const, role: s.timeoutRole } : { action: s.timeout },
     cc: s.cc.map(ruleToWire),
     applicantIsApprover: s.applicantIsApprover,
-  }))
+  }
+}
+
+type StepWire = DefinitionDto['steps'][number]
+type BranchStepWire = NonNullable<StepWire['branches']>[number]['steps'][number]
+
+function stepFromWire(s: StepWire | BranchStepWire): StepDraft {
+  const timeout = (s.timeout ?? { action: 'remind' }) as { action: TimeoutKind; role?: string }
+  const branches = 'branches' in s ? (s.branches ?? []) : []
+  return {
+    name: s.name, rule: ruleFromWire(s.rule), mode: s.mode ?? 'or',
+    numerator: s.passRatio?.numerator ?? 1, denominator: s.passRatio?.denominator ?? 2,
+    condition: s.condition ?? '', deadlineHours: s.deadlineHours ?? null,
+    timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
+    applicantIsApprover: s.applicantIsApprover ?? 'superior',
+    branches: branches.map((b) => ({ name: b.name, steps: b.steps.map(stepFromWire) })),
+  }
+}
+
+/** The definition as the API takes it (blank optional parts left out). */
+export function toDefinition(d: TemplateDraft): DefinitionDto {
+  const steps = d.steps.map((s) =>
+    s.branches.length
+      ? {
+          name: s.name,
+          condition: s.condition.trim() || null,
+          cc: s.cc.map(ruleToWire),
+          branches: s.branches.map((b) => ({ name: b.name, steps: b.steps.map(stepToWire) })),
+        }
+      : stepToWire(s),
+  )
   const fields = d.fields.map((f) => {
     const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
     for (const k of ['help', 'placeholder', 'min', 'max', 'minLength', 'maxLength', 'computedFrom'] as const) {
@@ -174,16 +220,7 @@ export function fromTemplate(t: TemplateOut): TemplateDraft {
   return {
     code: t.code, name: t.name, category: t.category, icon: t.icon, description: t.description ?? '',
     fields: def.form.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined })),
-    steps: def.steps.map((s) => {
-      const timeout = (s.timeout ?? { action: 'remind' }) as { action: TimeoutKind; role?: string }
-      return {
-        name: s.name, rule: ruleFromWire(s.rule), mode: s.mode ?? 'or',
-        numerator: s.passRatio?.numerator ?? 1, denominator: s.passRatio?.denominator ?? 2,
-        condition: s.condition ?? '', deadlineHours: s.deadlineHours ?? null,
-        timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
-        applicantIsApprover: s.applicantIsApprover ?? 'superior',
-      }
-    }),
+    steps: def.steps.map(stepFromWire),
     autoSkip: def.options?.autoSkip ?? true,
     resubmitToReturningStep: def.options?.resubmitToReturningStep ?? false,
     starterRoles: [...(t.starters?.roles ?? [])],

@@ -1,0 +1,124 @@
+//! Where each branch of a parallel block stands, for the request's progress view.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use xiaoban_domain::approvals::definition::StepDef;
+use xiaoban_domain::approvals::flow::TaskStatus;
+use xiaoban_domain::approvals::parallel::BranchPos;
+use xiaoban_persistence::approvals::EventRow;
+
+use super::state::Flow;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchView {
+    pub index: i32,
+    pub name: String,
+    /// `current`, `passed` or `waiting`.
+    pub status: String,
+    pub steps: Vec<BranchStepView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchStepView {
+    pub index: i32,
+    pub name: String,
+    /// `current`, `passed`, `skipped` or `waiting`.
+    pub status: String,
+}
+
+/// The branch step an event is about, from its data (`branch`, `branchStep`).
+pub(crate) fn event_position(data: &Value) -> Option<BranchPos> {
+    let number = |key: &str| data.get(key)?.as_i64().and_then(|n| i32::try_from(n).ok());
+    Some(BranchPos {
+        branch: number("branch")?,
+        step: number("branchStep")?,
+    })
+}
+
+/// Whether the event is about one branch (its steps, or the branch passing), not its block.
+pub(crate) fn is_branch_event(e: &EventRow) -> bool {
+    e.action == "branch_passed"
+        || serde_json::from_str::<Value>(&e.data)
+            .ok()
+            .and_then(|d| event_position(&d))
+            .is_some()
+}
+
+/// The block's branches as of its latest entry; empty for an ordinary step.
+pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &StepDef) -> Vec<BranchView> {
+    let since = timeline
+        .iter()
+        .rposition(|e| e.step_index == Some(index) && e.action == "block_entered");
+    let recent: Vec<(&str, Value)> = since
+        .map(|i| &timeline[i..])
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.step_index == Some(index))
+        .map(|e| {
+            (
+                e.action.as_str(),
+                serde_json::from_str(&e.data).unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    let open_here = |pos: BranchPos| {
+        flow.current_step_is(index)
+            && flow.step_tasks(index).any(|t| {
+                super::parallel::position(t) == Some(pos)
+                    && TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open)
+            })
+    };
+    block
+        .branches
+        .iter()
+        .enumerate()
+        .map(|(b, branch)| {
+            let b = i32::try_from(b).unwrap_or(i32::MAX);
+            let steps: Vec<BranchStepView> = branch
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(k, step)| {
+                    let pos = BranchPos {
+                        branch: b,
+                        step: i32::try_from(k).unwrap_or(i32::MAX),
+                    };
+                    let last = recent
+                        .iter()
+                        .rev()
+                        .find(|(_, d)| event_position(d) == Some(pos))
+                        .map(|(a, _)| *a);
+                    let status = match last {
+                        _ if open_here(pos) => "current",
+                        Some("step_passed" | "applicant_confirmed") => "passed",
+                        Some("step_skipped") => "skipped",
+                        _ => "waiting",
+                    };
+                    BranchStepView {
+                        index: pos.step,
+                        name: step.name.clone(),
+                        status: status.to_owned(),
+                    }
+                })
+                .collect();
+            let passed = recent.iter().any(|(a, d)| {
+                *a == "branch_passed" && d.get("branch").and_then(Value::as_i64) == Some(i64::from(b))
+            });
+            let status = if steps.iter().any(|s| s.status == "current") {
+                "current"
+            } else if passed {
+                "passed"
+            } else {
+                "waiting"
+            };
+            BranchView {
+                index: b,
+                name: branch.name.clone(),
+                status: status.to_owned(),
+                steps,
+            }
+        })
+        .collect()
+}
