@@ -10,6 +10,7 @@ mod approvals {
     mod clock;
     mod computed;
     mod dates;
+    mod field_rights;
     mod directory;
     mod flows;
     mod hooks;
@@ -23,6 +24,7 @@ mod approvals {
     mod resubmits;
     mod returns;
     mod search;
+    mod signatures;
     mod strict_input;
     mod stuck;
     mod template_views;

@@ -1,6 +1,8 @@
 //! The template definition as the API describes it. Same JSON shape as the domain types; the
 //! domain parses conditions and checks the whole.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -177,6 +179,23 @@ pub struct StepDefDto {
     /// When the step's only approver is the applicant. Default `superior`.
     #[serde(default)]
     pub applicant_is_approver: SelfApprovalDto,
+    /// Per form field key: `hidden` (the step's approvers do not see the value), `editable`
+    /// (they may change it when approving), `required` (they must fill it when approving; the
+    /// applicant is not asked). Fields not named are visible and read-only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_rights: BTreeMap<String, FieldRightDto>,
+    /// Approving and rejecting at this step need a handwritten signature.
+    #[serde(default)]
+    pub signature_required: bool,
+}
+
+/// What a step's approvers may do with a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRightDto {
+    Hidden,
+    Editable,
+    Required,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

@@ -14,6 +14,7 @@ use xiaoban_persistence::approvals::{EventRow, TaskRow, events, people, template
 
 use super::act::Viewer;
 use super::state::Flow;
+use super::visibility;
 use crate::{RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +50,19 @@ pub struct InstanceDetail {
     /// What the viewer may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
     /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
     pub actions: Vec<String>,
+    /// Form fields whose values the viewer's steps hide (left out of `form` and the timeline).
+    pub hidden_fields: Vec<String>,
+    /// What deciding the viewer's open task asks of them, when they hold one now.
+    pub my_decision: Option<DecisionNeeds>,
+}
+
+/// The field rights and signature switch of the step the viewer decides now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionNeeds {
+    pub editable_fields: Vec<String>,
+    pub required_fields: Vec<String>,
+    pub signature_required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +96,8 @@ pub struct TaskView {
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
     pub created_at: DateTime<Utc>,
+    /// The handwritten signature of the decision (an image file of the request), if signed.
+    pub signature_file_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,6 +159,12 @@ pub(crate) async fn load(
     let names = people::names(db, &ids).await?;
     let name = |id: &Uuid| names.get(id).cloned().unwrap_or_default();
     let inst = &flow.inst;
+    let hidden = visibility::hidden_for(&flow, viewer.id);
+    let signatures = visibility::signatures(&timeline);
+    let mut form: Value = serde_json::from_str(&inst.form).unwrap_or(Value::Null);
+    visibility::mask_values(&mut form, &hidden);
+    let mut attachments = crate::files::linked_files(db, "approval", id).await?;
+    attachments.retain(|f| !signatures.values().any(|s| *s == f.id));
     Ok(InstanceDetail {
         id,
         number: inst.number.clone(),
@@ -155,7 +177,7 @@ pub(crate) async fn load(
         department_id: inst.department_id,
         title: inst.title.clone(),
         summary: inst.summary.clone(),
-        form: serde_json::from_str(&inst.form).unwrap_or(Value::Null),
+        form,
         form_schema: flow.def.form.clone(),
         status: inst.status.clone(),
         current_step: inst.current_step,
@@ -170,7 +192,10 @@ pub(crate) async fn load(
         tasks: flow
             .tasks
             .iter()
-            .map(|t| task_view(&flow, t, &name, now))
+            .map(|t| TaskView {
+                signature_file_id: signatures.get(&t.id).copied(),
+                ..task_view(&flow, t, &name, now)
+            })
             .collect(),
         timeline: timeline
             .iter()
@@ -183,11 +208,13 @@ pub(crate) async fn load(
                 step_index: e.step_index,
                 step_name: e.step_index.map(|s| flow.step_name(s)),
                 comment: e.comment.clone(),
-                data: serde_json::from_str(&e.data).unwrap_or(Value::Null),
+                data: visibility::masked_data(&e.data, &hidden),
             })
             .collect(),
         actions: super::offers::actions(&flow, viewer),
-        attachments: crate::files::linked_files(db, "approval", id).await?,
+        attachments,
+        my_decision: visibility::decision_needs(&flow, viewer.id),
+        hidden_fields: hidden.into_iter().collect(),
     })
 }
 
@@ -214,6 +241,7 @@ pub(crate) fn task_view(
         due_at: t.due_at,
         overdue: t.overdue_at.is_some() || (open && t.due_at.is_some_and(|d| d <= now)),
         created_at: t.created_at,
+        signature_file_id: None,
     }
 }
 
