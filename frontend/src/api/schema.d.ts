@@ -1536,6 +1536,11 @@ export interface components {
             number: string;
             /** @description `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`. */
             status: string;
+            /**
+             * @description Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
+             *     leaves them out when resubmitting; what the step filled is kept.
+             */
+            stepFilledFields: string[];
             steps: components["schemas"]["StepOut"][];
             /** Format: uuid */
             subjectId?: string | null;

@@ -206,6 +206,9 @@ pub struct ApprovalOut {
     pub hidden_fields: Vec<String>,
     /// What approving the caller's open task asks, when they hold one now.
     pub my_decision: Option<DecisionNeedsOut>,
+    /// Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
+    /// leaves them out when resubmitting; what the step filled is kept.
+    pub step_filled_fields: Vec<String>,
 }
 
 /// The field rights and signature switch of the step the caller decides now.

@@ -54,6 +54,8 @@ pub struct InstanceDetail {
     pub hidden_fields: Vec<String>,
     /// What deciding the viewer's open task asks of them, when they hold one now.
     pub my_decision: Option<DecisionNeeds>,
+    /// Fields a step fills (not asked of the applicant, kept on resubmit).
+    pub step_filled_fields: Vec<String>,
 }
 
 /// The field rights and signature switch of the step the viewer decides now.
@@ -215,6 +217,7 @@ pub(crate) async fn load(
         attachments,
         my_decision: visibility::decision_needs(&flow, viewer.id),
         hidden_fields: hidden.into_iter().collect(),
+        step_filled_fields: flow.def.filled_at_steps().into_iter().map(str::to_owned).collect(),
     })
 }
 

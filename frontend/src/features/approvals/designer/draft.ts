@@ -34,7 +34,12 @@ export interface StepDraft {
   timeoutRole: string
   cc: RuleDraft[]
   applicantIsApprover: SelfApproval
+  /** Per field key: hidden / editable / required at this step; a field not named is visible. */
+  fieldRights: Record<string, FieldRightWire>
+  signatureRequired: boolean
 }
+
+export type FieldRightWire = components['schemas']['FieldRightDto']
 
 export interface TemplateDraft {
   code: string
@@ -61,6 +66,7 @@ export function newStep(): StepDraft {
   return {
     name: '', rule: newRule(), mode: 'or', numerator: 1, denominator: 2, condition: '',
     deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [], applicantIsApprover: 'superior',
+    fieldRights: {}, signatureRequired: false,
   }
 }
 
@@ -110,6 +116,9 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
     timeout: s.timeout === 'escalate' ? { action: 'escalate' as const, role: s.timeoutRole } : { action: s.timeout },
     cc: s.cc.map(ruleToWire),
     applicantIsApprover: s.applicantIsApprover,
+    // Rights of fields no longer in the form are dropped rather than refused on save.
+    fieldRights: Object.fromEntries(Object.entries(s.fieldRights).filter(([k]) => d.fields.some((f) => f.key === k))),
+    signatureRequired: s.signatureRequired,
   }))
   const fields = d.fields.map((f) => {
     const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
@@ -153,6 +162,7 @@ export function fromTemplate(t: TemplateOut): TemplateDraft {
         condition: s.condition ?? '', deadlineHours: s.deadlineHours ?? null,
         timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
         applicantIsApprover: s.applicantIsApprover ?? 'superior',
+        fieldRights: { ...(s.fieldRights ?? {}) }, signatureRequired: s.signatureRequired ?? false,
       }
     }),
     autoSkip: def.options?.autoSkip ?? true,
