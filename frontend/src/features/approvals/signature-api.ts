@@ -19,7 +19,7 @@ export async function uploadSignature(png: Blob): Promise<string> {
  */
 export async function signatureUrl(fileId: string): Promise<string | null> {
   const auth = useAuthStore()
-  const res = await fetch(`/api/v1/files/${fileId}/content`, {
+  const res = await fetch(new URL(`/api/v1/files/${fileId}/content`, window.location.href), {
     headers: auth.accessToken ? { Authorization: `Bearer ${auth.accessToken}` } : {},
   })
   if (!res.ok) return null
