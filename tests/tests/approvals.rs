@@ -10,8 +10,8 @@ mod approvals {
     mod clock;
     mod computed;
     mod dates;
-    mod field_rights;
     mod directory;
+    mod field_rights;
     mod flows;
     mod hooks;
     mod modes;

@@ -107,7 +107,9 @@ async fn the_department_head_does_not_see_the_hidden_bank_account() {
 async fn an_approver_cannot_change_the_amount() {
     let school = School::open().await;
     claim_template(&school).await;
-    let request = school.start("he.laoshi", "claim", json!({ "amount": 120_000 })).await;
+    let request = school
+        .start("he.laoshi", "claim", json!({ "amount": 120_000 }))
+        .await;
     let id = &request["id"];
     let res = school
         .act("wei.xinxi", id, "approve", json!({ "form": { "amount": 1 } }))
@@ -144,7 +146,10 @@ async fn a_claim_finance_corrects_below_five_thousand_yuan_skips_the_principal()
     let done = school.ok("zhao.zhuanyuan", id, "approve", body).await;
     assert_eq!(done["status"], "approved", "{}", done["timeline"]);
     let changes = approve_changes(&done);
-    assert!(changes.contains(&json!({ "field": "amount", "label": "金额", "before": 600_000, "after": 450_000 })), "{changes:?}");
+    assert!(
+        changes.contains(&json!({ "field": "amount", "label": "金额", "before": 600_000, "after": 450_000 })),
+        "{changes:?}"
+    );
 
     // The other way round: raised to 5,000 yuan, the principal's step now applies.
     let raised = school
@@ -173,12 +178,22 @@ async fn the_applicant_is_not_asked_for_the_account_code_and_keeps_it_on_resubmi
         .ok("li.wenshu", id, "return", json!({ "comment": "请补发票" }))
         .await;
     let res = school
-        .act("he.laoshi", id, "resubmit", json!({ "form": { "amount": 600_000, "accountCode": "x" } }))
+        .act(
+            "he.laoshi",
+            id,
+            "resubmit",
+            json!({ "form": { "amount": 600_000, "accountCode": "x" } }),
+        )
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     assert_eq!(fields(&problem), ["form.accountCode"]);
     let again = school
-        .ok("he.laoshi", id, "resubmit", json!({ "form": { "amount": 600_000 } }))
+        .ok(
+            "he.laoshi",
+            id,
+            "resubmit",
+            json!({ "form": { "amount": 600_000 } }),
+        )
         .await;
     assert_eq!(again["status"], "running");
     assert_eq!(again["form"]["accountCode"], "6602 管理费用");
@@ -213,6 +228,9 @@ async fn field_rights_naming_unknown_fields_are_refused_with_their_path() {
     named.sort();
     assert_eq!(
         named,
-        ["definition.form.fields[1].required", "definition.steps[0].fieldRights.acountCode"]
+        [
+            "definition.form.fields[1].required",
+            "definition.steps[0].fieldRights.acountCode"
+        ]
     );
 }

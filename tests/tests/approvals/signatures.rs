@@ -21,7 +21,10 @@ async fn upload(school: &School, who: &str, name: &str, bytes: &[u8]) -> String 
     let res = school
         .app
         .as_user(&school.token(who).await, reqwest::Method::POST, "/api/v1/files")
-        .header("Content-Type", format!("multipart/form-data; boundary={boundary}"))
+        .header(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
         .body(body)
         .send()
         .await
@@ -38,7 +41,9 @@ async fn signed_request(school: &School) -> Value {
         "steps": [ { "name": "部门审核", "rule": { "type": "department_head" }, "signatureRequired": true } ]
     });
     school.template("signed", definition).await;
-    school.start("he.laoshi", "signed", json!({ "reason": "外出培训" })).await
+    school
+        .start("he.laoshi", "signed", json!({ "reason": "外出培训" }))
+        .await
 }
 
 #[tokio::test]
@@ -48,10 +53,7 @@ async fn a_decision_without_the_required_signature_is_refused() {
     let id = &request["id"];
     let seen = school.detail("wei.xinxi", id).await;
     assert_eq!(seen["myDecision"]["signatureRequired"], true);
-    for (action, body) in [
-        ("approve", json!({})),
-        ("reject", json!({ "comment": "不同意" })),
-    ] {
+    for (action, body) in [("approve", json!({})), ("reject", json!({ "comment": "不同意" }))] {
         let res = school.act("wei.xinxi", id, action, body).await;
         let problem = assert_problem(res, 422, "validation_failed").await;
         assert_eq!(fields(&problem), ["signatureFileId"], "{action}");

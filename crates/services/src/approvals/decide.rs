@@ -68,7 +68,16 @@ pub(crate) async fn reject(
         signature,
         changes: Vec::new(),
     };
-    decide_with(db, flow, &task, TaskStatus::Rejected, Some(comment), Some(me), record).await
+    decide_with(
+        db,
+        flow,
+        &task,
+        TaskStatus::Rejected,
+        Some(comment),
+        Some(me),
+        record,
+    )
+    .await
 }
 
 /// What a person's decision carries onto the timeline besides the opinion.
@@ -100,7 +109,16 @@ pub(crate) async fn decide(
     comment: Option<String>,
     actor: Option<Uuid>,
 ) -> Result<(), ServiceError> {
-    decide_with(db, flow, task, decision, comment, actor, DecisionRecord::default()).await
+    decide_with(
+        db,
+        flow,
+        task,
+        decision,
+        comment,
+        actor,
+        DecisionRecord::default(),
+    )
+    .await
 }
 
 async fn decide_with(

@@ -217,7 +217,12 @@ pub(crate) async fn load(
         attachments,
         my_decision: visibility::decision_needs(&flow, viewer.id),
         hidden_fields: hidden.into_iter().collect(),
-        step_filled_fields: flow.def.filled_at_steps().into_iter().map(str::to_owned).collect(),
+        step_filled_fields: flow
+            .def
+            .filled_at_steps()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 

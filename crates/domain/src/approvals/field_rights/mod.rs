@@ -54,10 +54,7 @@ impl StepDef {
 
     /// Whether the step's approver may give a value for the field.
     pub fn may_edit(&self, key: &str) -> bool {
-        matches!(
-            self.right(key),
-            Some(FieldRight::Editable | FieldRight::Required)
-        )
+        matches!(self.right(key), Some(FieldRight::Editable | FieldRight::Required))
     }
 
     /// Field keys with a given right, in map order.
@@ -132,7 +129,10 @@ impl Definition {
                 Some(FormIssue::new(
                     key.as_str(),
                     format!("该字段由审批步骤“{}”填写，申请时不填", step.name),
-                    format!("this field is filled at the step {:?}, not by the applicant", step.name),
+                    format!(
+                        "this field is filled at the step {:?}, not by the applicant",
+                        step.name
+                    ),
                 ))
             })
             .collect();

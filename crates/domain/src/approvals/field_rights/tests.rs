@@ -33,7 +33,10 @@ fn a_field_filled_at_a_step_is_refused_from_the_applicant() {
         .unwrap_or_default();
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].field, "accountCode");
-    assert!(def.refuse_step_fields(&json!({ "amount": 100, "accountCode": "" })).is_ok());
+    assert!(
+        def.refuse_step_fields(&json!({ "amount": 100, "accountCode": "" }))
+            .is_ok()
+    );
 }
 
 #[test]
@@ -41,7 +44,10 @@ fn finance_must_fill_the_account_code_and_may_change_the_amount() {
     let def = claim();
     let current = values(json!({ "amount": 100 }));
     let missing = def.apply_edits(1, &current, None).err().unwrap_or_default();
-    assert_eq!(missing.iter().map(|i| i.field.as_str()).collect::<Vec<_>>(), ["accountCode"]);
+    assert_eq!(
+        missing.iter().map(|i| i.field.as_str()).collect::<Vec<_>>(),
+        ["accountCode"]
+    );
     let edited = def
         .apply_edits(1, &current, Some(&json!({ "accountCode": "6602", "amount": 90 })))
         .unwrap_or_else(|e| panic!("{e:?}"));
@@ -71,7 +77,10 @@ fn hidden_fields_leave_the_summary_and_the_views_of_their_steps_only() {
     let def = claim();
     let v = values(json!({ "amount": 100, "bankAccount": "6222" }));
     assert!(!def.summary(&v).contains("6222"));
-    assert_eq!(def.hidden_for(&[0].into()).into_iter().collect::<Vec<_>>(), ["bankAccount"]);
+    assert_eq!(
+        def.hidden_for(&[0].into()).into_iter().collect::<Vec<_>>(),
+        ["bankAccount"]
+    );
     assert!(def.hidden_for(&[0, 1].into()).is_empty());
     assert!(def.hidden_for(&[].into()).is_empty());
 }
@@ -79,9 +88,10 @@ fn hidden_fields_leave_the_summary_and_the_views_of_their_steps_only() {
 #[test]
 fn the_definition_names_unknown_fields_and_step_filled_required_fields() {
     let mut def = claim();
-    def.steps[0]
-        .field_rights
-        .insert("bankAcount".into(), crate::approvals::field_rights::FieldRight::Hidden);
+    def.steps[0].field_rights.insert(
+        "bankAcount".into(),
+        crate::approvals::field_rights::FieldRight::Hidden,
+    );
     def.form.fields[2].required = true;
     let fields: Vec<String> = def
         .check()
@@ -92,6 +102,9 @@ fn the_definition_names_unknown_fields_and_step_filled_required_fields() {
         .collect();
     assert_eq!(
         fields,
-        ["definition.steps[0].fieldRights.bankAcount", "definition.form.fields[2].required"]
+        [
+            "definition.steps[0].fieldRights.bankAcount",
+            "definition.form.fields[2].required"
+        ]
     );
 }
