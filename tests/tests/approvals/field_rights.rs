@@ -234,3 +234,23 @@ async fn field_rights_naming_unknown_fields_are_refused_with_their_path() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_files_of_a_hidden_attachments_field_are_not_listed_for_the_step_that_hides_it() {
+    let school = School::open().await;
+    let definition = json!({
+        "form": { "fields": [
+            { "key": "amount", "label": "金额", "kind": "money", "required": true },
+            { "key": "idCard", "label": "身份证复印件", "kind": "attachments" }
+        ]},
+        "steps": [ { "name": "部门审核", "rule": { "type": "department_head" }, "fieldRights": { "idCard": "hidden" } } ]
+    });
+    school.template("private_files", definition).await;
+    let file = super::signatures::upload(&school, "he.laoshi", "身份证.png", super::signatures::PNG).await;
+    let form = json!({ "amount": 100, "idCard": [file] });
+    let request = school.start("he.laoshi", "private_files", form).await;
+    assert_eq!(request["attachments"].as_array().unwrap().len(), 1);
+    let head = school.detail("wei.xinxi", &request["id"]).await;
+    assert_eq!(head["attachments"], json!([]));
+    assert_eq!(head["form"].get("idCard"), None);
+}

@@ -6,11 +6,11 @@ use xiaoban_tests::assert_problem;
 
 use super::support::{School, fields};
 
-const PNG: &[u8] = &[
+pub(super) const PNG: &[u8] = &[
     0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1,
 ];
 
-async fn upload(school: &School, who: &str, name: &str, bytes: &[u8]) -> String {
+pub(super) async fn upload(school: &School, who: &str, name: &str, bytes: &[u8]) -> String {
     let boundary = "xiaobansignature";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -110,4 +110,28 @@ async fn the_print_view_shows_the_signers_signature() {
     // Someone outside the request still cannot read it.
     let outsider = school.app.get_as(&school.token("lv.laoshi").await, &path).await;
     assert_eq!(outsider.status(), 404);
+}
+
+#[tokio::test]
+async fn finance_deciding_without_signature_or_account_code_is_told_both_at_once() {
+    let school = School::open().await;
+    let definition = json!({
+        "form": { "fields": [
+            { "key": "amount", "label": "金额", "kind": "money", "required": true },
+            { "key": "accountCode", "label": "会计科目", "kind": "text" }
+        ]},
+        "steps": [ { "name": "财务审核", "rule": { "type": "department_head" },
+                     "fieldRights": { "accountCode": "required" }, "signatureRequired": true } ]
+    });
+    school.template("signed_claim", definition).await;
+    let request = school
+        .start("he.laoshi", "signed_claim", json!({ "amount": 100 }))
+        .await;
+    let res = school
+        .act("wei.xinxi", &request["id"], "approve", json!({}))
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    let mut named = fields(&problem);
+    named.sort();
+    assert_eq!(named, ["form.accountCode", "signatureFileId"]);
 }

@@ -49,8 +49,10 @@ pub(crate) async fn approve(
 ) -> Result<(), ServiceError> {
     let task = my_open_task(flow, me)?;
     let comment = optional_comment(input)?;
-    let signature = field_edits::signature(db, flow, me, task.step_index, input).await?;
-    let changes = field_edits::apply(db, flow, me, task.step_index, input).await?;
+    // Both checks answer at once: a missing signature and a missing account code together.
+    let signature = field_edits::signature(db, flow, me, task.step_index, input).await;
+    let changes = field_edits::apply(db, flow, me, task.step_index, input).await;
+    let (signature, changes) = field_edits::both(signature, changes)?;
     let record = DecisionRecord { signature, changes };
     decide_with(db, flow, &task, TaskStatus::Approved, comment, Some(me), record).await
 }

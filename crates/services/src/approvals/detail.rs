@@ -164,9 +164,11 @@ pub(crate) async fn load(
     let hidden = visibility::hidden_for(&flow, viewer.id);
     let signatures = visibility::signatures(&timeline);
     let mut form: Value = serde_json::from_str(&inst.form).unwrap_or(Value::Null);
+    // The files of a hidden attachments field are as hidden as its value.
+    let unseen = visibility::hidden_files(&form, &hidden);
     visibility::mask_values(&mut form, &hidden);
     let mut attachments = crate::files::linked_files(db, "approval", id).await?;
-    attachments.retain(|f| !signatures.values().any(|s| *s == f.id));
+    attachments.retain(|f| !signatures.values().any(|s| *s == f.id) && !unseen.contains(&f.id));
     Ok(InstanceDetail {
         id,
         number: inst.number.clone(),

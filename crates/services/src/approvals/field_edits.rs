@@ -102,3 +102,18 @@ pub(crate) fn keep_step_filled(flow: &Flow, old: &Map<String, Value>, new: &mut 
         }
     }
 }
+
+/// Two checks' results as one: their 422 issues together, else the first other error.
+pub(crate) fn both<A, B>(
+    a: Result<A, ServiceError>,
+    b: Result<B, ServiceError>,
+) -> Result<(A, B), ServiceError> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(ServiceError::Invalid(mut x)), Err(ServiceError::Invalid(y))) => {
+            x.extend(y);
+            Err(ServiceError::Invalid(x))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}

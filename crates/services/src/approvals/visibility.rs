@@ -27,6 +27,16 @@ pub(crate) fn hidden_for(flow: &Flow, viewer: Uuid) -> BTreeSet<String> {
     flow.def.hidden_for(&steps)
 }
 
+/// File ids held by hidden fields (attachments are arrays of id strings).
+pub(crate) fn hidden_files(form: &Value, hidden: &BTreeSet<String>) -> BTreeSet<Uuid> {
+    hidden
+        .iter()
+        .filter_map(|key| form.get(key)?.as_array())
+        .flatten()
+        .filter_map(|v| v.as_str()?.parse().ok())
+        .collect()
+}
+
 pub(crate) fn mask_values(form: &mut Value, hidden: &BTreeSet<String>) {
     if let Some(values) = form.as_object_mut() {
         values.retain(|k, _| !hidden.contains(k));
