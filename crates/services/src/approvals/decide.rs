@@ -133,6 +133,11 @@ async fn decide_with(
     record: DecisionRecord,
 ) -> Result<(), ServiceError> {
     flow.set_task(task.id, decision, comment.clone());
+    if actor.is_none()
+        && let Some(row) = flow.task_mut(task.id)
+    {
+        row.decided_by_system = true;
+    }
     let action = if decision == TaskStatus::Approved {
         "approve"
     } else {
@@ -181,9 +186,7 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
     let Some(mine) = flow
         .tasks
         .iter()
-        .filter(|t| {
-            t.cycle == cycle && t.assignee_id == me && t.is_decision() && t.has_status(TaskStatus::Approved)
-        })
+        .filter(|t| t.cycle == cycle && t.assignee_id == me && t.is_decision() && t.approved_in_person())
         .max_by_key(|t| t.decided_at)
         .cloned()
     else {

@@ -101,6 +101,19 @@ const designer: typeof zh = {
   },
   signature: 'Handwritten signature required',
   cc: 'Copy to',
+  flowCc: {
+    title: 'Copies of the request',
+    onSubmit: 'Copy on submission',
+    onApproved: 'Copy when approved',
+    onRejected: 'Copy when rejected',
+    hint: 'Each person gets one copy; the applicant is never copied',
+  },
+  numberPattern: {
+    label: 'Number pattern',
+    placeholder: 'Default {example}',
+    hint: '{y} is the year, {s} the sequence, {p} pads it to 4 digits; with the year it restarts every year',
+    preview: 'Example: {example}',
+  },
 }
 
 export default designer
