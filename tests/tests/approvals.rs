@@ -13,6 +13,7 @@ mod approvals {
     mod dates;
     mod directory;
     mod drafts;
+    mod field_rights;
     mod flows;
     mod hooks;
     mod manager_chain;
@@ -29,6 +30,7 @@ mod approvals {
     mod returns;
     mod search;
     mod sequential;
+    mod signatures;
     mod strict_input;
     mod stuck;
     mod template_views;

@@ -1521,9 +1521,18 @@ export interface components {
             attachments?: string[];
             /** @description Opinion (意见); required to reject, return and cancel. */
             comment?: string | null;
-            /** @description `resubmit`: changed form values. */
+            /**
+             * @description `resubmit`: changed form values. `approve`: values of the fields the step lets the
+             *     approver edit or fill (`myDecision`); any other field is 422 on `form.<key>`.
+             */
             form?: Record<string, never> | null;
             position?: components["schemas"]["PositionDto"] | null;
+            /**
+             * Format: uuid
+             * @description `approve` / `reject`: the caller's own uploaded PNG signature (手写签名); required where
+             *     the step says `signatureRequired`.
+             */
+            signatureFileId?: string | null;
             /**
              * Format: int32
              * @description `return`: the step index to go back to; absent sends it back to the applicant.
@@ -1619,12 +1628,23 @@ export interface components {
             finishedAt?: string | null;
             form: Record<string, never>;
             formSchema: components["schemas"]["FormSchemaDto"];
+            /**
+             * @description Form fields the caller's steps hide: their values are left out of `form` and of the
+             *     timeline's `changes`.
+             */
+            hiddenFields: string[];
             /** Format: uuid */
             id: string;
+            myDecision?: components["schemas"]["DecisionNeedsOut"] | null;
             /** @example SP-2026-00001 */
             number: string;
             /** @description `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`. */
             status: string;
+            /**
+             * @description Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
+             *     leaves them out when resubmitting; what the step filled is kept.
+             */
+            stepFilledFields: string[];
             steps: components["schemas"]["StepOut"][];
             /** Format: uuid */
             subjectId?: string | null;
@@ -1898,6 +1918,15 @@ export interface components {
             /** Format: double */
             workingHours?: number | null;
         };
+        /** @description The field rights and signature switch of the step the caller decides now. */
+        DecisionNeedsOut: {
+            /** @description Fields the caller may change in `form` when approving. */
+            editableFields: string[];
+            /** @description Fields the caller must fill in `form` when approving (e.g. 会计科目). */
+            requiredFields: string[];
+            /** @description Approving and rejecting need `signatureFileId`. */
+            signatureRequired: boolean;
+        };
         /** @description A template's form, steps and options. */
         DefinitionDto: {
             form: components["schemas"]["FormSchemaDto"];
@@ -2154,6 +2183,11 @@ export interface components {
          * @enum {string}
          */
         FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        /**
+         * @description What a step's approvers may do with a form field.
+         * @enum {string}
+         */
+        FieldRightDto: "hidden" | "editable" | "required";
         /**
          * Format: binary
          * @description A file's bytes, in the content type it was stored with.
@@ -3015,11 +3049,21 @@ export interface components {
              * @description Working hours on the school calendar.
              */
             deadlineHours?: number | null;
+            /**
+             * @description Per form field key: `hidden` (the step's approvers do not see the value), `editable`
+             *     (they may change it when approving), `required` (they must fill it when approving; the
+             *     applicant is not asked). Fields not named are visible and read-only.
+             */
+            fieldRights?: {
+                [key: string]: components["schemas"]["FieldRightDto"];
+            };
             mode?: components["schemas"]["StepModeDto"];
             name: string;
             passRatio?: components["schemas"]["RatioDto"] | null;
             /** @description Required for an ordinary step; a parallel block (with `branches`) has none of its own. */
             rule?: components["schemas"]["ApproverRuleDto"];
+            /** @description Approving and rejecting at this step need a handwritten signature. */
+            signatureRequired?: boolean;
             timeout?: components["schemas"]["TimeoutActionDto"];
         };
         /**
@@ -3082,6 +3126,11 @@ export interface components {
             /** @description `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`. */
             origin: string;
             overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The signer's handwritten signature (a PNG file of the request, `GET /files/{id}`).
+             */
+            signatureFileId?: string | null;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
              *     `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,

@@ -1,10 +1,13 @@
 //! A template's definition: the form, the ordered steps and the flow options. One version of it
 //! is stored per publication and never changes, so a running request keeps the rules it began with.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::condition::Condition;
+use super::field_rights::FieldRight;
 use super::form::{FieldKind, FormIssue, FormSchema};
 use super::self_approval::SelfApproval;
 use crate::numbering::NumberPattern;
@@ -162,6 +165,13 @@ pub struct StepDef {
     /// What happens when the step's only approver is the applicant.
     #[serde(default)]
     pub applicant_is_approver: SelfApproval,
+    /// Per form field: hidden from, editable by, or to be filled by the step's approvers (see
+    /// [`super::field_rights`]). Fields not named are visible and read-only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_rights: BTreeMap<String, FieldRight>,
+    /// Approving or rejecting at this step needs a handwritten signature (a PNG of the signer's).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signature_required: bool,
     /// Non-empty for a parallel block (并行分支): every branch runs at once and the block passes
     /// (汇聚) when each branch has passed its last step. See [`super::parallel`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -291,8 +301,10 @@ impl Definition {
                 self.check_block(i, &path, step, &mut issues);
             } else {
                 self.check_step(i, &path, step, &mut issues);
+                self.check_field_rights(&path, step, &mut issues);
             }
         }
+        self.check_step_filled_fields(&mut issues);
         if let Some(rule) = &self.options.fallback
             && !matches!(rule, ApproverRule::Users { .. } | ApproverRule::Role { .. })
         {

@@ -3,6 +3,7 @@
 
 pub mod condition;
 pub mod definition;
+pub mod field_rights;
 pub mod flow;
 pub mod form;
 pub mod parallel;

@@ -26,6 +26,7 @@ fn input(req: &HttpRequest, body: ActionIn) -> Result<ActionInput, ApiError> {
         form: body.form,
         attachments: body.attachments,
         task_id: None,
+        signature_file_id: body.signature_file_id,
     })
 }
 

@@ -1,6 +1,8 @@
 //! The template definition as the API describes it. Same JSON shape as the domain types; the
 //! domain parses conditions and checks the whole.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -198,6 +200,14 @@ pub struct StepDefDto {
     /// When the step's only approver is the applicant. Default `superior`.
     #[serde(default)]
     pub applicant_is_approver: SelfApprovalDto,
+    /// Per form field key: `hidden` (the step's approvers do not see the value), `editable`
+    /// (they may change it when approving), `required` (they must fill it when approving; the
+    /// applicant is not asked). Fields not named are visible and read-only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_rights: BTreeMap<String, FieldRightDto>,
+    /// Approving and rejecting at this step need a handwritten signature.
+    #[serde(default)]
+    pub signature_required: bool,
     /// Makes the step a parallel block (并行分支): 2 to 8 named branches that run at once, each
     /// with 1 to 10 steps of its own; the block passes (汇聚) when every branch has passed its
     /// last step, and a rejection in any branch rejects the request. A block's `condition` and
@@ -238,6 +248,15 @@ pub struct BranchStepDto {
     pub cc: Vec<ApproverRuleDto>,
     #[serde(default)]
     pub applicant_is_approver: SelfApprovalDto,
+}
+
+/// What a step's approvers may do with a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRightDto {
+    Hidden,
+    Editable,
+    Required,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

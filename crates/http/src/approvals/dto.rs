@@ -167,6 +167,8 @@ pub struct TaskOut {
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
     pub created_at: DateTime<Utc>,
+    /// The signer's handwritten signature (a PNG file of the request, `GET /files/{id}`).
+    pub signature_file_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -233,6 +235,26 @@ pub struct ApprovalOut {
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
     /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
     pub actions: Vec<String>,
+    /// Form fields the caller's steps hide: their values are left out of `form` and of the
+    /// timeline's `changes`.
+    pub hidden_fields: Vec<String>,
+    /// What approving the caller's open task asks, when they hold one now.
+    pub my_decision: Option<DecisionNeedsOut>,
+    /// Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
+    /// leaves them out when resubmitting; what the step filled is kept.
+    pub step_filled_fields: Vec<String>,
+}
+
+/// The field rights and signature switch of the step the caller decides now.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionNeedsOut {
+    /// Fields the caller may change in `form` when approving.
+    pub editable_fields: Vec<String>,
+    /// Fields the caller must fill in `form` when approving (e.g. 会计科目).
+    pub required_fields: Vec<String>,
+    /// Approving and rejecting need `signatureFileId`.
+    pub signature_required: bool,
 }
 
 /// An action's input; each action reads the fields it needs.
@@ -249,12 +271,16 @@ pub struct ActionIn {
     pub user_id: Option<Uuid>,
     /// `add-signer`: `before` (default) or `after` me.
     pub position: Option<PositionDto>,
-    /// `resubmit`: changed form values.
+    /// `resubmit`: changed form values. `approve`: values of the fields the step lets the
+    /// approver edit or fill (`myDecision`); any other field is 422 on `form.<key>`.
     #[schema(value_type = Option<Object>)]
     pub form: Option<Value>,
     /// `comment`: ids of uploaded files.
     #[serde(default)]
     pub attachments: Vec<Uuid>,
+    /// `approve` / `reject`: the caller's own uploaded PNG signature (手写签名); required where
+    /// the step says `signatureRequired`.
+    pub signature_file_id: Option<Uuid>,
 }
 
 /// 改派: moves an open task to another person (needs `approval.admin` over the request).

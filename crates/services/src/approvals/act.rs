@@ -41,6 +41,9 @@ pub struct ActionInput {
     /// `reassign`: the open task to move (to `user_id`, with `comment` as the reason).
     #[serde(default)]
     pub task_id: Option<Uuid>,
+    /// `approve` / `reject`: the signer's uploaded PNG signature (手写签名).
+    #[serde(default)]
+    pub signature_file_id: Option<Uuid>,
 }
 
 /// An added signer.

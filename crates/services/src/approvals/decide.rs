@@ -2,12 +2,14 @@
 
 use serde_json::json;
 use uuid::Uuid;
+use xiaoban_domain::approvals::field_rights::FieldChange;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
 
 use super::act::{ActionInput, optional_comment, required_comment};
 use super::engine::{self, settle};
+use super::field_edits;
 use super::state::TaskState;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
@@ -47,7 +49,12 @@ pub(crate) async fn approve(
 ) -> Result<(), ServiceError> {
     let task = my_open_task(flow, me)?;
     let comment = optional_comment(input)?;
-    decide(db, flow, &task, TaskStatus::Approved, comment, Some(me)).await
+    // Both checks answer at once: a missing signature and a missing account code together.
+    let signature = field_edits::signature(db, flow, me, task.step_index, input).await;
+    let changes = field_edits::apply(db, flow, me, task.step_index, input).await;
+    let (signature, changes) = field_edits::both(signature, changes)?;
+    let record = DecisionRecord { signature, changes };
+    decide_with(db, flow, &task, TaskStatus::Approved, comment, Some(me), record).await
 }
 
 pub(crate) async fn reject(
@@ -58,7 +65,41 @@ pub(crate) async fn reject(
 ) -> Result<(), ServiceError> {
     let task = my_open_task(flow, me)?;
     let comment = required_comment(input, "请填写驳回理由", "Give a reason for rejecting")?;
-    decide(db, flow, &task, TaskStatus::Rejected, Some(comment), Some(me)).await
+    let signature = field_edits::signature(db, flow, me, task.step_index, input).await?;
+    let record = DecisionRecord {
+        signature,
+        changes: Vec::new(),
+    };
+    decide_with(
+        db,
+        flow,
+        &task,
+        TaskStatus::Rejected,
+        Some(comment),
+        Some(me),
+        record,
+    )
+    .await
+}
+
+/// What a person's decision carries onto the timeline besides the opinion.
+#[derive(Default)]
+pub(crate) struct DecisionRecord {
+    pub signature: Option<Uuid>,
+    pub changes: Vec<FieldChange>,
+}
+
+impl DecisionRecord {
+    fn data(&self) -> serde_json::Value {
+        let mut data = serde_json::Map::new();
+        if let Some(id) = self.signature {
+            data.insert("signatureFileId".into(), json!(id));
+        }
+        if !self.changes.is_empty() {
+            data.insert("changes".into(), json!(self.changes));
+        }
+        serde_json::Value::Object(data)
+    }
 }
 
 /// Records a decision on `task` (by a person, or by the system on timeout) and settles the step.
@@ -69,6 +110,27 @@ pub(crate) async fn decide(
     decision: TaskStatus,
     comment: Option<String>,
     actor: Option<Uuid>,
+) -> Result<(), ServiceError> {
+    decide_with(
+        db,
+        flow,
+        task,
+        decision,
+        comment,
+        actor,
+        DecisionRecord::default(),
+    )
+    .await
+}
+
+async fn decide_with(
+    db: &impl ConnectionTrait,
+    flow: &mut Flow,
+    task: &TaskRow,
+    decision: TaskStatus,
+    comment: Option<String>,
+    actor: Option<Uuid>,
+    record: DecisionRecord,
 ) -> Result<(), ServiceError> {
     flow.set_task(task.id, decision, comment.clone());
     if actor.is_none()
@@ -87,7 +149,7 @@ pub(crate) async fn decide(
         Some(task.step_index),
         Some(task.id),
         comment,
-        json!({}),
+        record.data(),
     );
     if decision == TaskStatus::Approved
         && let Some(blocked) = task.blocks_task_id

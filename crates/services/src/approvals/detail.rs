@@ -14,6 +14,7 @@ use xiaoban_persistence::approvals::{EventRow, TaskRow, events, people, template
 
 use super::act::Viewer;
 use super::state::Flow;
+use super::visibility;
 use crate::{RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +50,21 @@ pub struct InstanceDetail {
     /// What the viewer may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
     /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
     pub actions: Vec<String>,
+    /// Form fields whose values the viewer's steps hide (left out of `form` and the timeline).
+    pub hidden_fields: Vec<String>,
+    /// What deciding the viewer's open task asks of them, when they hold one now.
+    pub my_decision: Option<DecisionNeeds>,
+    /// Fields a step fills (not asked of the applicant, kept on resubmit).
+    pub step_filled_fields: Vec<String>,
+}
+
+/// The field rights and signature switch of the step the viewer decides now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionNeeds {
+    pub editable_fields: Vec<String>,
+    pub required_fields: Vec<String>,
+    pub signature_required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +105,8 @@ pub struct TaskView {
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
     pub created_at: DateTime<Utc>,
+    /// The handwritten signature of the decision (an image file of the request), if signed.
+    pub signature_file_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,6 +168,14 @@ pub(crate) async fn load(
     let names = people::names(db, &ids).await?;
     let name = |id: &Uuid| names.get(id).cloned().unwrap_or_default();
     let inst = &flow.inst;
+    let hidden = visibility::hidden_for(&flow, viewer.id);
+    let signatures = visibility::signatures(&timeline);
+    let mut form: Value = serde_json::from_str(&inst.form).unwrap_or(Value::Null);
+    // The files of a hidden attachments field are as hidden as its value.
+    let unseen = visibility::hidden_files(&form, &hidden);
+    visibility::mask_values(&mut form, &hidden);
+    let mut attachments = crate::files::linked_files(db, "approval", id).await?;
+    attachments.retain(|f| !signatures.values().any(|s| *s == f.id) && !unseen.contains(&f.id));
     Ok(InstanceDetail {
         id,
         number: inst.number.clone(),
@@ -162,7 +188,7 @@ pub(crate) async fn load(
         department_id: inst.department_id,
         title: inst.title.clone(),
         summary: inst.summary.clone(),
-        form: serde_json::from_str(&inst.form).unwrap_or(Value::Null),
+        form,
         form_schema: flow.def.form.clone(),
         status: inst.status.clone(),
         current_step: inst.current_step,
@@ -177,7 +203,10 @@ pub(crate) async fn load(
         tasks: flow
             .tasks
             .iter()
-            .map(|t| task_view(&flow, t, &name, now))
+            .map(|t| TaskView {
+                signature_file_id: signatures.get(&t.id).copied(),
+                ..task_view(&flow, t, &name, now)
+            })
             .collect(),
         timeline: timeline
             .iter()
@@ -193,12 +222,20 @@ pub(crate) async fn load(
                     step_index: e.step_index,
                     step_name: e.step_index.map(|s| super::parallel::name_at(&flow, s, pos)),
                     comment: e.comment.clone(),
-                    data,
+                    data: visibility::masked_data(&e.data, &hidden),
                 }
             })
             .collect(),
         actions: super::offers::actions(&flow, viewer),
-        attachments: crate::files::linked_files(db, "approval", id).await?,
+        attachments,
+        my_decision: visibility::decision_needs(&flow, viewer.id),
+        hidden_fields: hidden.into_iter().collect(),
+        step_filled_fields: flow
+            .def
+            .filled_at_steps()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 
@@ -228,6 +265,7 @@ pub(crate) fn task_view(
         due_at: t.due_at,
         overdue: t.overdue_at.is_some() || (open && t.due_at.is_some_and(|d| d <= now)),
         created_at: t.created_at,
+        signature_file_id: None,
     }
 }
 

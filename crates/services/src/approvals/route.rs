@@ -107,12 +107,16 @@ pub(crate) async fn resubmit(
     resubmittable(flow, me)?;
     let old_form = flow.form();
     if let Some(values) = &input.form {
+        flow.def
+            .refuse_step_fields(values)
+            .map_err(super::field_edits::form_issues)?;
         let mut checked = check_form(db, &flow.def.form, values).await?;
+        super::field_edits::keep_step_filled(flow, &old_form, &mut checked.values);
         super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
         let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
         super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
         super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
-        flow.inst.summary = flow.def.form.summary(&checked.values);
+        flow.inst.summary = flow.def.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();
     }
     flow.set_status(InstanceStatus::Running);

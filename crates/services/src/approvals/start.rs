@@ -116,6 +116,8 @@ impl Services {
             .ok_or_else(|| ServiceError::Internal("current template version missing".to_owned()))?;
         let def: Definition =
             serde_json::from_str(&version.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        def.refuse_step_fields(&input.form)
+            .map_err(super::field_edits::form_issues)?;
         let mut checked = check_form(tx, &def.form, &input.form).await?;
         fill_computed(&def.form, &mut checked, &calendar)?;
         check_picks(&def, &checked, &input.approvers)?;
@@ -128,7 +130,7 @@ impl Services {
             Some(s) => (s.title.clone(), s.summary.clone()),
             None => (
                 format!("{}（{}）", template.name, applicant_name),
-                def.form.summary(&checked.values),
+                def.summary(&checked.values),
             ),
         };
         let id = Uuid::now_v7();
@@ -187,6 +189,12 @@ pub(crate) async fn check_form(
                 .collect(),
         )
     })?;
+    check_refs(db, &checked).await?;
+    Ok(checked)
+}
+
+/// Checks that the people and departments named in checked values exist and are active.
+pub(crate) async fn check_refs(db: &impl ConnectionTrait, checked: &CheckedForm) -> Result<(), ServiceError> {
     let mut issues = Vec::new();
     for (key, user) in &checked.users {
         if people::active_among(db, &[*user]).await?.is_empty() {
@@ -210,7 +218,7 @@ pub(crate) async fn check_form(
         }
     }
     if issues.is_empty() {
-        Ok(checked)
+        Ok(())
     } else {
         Err(ServiceError::Invalid(issues))
     }

@@ -48,6 +48,33 @@ describe('PrintPage', () => {
     wrapper.unmount()
   })
 
+  it('shows each signed decision with the signer\'s handwritten signature', async () => {
+    const signed = approval({
+      status: 'approved',
+      tasks: [{ ...decided.tasks[1]!, signatureFileId: 'sig-1' }, { ...decided.tasks[0]! }],
+    })
+    let fetched = ''
+    server.use(
+      http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(signed)),
+      http.get('*/api/v1/files/:id/content', ({ params, request }) => {
+        fetched = `${String(params.id)} ${request.headers.get('authorization')}`
+        return new HttpResponse(new Uint8Array([0x89, 0x50]), { headers: { 'Content-Type': 'image/png' } })
+      }),
+    )
+    const objectUrl = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:signature')
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
+    const { wrapper } = await mountAt(`/approvals/${APPROVAL_ID}/print`, pinia)
+    await vi.waitFor(() => expect(wrapper.findAll('[data-test="signature-image"]')).toHaveLength(1))
+    const rows = wrapper.findAll('[data-test="print-decisions"] tbody tr')
+    expect(rows[0]!.text()).toContain('卫主任')
+    expect(rows[0]!.find('[data-test="signature-image"]').attributes('src')).toBe('blob:signature')
+    expect(rows[1]!.find('[data-test="signature-image"]').exists()).toBe(false)
+    expect(fetched).toBe('sig-1 Bearer tok')
+    objectUrl.mockRestore()
+    wrapper.unmount()
+  })
+
   it('names the system, not the approver, for a decision taken on timeout', async () => {
     const lapsed = approval({
       status: 'running',

@@ -43,6 +43,7 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
     }],
     timeline: [{ id: 'e1', at: '2026-11-23T01:00:00Z', action: 'submit', actorName: '何老师', data: {} as Record<string, never> }],
     actions: ['approve', 'reject', 'return', 'comment'],
+    hiddenFields: [], stepFilledFields: [],
     ...overrides,
   }
 }

@@ -42,6 +42,17 @@ const approvals: typeof zh = {
     summaryTitle: 'Batch result',
     summary: '{ok} succeeded, {failed} failed',
   },
+  signature: {
+    label: 'Handwritten signature',
+    pad: 'Signature pad: sign here with a finger or the mouse',
+    hint: 'Sign in the box above',
+    signed: 'Signed',
+    undo: 'Undo stroke',
+    clear: 'Clear and sign again',
+    alt: 'Handwritten signature',
+  },
+  hiddenValue: '(hidden at this step)',
+  changed: '{label}: {before} → {after}',
   print: {
     button: 'Print',
     open: 'Print the approval sheet',

@@ -114,6 +114,15 @@ const designer: typeof zh = {
   deadlineHours: 'Deadline (working hours)',
   timeout: 'On timeout',
   timeouts: { remind: 'Remind', escalate: 'Escalate to role', auto_approve: 'Approve automatically', auto_reject: 'Reject automatically' },
+  rights: {
+    label: 'Field rights',
+    visible: 'Visible',
+    hidden: 'Hidden',
+    editable: 'Editable',
+    required: 'Must fill',
+    noFields: 'The form has no fields yet',
+  },
+  signature: 'Handwritten signature required',
   cc: 'Copy to',
   flowCc: {
     title: 'Copies of the request',

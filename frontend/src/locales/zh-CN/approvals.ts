@@ -40,6 +40,17 @@ const approvals = {
     summaryTitle: '批量审批结果',
     summary: '成功 {ok} 条，失败 {failed} 条',
   },
+  signature: {
+    label: '手写签名',
+    pad: '签名区：用手指或鼠标在此签名',
+    hint: '请在上方框内签名',
+    signed: '已签名',
+    undo: '撤销一笔',
+    clear: '清除重签',
+    alt: '手写签名',
+  },
+  hiddenValue: '（本步骤不可见）',
+  changed: '{label}：{before} → {after}',
   print: {
     button: '打印',
     open: '打印审批单',

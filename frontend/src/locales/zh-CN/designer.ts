@@ -113,6 +113,15 @@ const designer = {
   deadlineHours: '办理时限（工作小时）',
   timeout: '超时处理',
   timeouts: { remind: '提醒', escalate: '升级给角色', auto_approve: '自动同意', auto_reject: '自动驳回' },
+  rights: {
+    label: '字段权限',
+    visible: '可见',
+    hidden: '隐藏',
+    editable: '可编辑',
+    required: '必填',
+    noFields: '表单还没有字段',
+  },
+  signature: '需要手写签名',
   cc: '抄送',
   flowCc: {
     title: '流程抄送',

@@ -71,4 +71,18 @@ describe('designer drafts', () => {
     expect(def.steps[0]!.applicantIsApprover).toBe('skip')
     expect(def.form.fields.find((f) => f.key === 'days')?.computedFrom).toBe('period')
   })
+
+  it('keep each step\'s field rights and signature switch, dropping rights of removed fields', () => {
+    const t = leaveTemplate()
+    t.definition.steps[0]!.fieldRights = { amount: 'hidden', reason: 'editable' }
+    t.definition.steps[1]!.signatureRequired = true
+    const draft = fromTemplate(t)
+    expect(draft.steps[0]!.fieldRights).toEqual({ amount: 'hidden', reason: 'editable' })
+    expect(draft.steps[1]!.signatureRequired).toBe(true)
+    draft.fields = draft.fields.filter((f) => f.key !== 'amount')
+    const def = toDefinition(draft)
+    expect(def.steps[0]!.fieldRights).toEqual({ reason: 'editable' })
+    expect(def.steps[0]!.signatureRequired).toBe(false)
+    expect(def.steps[1]!.signatureRequired).toBe(true)
+  })
 })

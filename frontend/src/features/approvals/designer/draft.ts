@@ -37,6 +37,9 @@ export interface StepDraft {
   timeoutRole: string
   cc: RuleDraft[]
   applicantIsApprover: SelfApproval
+  /** Per field key: hidden / editable / required at this step; a field not named is visible. */
+  fieldRights: Record<string, FieldRightWire>
+  signatureRequired: boolean
   /** Non-empty for a parallel block (并行分支): its branches run at once and join (汇聚). */
   branches: BranchDraft[]
 }
@@ -46,6 +49,8 @@ export interface BranchDraft {
   name: string
   steps: StepDraft[]
 }
+
+export type FieldRightWire = components['schemas']['FieldRightDto']
 
 export interface TemplateDraft {
   code: string
@@ -85,6 +90,7 @@ export function newStep(): StepDraft {
   return {
     name: '', rule: newRule(), mode: 'or', numerator: 1, denominator: 2, condition: '',
     deadlineHours: null, timeout: 'remind', timeoutRole: '', cc: [], applicantIsApprover: 'superior', branches: [],
+    fieldRights: {}, signatureRequired: false,
   }
 }
 
@@ -167,11 +173,14 @@ function stepFromWire(s: StepWire | BranchStepWire): StepDraft {
     timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
     applicantIsApprover: s.applicantIsApprover ?? 'superior',
     branches: branches.map((b) => ({ name: b.name, steps: b.steps.map(stepFromWire) })),
+    fieldRights: 'fieldRights' in s ? { ...(s.fieldRights ?? {}) } : {},
+    signatureRequired: 'signatureRequired' in s ? (s.signatureRequired ?? false) : false,
   }
 }
 
 /** The definition as the API takes it (blank optional parts left out). */
 export function toDefinition(d: TemplateDraft): DefinitionDto {
+  const keys = new Set(d.fields.map((f) => f.key))
   const steps = d.steps.map((s) =>
     s.branches.length
       ? {
@@ -180,7 +189,12 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
           cc: s.cc.map(ruleToWire),
           branches: s.branches.map((b) => ({ name: b.name, steps: b.steps.map(stepToWire) })),
         }
-      : stepToWire(s),
+      : {
+          ...stepToWire(s),
+          // Rights of fields no longer in the form are dropped rather than refused on save.
+          fieldRights: Object.fromEntries(Object.entries(s.fieldRights).filter(([k]) => keys.has(k))),
+          signatureRequired: s.signatureRequired,
+        },
   )
   const fields = d.fields.map((f) => {
     const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
