@@ -164,8 +164,8 @@ impl Services {
                         apply(tx, &mut flow, &viewer2, action, &input2).await?;
                         let status = flow.inst.status.clone();
                         let step = flow.inst.current_step;
-                        let (inst, finished) = flow.save(tx).await?;
-                        services.run_hook(tx, &inst, finished).await?;
+                        let (inst, transitions) = flow.save(tx).await?;
+                        services.run_hooks(tx, &inst, &transitions).await?;
                         let change = Change::new(audit_action(action), "approval", Some(id.to_string()))
                             .after(
                                 json!({ "status": status, "currentStep": step, "comment": input2.comment }),

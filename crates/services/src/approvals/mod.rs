@@ -29,7 +29,7 @@ pub use act::{ActionInput, AddSignerInput, Position};
 pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{EventView, InstanceDetail, StepView, TaskView};
-pub use hooks::{ApprovalHook, HookFuture, Subject};
+pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupError, Subject, Transition};
 pub use inbox::{Box as InboxBox, InboxCounts, InboxItem, InboxQuery};
 pub use oversight::{RegisterItem, RegisterQuery, status_label};
 pub use start::StartInput;
