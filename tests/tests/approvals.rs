@@ -20,6 +20,7 @@ mod approvals {
     mod own_requests_demo;
     mod races;
     mod register;
+    mod removed_signers;
     mod resubmits;
     mod returns;
     mod search;

@@ -420,6 +420,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/remove-signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 减签: whoever added a signer, or an approvals administrator over the request, takes the
+         *     added signer off the step before they act, with a reason. The step settles as if they had
+         *     never been added; they are told and their task leaves their inbox. The step's last
+         *     remaining approver cannot be removed (422 on `taskId`).
+         */
+        post: operations["remove_approval_signer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/resubmit": {
         parameters: {
             query?: never;
@@ -1496,7 +1518,7 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
              */
             actions: string[];
             /** Format: uuid */
@@ -1889,7 +1911,7 @@ export interface components {
              *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
              *     allows), `superior_required` (no one else had approved: the last step goes to the
              *     superior).
-             *     `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     `reassign`, `remove_signer` (减签; `data.removed` is the person). `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
             action: string;
             /** Format: uuid */
@@ -2531,6 +2553,24 @@ export interface components {
             templateName: string;
             title: string;
         };
+        /**
+         * @description 减签: takes an added signer off the step before they act (by whoever added them, or
+         *     `approval.admin` over the request).
+         */
+        RemoveSignerIn: {
+            /** @description Why (shown on the timeline and to the removed person). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The added signer's open task (`tasks[].id`, origin `add_before` or `add_after`).
+             */
+            taskId: string;
+            /**
+             * Format: int32
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         /** @description A role as pickers show it. */
         RoleCardOut: {
             /** @example dept_head */
@@ -2815,7 +2855,7 @@ export interface components {
             overdue: boolean;
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
+             *     `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
              */
             status: string;
             /** Format: int32 */
@@ -4067,6 +4107,56 @@ export interface operations {
             };
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_approval_signer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveSignerIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -130,7 +130,7 @@ pub struct TaskOut {
     /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
     pub origin: String,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
-    /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`.
+    /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
     pub status: String,
     pub comment: Option<String>,
     pub decided_at: Option<DateTime<Utc>>,
@@ -153,7 +153,7 @@ pub struct EventOut {
     /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
     /// allows), `superior_required` (no one else had approved: the last step goes to the
     /// superior).
-    /// `reassign`. `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+    /// `reassign`, `remove_signer` (减签; `data.removed` is the person). `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     pub action: String,
     pub step_index: Option<i32>,
     pub step_name: Option<String>,
@@ -197,7 +197,7 @@ pub struct ApprovalOut {
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
     pub actions: Vec<String>,
 }
 
@@ -233,6 +233,19 @@ pub struct ReassignIn {
     /// task in the step.
     pub to_user_id: Uuid,
     /// Why (shown on the timeline and to the people concerned).
+    pub reason: String,
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+    pub version: Option<i32>,
+}
+
+/// 减签: takes an added signer off the step before they act (by whoever added them, or
+/// `approval.admin` over the request).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RemoveSignerIn {
+    /// The added signer's open task (`tasks[].id`, origin `add_before` or `add_after`).
+    pub task_id: Uuid,
+    /// Why (shown on the timeline and to the removed person).
     pub reason: String,
     /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
     pub version: Option<i32>,

@@ -116,20 +116,20 @@ pub(crate) async fn add_signer(
                 Some(step),
                 Some(task.id),
                 comment,
-                json!({ "to": to, "position": "before" }),
+                json!({ "to": to, "position": "before", "addedTask": added }),
             );
             Ok(())
         }
         Position::After => {
             flow.set_task(task.id, TaskStatus::Approved, comment.clone());
-            assign(db, flow, step, to, TaskOrigin::AddAfter, task.due_at).await?;
+            let added = assign(db, flow, step, to, TaskOrigin::AddAfter, task.due_at).await?;
             flow.event(
                 Some(me),
                 "add_signer",
                 Some(step),
                 Some(task.id),
                 comment,
-                json!({ "to": to, "position": "after" }),
+                json!({ "to": to, "position": "after", "addedTask": added }),
             );
             settle(db, flow).await
         }

@@ -186,7 +186,7 @@ pub(crate) async fn load(
                 data: serde_json::from_str(&e.data).unwrap_or(Value::Null),
             })
             .collect(),
-        actions: super::offers::actions(&flow, viewer),
+        actions: super::remove_signer::offer(super::offers::actions(&flow, viewer), &flow, viewer, &timeline),
         attachments: crate::files::linked_files(db, "approval", id).await?,
     })
 }

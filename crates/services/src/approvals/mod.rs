@@ -16,6 +16,7 @@ mod inbox;
 mod offers;
 mod oversight;
 mod own_choice;
+mod remove_signer;
 mod resolve;
 mod route;
 mod start;
