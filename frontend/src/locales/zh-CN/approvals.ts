@@ -72,24 +72,31 @@ const approvals = {
   taskStatus: {
     pending: '待处理', waiting: '等待中', approved: '同意', rejected: '驳回', returned: '退回',
     transferred: '已转交', suspended: '暂停', closed: '已关闭', cancelled: '已取消', superseded: '已失效',
-    unread: '未读', read: '已读', reassigned: '已改派',
+    unread: '未读', read: '已读', reassigned: '已改派', removed: '已减签',
   },
   events: {
     submit: '提交申请', step_entered: '进入环节', step_skipped: '跳过环节', to_superior: '审批人是申请人本人，交给其上级', applicant_confirmed: '申请人本人确认', superior_required: '须由申请人以外的人审批，交给上级', fallback: '无人审批，转兜底人员',
     delegated: '委托代理', approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交',
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
     withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
-    step_reopened: '环节重开', finished: '审批结束', reassign: '改派',
+    step_reopened: '环节重开', finished: '审批结束', reassign: '改派', remove_signer: '减签',
   },
   actions: {
     approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交', transfer: '转交',
     'add-signer': '加签', comment: '评论', urge: '催办', withdraw: '撤回', cancel: '撤销申请', recall: '撤销同意',
-    reassign: '改派',
+    reassign: '改派', 'remove-signer': '减签',
   },
   done: {
     approve: '已同意', reject: '已驳回', return: '已退回', resubmit: '已重新提交', transfer: '已转交',
     'add-signer': '已加签', comment: '已评论', urge: '已催办', withdraw: '已撤回', cancel: '已撤销', recall: '已撤销同意',
-    reassign: '已改派',
+    reassign: '已改派', 'remove-signer': '已减签',
+  },
+  removeSigner: {
+    title: '减签',
+    task: '要减去的加签人',
+    taskRequired: '请选择要减去的加签人',
+    reason: '减签理由',
+    confirm: '确定减去该加签人吗？其待办将撤销，本环节按未加签处理。',
   },
   reassign: {
     title: '改派待办',
