@@ -13,6 +13,7 @@ mod approvals {
     mod directory;
     mod flows;
     mod hooks;
+    mod line_items;
     mod modes;
     mod notices;
     mod offered_actions;

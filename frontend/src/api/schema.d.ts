@@ -1729,6 +1729,20 @@ export interface components {
              */
             clearance: number;
         };
+        /** @description One column of a `line_items` field. */
+        ColumnDefDto: {
+            /** @description Identifier of the cell in each row, e.g. `amount`. */
+            key: string;
+            kind: components["schemas"]["ColumnKindDto"];
+            label: string;
+            /** @description Every row must fill this cell. */
+            required?: boolean;
+        };
+        /**
+         * @description What a column of line items holds.
+         * @enum {string}
+         */
+        ColumnKindDto: "text" | "money" | "number" | "date";
         /** @description A new user and, when the server generated it, the initial password. */
         CreatedUserOut: {
             /**
@@ -1929,10 +1943,14 @@ export interface components {
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
+            /** @description The columns of a `line_items` field (1–10). */
+            columns?: components["schemas"]["ColumnDefDto"][];
             /**
-             * @description A `number` field computed by the server, not typed: the working days of the named
-             *     `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
-             *     days). A typed value is ignored; conditions read the computed one.
+             * @description A field computed by the server, not typed: a `number` field naming a `date_range`
+             *     field holds its working days on the school calendar (`startHalf`/`endHalf` `pm`/`am`
+             *     count half days); a `money` or `number` field naming a column of a `line_items` field
+             *     as `lines.amount` holds that column's sum (the column of the same kind). A typed value
+             *     is ignored; conditions read the computed one.
              */
             computedFrom?: string | null;
             help?: string | null;
@@ -1962,7 +1980,7 @@ export interface components {
          * @description A form field's type.
          * @enum {string}
          */
-        FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments" | "line_items";
         /**
          * Format: binary
          * @description A file's bytes, in the content type it was stored with.
