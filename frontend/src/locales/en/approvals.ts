@@ -9,6 +9,7 @@ const approvals: typeof zh = {
   fromAfternoon: 'In the afternoon',
   untilEvening: 'In the evening',
   untilNoon: 'At noon',
+  lineItems: { row: 'Row {n}', addRow: 'Add a row', removeRow: 'Remove this row' },
   computedPlaceholder: 'Computed from the school calendar on submission',
   title: 'Approvals',
   start: 'New request',

@@ -7,6 +7,7 @@ const approvals = {
   fromAfternoon: '下午开始',
   untilEvening: '下午结束',
   untilNoon: '上午结束',
+  lineItems: { row: '第 {n} 行', addRow: '添加一行', removeRow: '删除此行' },
   computedPlaceholder: '提交后按学校工作日历自动计算',
   title: '审批中心',
   start: '发起申请',
