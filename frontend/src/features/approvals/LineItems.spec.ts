@@ -7,6 +7,7 @@ import { freshPinia, makeUser, tokenOut } from '@/test/helpers'
 import type { FieldDef, FormValues } from './api'
 import FieldsEditor from './designer/FieldsEditor.vue'
 import { computedSources } from './designer/computed-sources'
+import { conditionFields } from './condition/fields'
 import FormValuesView from './FormValuesView.vue'
 import SchemaForm from './SchemaForm.vue'
 
@@ -98,6 +99,8 @@ describe('the designer', () => {
     expect(computedSources(fields, fields[1]!).map((s) => s.value)).toEqual(['lines.amount'])
     expect(computedSources(fields, fields[3]!).map((s) => s.value)).toEqual(['period'])
     expect(computedSources(fields, fields[4]!)).toEqual([])
+    // Conditions read the total, never the lines themselves.
+    expect(conditionFields(CLAIM).map((f) => f.path)).toEqual(['amount'])
   })
 
   it('adds a line-items field with columns and sets a total computed from them', async () => {
