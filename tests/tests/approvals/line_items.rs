@@ -134,3 +134,52 @@ async fn the_designer_may_sum_only_a_column_of_the_totals_kind_and_conditions_re
         .template("sum", json!({ "form": form("lines.amount"), "steps": step }))
         .await;
 }
+
+async fn claim_template(school: &School) -> Value {
+    let id = school.template_id("reimbursement").await;
+    let res = school
+        .app
+        .get_as(
+            &school.token("wang.zhuren").await,
+            &format!("/api/v1/approval-templates/{id}"),
+        )
+        .await;
+    res.json().await.unwrap()
+}
+
+fn has_lines(template: &Value) -> bool {
+    template["definition"]["form"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "line_items")
+}
+
+#[tokio::test]
+async fn a_school_seeded_before_claims_had_lines_gets_them_as_a_new_version() {
+    let school = School::open().await;
+    let seeded = claim_template(&school).await;
+    assert!(has_lines(&seeded));
+    // Seeding again changes nothing.
+    school.app.services.seed_builtin_templates().await.unwrap();
+    assert_eq!(
+        claim_template(&school).await["currentVersion"],
+        seeded["currentVersion"]
+    );
+    // The 报销 of an older seed: a typed amount, no lines.
+    let old = json!({ "definition": { "form": { "fields": [
+        { "key": "amount", "label": "报销金额", "kind": "money", "required": true, "min": 1 } ] },
+        "steps": seeded["definition"]["steps"] }, "version": seeded["version"] });
+    let path = format!("/api/v1/approval-templates/{}", seeded["id"].as_str().unwrap());
+    let res = school.patch("wang.zhuren", &path, old).await;
+    assert_eq!(res.status(), 200);
+    let before = claim_template(&school).await;
+    assert!(!has_lines(&before));
+    school.app.services.seed_builtin_templates().await.unwrap();
+    let after = claim_template(&school).await;
+    assert!(has_lines(&after));
+    assert_eq!(
+        after["currentVersion"].as_i64().unwrap(),
+        before["currentVersion"].as_i64().unwrap() + 1
+    );
+}
