@@ -3,6 +3,8 @@
 // wei.xinxi (卫主任) approves on a phone; as days > 3 the 分管校领导 step applies and
 // chen.fuxiaozhang (陈副校长) approves; he.laoshi then sees 已通过. Then he.laoshi and lv.laoshi
 // (吕老师, same department) each ask for one day, and 卫主任 approves both at once (批量同意).
+// Last, liu.jiaowu (刘处长, head of 教务处) asks for two days: the head's step would be their own,
+// so it goes to the leader in charge of 教务处, chen.fuxiaozhang, who approves it.
 import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
 
 const DEMO_PASSWORD = 'Xiaoban@2026'
@@ -59,17 +61,22 @@ async function pickersFit(page, ids, where) {
   }
 }
 
+/** On the start page: picks 请假 and fills a 事假 from `from` to `to` (YYYY-MM-DD) with a reason. */
+async function fillLeave(page, from, to, reason) {
+  await page.locator('[data-test="template-leave"]').click()
+  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
+  await page.locator('#form-period-start').fill(from)
+  await page.locator('#form-period-end').fill(to)
+  await page.locator('#form-period-end').press('Enter')
+  await page.locator('#form-reason').fill(reason)
+}
+
 /** Starts a one-day 事假 on `day` (YYYY-MM-DD) from the start form; remembers its number. */
 async function startOneDayLeave(page, base, state, username, day) {
   await signInDemo(page, base, state, username)
   await page.goto(`${base}/approvals/new`)
-  await page.locator('[data-test="template-leave"]').click()
-  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-  await page.locator('#form-period-start').fill(day)
-  await page.locator('#form-period-end').fill(day)
-  await page.locator('#form-period-end').press('Enter')
-  await page.locator('#form-reason').fill('家中有事，请假一天')
+  await fillLeave(page, day, day, '家中有事，请假一天')
   await page.locator('[data-test="start-submit"]').click()
   await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
   const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
@@ -86,14 +93,8 @@ export const approvalScenarios = [
       await signInDemo(page, base, state, 'he.laoshi')
       await page.getByRole('menuitem', { name: '审批中心' }).click()
       await page.locator('[data-test="start"]').click()
-      await page.locator('[data-test="template-leave"]').click()
-      await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-      await page.locator('#form-period-start').fill('2026-12-07')
-      await page.locator('#form-period-end').fill('2026-12-11')
-      await page.locator('#form-period-end').press('Enter')
       // The days are computed by the server from the period (5 working days), not typed.
-      await page.locator('#form-reason').fill('家中有事，请假一周')
+      await fillLeave(page, '2026-12-07', '2026-12-11', '家中有事，请假一周')
       await page.locator('[data-test="steps-preview"]').getByText('分管校领导审批').waitFor()
       const when = await page.locator('[data-test="step-condition-1"]').innerText()
       check(when.includes('仅当请假天数大于 3 天时'), `the leader's step condition reads ${when}`)
@@ -224,6 +225,34 @@ export const approvalScenarios = [
       for (const number of state.batch) {
         await page.locator(`[data-test="inbox-item-${number}"]`).first().waitFor({ timeout: 15_000 })
       }
+    },
+  },
+  {
+    name: 'a-department-heads-leave-goes-to-the-leader-in-charge',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      await signInDemo(page, base, state, 'liu.jiaowu')
+      await page.goto(`${base}/approvals/new`)
+      await fillLeave(page, '2026-12-16', '2026-12-17', '外出参加教研活动')
+      await page.locator('[data-test="start-submit"]').click()
+      await page.waitForURL((url) => /^\/approvals\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 15_000 })
+      const number = (await page.locator('[data-test="approval-number"]').innerText()).trim()
+      check(number.length > 0, 'no request number for the head\'s leave')
+      await page.locator('[data-test="timeline"]').getByText('审批人是申请人本人，交给其上级').waitFor()
+      const tasks = await page.locator('[data-test="tasks"]').innerText()
+      check(tasks.includes('陈副校长'), `the head's own leave waits for ${tasks}, not 陈副校长`)
+      check(!tasks.includes('刘'), `the head holds a task on their own leave: ${tasks}`)
+      state.headLeave = { id: new URL(page.url()).pathname.split('/').pop(), number }
+    },
+  },
+  {
+    name: 'the-leader-in-charge-approves-the-heads-leave',
+    viewport: 'desktop',
+    async run({ page, base, state }) {
+      check(state.headLeave, 'the head did not ask for leave')
+      await signInDemo(page, base, state, 'chen.fuxiaozhang')
+      await approveFromInbox(page, base, { approval: state.headLeave }, { phone: false })
+      await page.locator('[data-test="approval-status"]', { hasText: '已通过' }).first().waitFor()
     },
   },
 ]

@@ -9,13 +9,16 @@ mod approvals {
     mod batch;
     mod clock;
     mod computed;
+    mod copies;
     mod dates;
     mod directory;
+    mod drafts;
     mod flows;
     mod hooks;
     mod line_items;
     mod modes;
     mod notices;
+    mod numbering;
     mod offered_actions;
     mod own_requests;
     mod own_requests_demo;

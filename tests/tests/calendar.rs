@@ -225,3 +225,140 @@ async fn bad_calendar_requests_are_refused_with_the_field_named() {
     )
     .await;
 }
+
+async fn years(app: &TestApp, token: &str) -> Value {
+    let res = app.get_as(token, "/api/v1/calendar/years").await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn titles(app: &TestApp, token: &str) -> Vec<String> {
+    let res = app.get_as(token, "/api/v1/notifications").await;
+    let page: Value = res.json().await.unwrap();
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn from_november_the_calendar_admins_are_told_once_that_next_years_holidays_are_missing() {
+    let (app, clock) = TestApp::spawn_at("2026-10-30T02:00:00Z").await;
+    let staff = app.staff_token().await;
+    let october = years(&app, &staff).await;
+    assert_eq!(october["missing"], Value::Null, "{october}");
+    assert_eq!(app.services.warn_missing_calendar_year().await.unwrap(), None);
+
+    clock.advance(chrono::Duration::days(3)); // 2 November; tokens signed in October expired
+    let admin = app.admin_token().await;
+    let staff = app.staff_token().await;
+    let november = years(&app, &staff).await;
+    assert_eq!(november["missing"], 2027);
+    let held: Vec<(i64, i64)> = november["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| (y["year"].as_i64().unwrap(), y["holidays"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(held.iter().map(|y| y.0).collect::<Vec<_>>(), [2025, 2026, 2027]);
+    assert!(held[1].1 > 20 && held[2].1 == 0, "{held:?}");
+
+    assert_eq!(
+        app.services.warn_missing_calendar_year().await.unwrap(),
+        Some(2027)
+    );
+    assert_eq!(
+        app.services.warn_missing_calendar_year().await.unwrap(),
+        None,
+        "once"
+    );
+    app.services.deliver_outbox(100).await.unwrap();
+    assert!(
+        titles(&app, &admin)
+            .await
+            .contains(&"请导入 2027 年节假日安排".to_owned())
+    );
+    assert!(titles(&app, &staff).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_years_schedule_is_imported_in_one_step_and_replaces_what_the_year_held() {
+    let (app, _clock) = TestApp::spawn_at("2026-12-03T02:00:00Z").await;
+    let admin = app.admin_token().await;
+    let import = |days: Value| {
+        app.as_user(&admin, Method::PUT, "/api/v1/calendar/years/2027")
+            .json(&json!({ "days": days }))
+            .send()
+    };
+    let first = import(json!([
+        {"date": "2027-01-01", "kind": "holiday", "name": "元旦"},
+        {"date": "2027-02-06", "kind": "holiday", "name": "春节"},
+        {"date": "2027-02-20", "kind": "workday", "name": "春节调休上班"},
+    ]))
+    .await
+    .unwrap();
+    assert_eq!(first.status(), 200);
+    let stored: Value = first.json().await.unwrap();
+    assert_eq!((&stored["holidays"], &stored["workdays"]), (&json!(2), &json!(1)));
+    assert_eq!(years(&app, &admin).await["missing"], Value::Null);
+
+    let again = import(json!([{"date": "2027-01-01", "kind": "holiday", "name": "元旦"}]))
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 200);
+    let res = app
+        .get_as(&admin, "/api/v1/calendar/days?from=2027-02-06&to=2027-02-06")
+        .await;
+    let day: Value = res.json().await.unwrap();
+    assert_eq!(day["days"][0]["dayType"], "weekend", "the old 春节 row is gone");
+    let res = app
+        .get_as(&admin, "/api/v1/calendar/days?from=2027-01-01&to=2027-01-01")
+        .await;
+    let day: Value = res.json().await.unwrap();
+    assert_eq!(
+        (&day["days"][0]["dayType"], &day["days"][0]["working"]),
+        (&json!("holiday"), &json!(false))
+    );
+}
+
+#[tokio::test]
+async fn a_bad_schedule_is_refused_row_by_row_and_changes_nothing() {
+    let (app, _clock) = TestApp::spawn_at("2026-12-03T02:00:00Z").await;
+    let admin = app.admin_token().await;
+    let staff = app.staff_token().await;
+    let body = json!({ "days": [
+        {"date": "2028-01-01", "kind": "holiday", "name": "元旦"},
+        {"date": "2027-01-01", "kind": "holiday", "name": "元旦"},
+        {"date": "2027-01-01", "kind": "holiday", "name": "元旦"},
+        {"date": "2027-01-04", "kind": "workday", "name": "调休"},
+        {"date": "2027-01-05", "kind": "holiday", "name": "  "},
+    ]});
+    let refused = app
+        .as_user(&staff, Method::PUT, "/api/v1/calendar/years/2027")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_problem(refused, 403, "forbidden").await;
+    let bad = app
+        .as_user(&admin, Method::PUT, "/api/v1/calendar/years/2027")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let problem = assert_problem(bad, 422, "validation_failed").await;
+    let mut fields: Vec<&str> = problem["errors"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        ["days[0].date", "days[2].date", "days[3].kind", "days[4].name"]
+    );
+    assert_eq!(years(&app, &admin).await["missing"], 2027, "nothing was stored");
+}

@@ -58,6 +58,21 @@ impl NumberPattern {
         out
     }
 
+    /// The pattern with its padding left out (`QJ-{year}-{seq:04}` → `QJ-{year}-{seq}`): two
+    /// patterns of one shape print the same number for some sequence values (`…-1000`), so they
+    /// must draw from one counter to stay unique.
+    pub fn shape(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Literal(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Segment::Year => out.push_str("{year}"),
+                Segment::Seq { .. } => out.push_str("{seq}"),
+            }
+        }
+        out
+    }
+
     /// Whether the pattern contains `{year}` (numbers then usually restart every year).
     pub fn has_year(&self) -> bool {
         self.segments.contains(&Segment::Year)

@@ -104,3 +104,22 @@ fn to_special_day(row: CalendarDayRow) -> Result<SpecialDay, PersistenceError> {
         name: row.name,
     })
 }
+
+/// Replaces every special day from `from` to `to` with `days` (one year's published schedule).
+pub async fn replace_between(
+    db: &impl ConnectionTrait,
+    from: NaiveDate,
+    to: NaiveDate,
+    days: &[SpecialDay],
+    now: DateTime<Utc>,
+) -> Result<u64, PersistenceError> {
+    let removed = Entity::delete_many()
+        .filter(Column::Date.between(from, to))
+        .exec(db)
+        .await?
+        .rows_affected;
+    for day in days {
+        insert_row(db, day.date, day.kind, &day.name, now).await?;
+    }
+    Ok(removed)
+}

@@ -41,6 +41,22 @@ impl Default for Options {
     }
 }
 
+/// Binds the address, saying which setting to change when it cannot (the bare OS error,
+/// "Address already in use", left a new user guessing).
+fn bind(addr: std::net::SocketAddr) -> anyhow::Result<TcpListener> {
+    TcpListener::bind(addr).map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("{addr} 已被其他程序占用 (address already in use)")
+        } else {
+            format!("无法监听 {addr} (cannot listen on {addr}: {e})")
+        };
+        anyhow::anyhow!(
+            "{why}. 请换一个地址或端口：设置 XIAOBAN_BIND=127.0.0.1:8081，或在 xiaoban.toml 中写 bind = \"127.0.0.1:8081\" \
+             (set XIAOBAN_BIND or `bind` in xiaoban.toml to another address)"
+        )
+    })
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     port: u16,
@@ -55,7 +71,7 @@ impl Application {
         services.install_approval_modules(options.approval_modules)?;
         let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir))
             .with_trusted_proxies(config.trusted_proxies.clone());
-        let listener = TcpListener::bind(config.bind)?;
+        let listener = bind(config.bind)?;
         let port = listener.local_addr()?.port();
         let extra = options.extra_routes;
         let server = HttpServer::new(move || build_app(state.clone(), extra))
@@ -83,12 +99,14 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintain(self.services.clone()));
         let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
+        let calendar_check = tokio::spawn(check_calendar_years(self.services.clone()));
         let outbox = self
             .outbox_worker
             .then(|| tokio::spawn(deliver_notifications(self.services.clone())));
         let result = self.server.await;
         maintenance.abort();
         approval_clock.abort();
+        calendar_check.abort();
         if let Some(outbox) = outbox {
             outbox.abort();
         }
@@ -178,6 +196,20 @@ async fn deliver_notifications(services: Services) {
                     break;
                 }
             }
+        }
+    }
+}
+
+/// Whether next year's holiday schedule is still missing, every hour (its administrators are
+/// told once per year).
+async fn check_calendar_years(services: Services) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match services.warn_missing_calendar_year().await {
+            Ok(Some(year)) => tracing::warn!(year, "the holiday schedule of this year is missing"),
+            Ok(None) => {}
+            Err(err) => tracing::warn!(%err, "could not check the calendar's years"),
         }
     }
 }

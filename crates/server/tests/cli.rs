@@ -72,6 +72,26 @@ fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
 }
 
 #[test]
+fn a_port_in_use_names_the_setting_to_change() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let out = xiaoban()
+        .current_dir(dir.path())
+        .env("XIAOBAN_BIND", &addr)
+        .env("XIAOBAN_LOG_LEVEL", "warn")
+        .arg("serve")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&addr) && err.contains("已被其他程序占用") && err.contains("XIAOBAN_BIND"),
+        "{err}"
+    );
+}
+
+#[test]
 fn serve_creates_its_database_answers_and_stops_gracefully_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = xiaoban()

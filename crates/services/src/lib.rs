@@ -12,6 +12,7 @@ pub mod audit_log {
 pub mod auth;
 pub mod calendar;
 pub mod calendar_admin;
+pub mod calendar_years;
 pub mod clock;
 pub mod context;
 pub mod demo;

@@ -24,9 +24,31 @@ pub async fn allocate(tx: &impl ConnectionTrait, series: &str, year: i32) -> Res
         .await?
         .ok_or_else(|| ServiceError::Internal(format!("numbering series {series} is not registered")))?;
     let pattern = NumberPattern::parse(&row.pattern)?;
+    allocate_on(tx, &row.counter, &pattern, year).await
+}
+
+/// The pattern of a registered series.
+pub async fn series_pattern(
+    tx: &impl ConnectionTrait,
+    series: &str,
+) -> Result<(NumberPattern, String), ServiceError> {
+    let row = numbering::find_series(tx, series)
+        .await?
+        .ok_or_else(|| ServiceError::Internal(format!("numbering series {series} is not registered")))?;
+    Ok((NumberPattern::parse(&row.pattern)?, row.counter))
+}
+
+/// Allocates the next number of `pattern` from `counter` (a record's own pattern, e.g. an
+/// approval template's). Same transaction rule as [`allocate`].
+pub async fn allocate_on(
+    tx: &impl ConnectionTrait,
+    counter: &str,
+    pattern: &NumberPattern,
+    year: i32,
+) -> Result<String, ServiceError> {
     // A pattern without {year} never restarts: all its numbers share the counter of "year 0".
     let counter_year = if pattern.has_year() { year } else { 0 };
-    let value = numbering::next_value(tx, &row.counter, counter_year).await?;
+    let value = numbering::next_value(tx, counter, counter_year).await?;
     let seq = u64::try_from(value).map_err(|_| ServiceError::Internal(format!("counter {value} < 0")))?;
     Ok(pattern.format(year, seq))
 }

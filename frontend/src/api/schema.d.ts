@@ -84,6 +84,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's drafts (草稿箱), most recently saved first. Nobody sees anyone else's. */
+        get: operations["list_approval_drafts"];
+        put?: never;
+        /**
+         * Saves a draft (needs `approval.use` and the template's starter rule). Values are checked as
+         *     when starting, except that required fields may be empty: a wrong value is 422 on
+         *     `form.<key>`. No number is taken and nobody is told. Send an `Idempotency-Key` to make
+         *     retries safe.
+         */
+        post: operations["create_approval_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's drafts, with its `ETag`; anyone else's is 404. */
+        get: operations["get_approval_draft"];
+        put?: never;
+        post?: never;
+        /** Deletes the caller's draft (with `If-Match`, only at that version). */
+        delete: operations["delete_approval_draft"];
+        options?: never;
+        head?: never;
+        /** Edits the caller's draft (needs `version` or `If-Match`; stale → 409). */
+        patch: operations["patch_approval_draft"];
+        trace?: never;
+    };
+    "/api/v1/approval-drafts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits the caller's draft as a request: the same checks as `POST /approvals` (required
+         *     fields are 422 on `form.<key>`, the draft stays), the number is taken now and the draft is
+         *     gone. With `If-Match`, only at that version. Send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["submit_approval_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approval-tasks": {
         parameters: {
             query?: never;
@@ -699,6 +762,47 @@ export interface paths {
          */
         get: operations["get_deadline"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Last year, this year and next with how many special days each holds, and which year's
+         *     schedule is missing.
+         */
+        get: operations["list_calendar_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Imports a year's holidays and make-up days (as the State Council publishes them each
+         *     November), replacing what the year held. All rows or none: every bad row is reported at
+         *     once under `days[i]`. Needs `calendar.manage`.
+         */
+        put: operations["import_calendar_year"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1694,6 +1798,24 @@ export interface components {
              */
             timezone: string;
         };
+        CalendarYearOut: {
+            /** @description Holidays stored for the year; 0 means its schedule was never imported. */
+            holidays: number;
+            /** @description Make-up working days (调休) stored for the year. */
+            workdays: number;
+            /** Format: int32 */
+            year: number;
+        };
+        CalendarYearsOut: {
+            /**
+             * Format: int32
+             * @description The year whose schedule should be imported now: this year when it has no holidays, and
+             *     from November next year while it has none. Null when nothing is missing.
+             */
+            missing?: number | null;
+            /** @description Last year, this year and next. */
+            years: components["schemas"]["CalendarYearOut"][];
+        };
         /** @description The result of checking the hash chain. */
         ChainReportOut: {
             /**
@@ -1916,6 +2038,51 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description Saves a draft of a request. */
+        DraftIn: {
+            /** @description Approvers picked so far for steps of type `applicant_picks`: step index → user ids. */
+            approvers?: {
+                [key: string]: string[];
+            };
+            /** @description Values by field key, checked field by field; required fields may still be empty. */
+            form: Record<string, never>;
+            /** Format: uuid */
+            templateId: string;
+        };
+        /** @description A draft of a request, as its author sees it. */
+        DraftOut: {
+            approvers: {
+                [key: string]: string[];
+            };
+            /** @description The uploads the form's attachment fields name. */
+            attachments: components["schemas"]["FileOut"][];
+            /** Format: date-time */
+            createdAt: string;
+            form: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** @description The form's summary line so far. */
+            summary: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Changes to a draft; what is given replaces what was saved. */
+        DraftPatchIn: {
+            approvers?: {
+                [key: string]: string[];
+            } | null;
+            form?: Record<string, never> | null;
+            /**
+             * Format: int32
+             * @description The draft's version edited (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         EventOut: {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
@@ -2029,7 +2196,23 @@ export interface components {
              *     only approver is the applicant follows its `applicantIsApprover`.)
              */
             autoSkip?: boolean;
+            /** @description Copied when the request ends approved. */
+            ccOnApproved?: components["schemas"]["ApproverRuleDto"][];
+            /** @description Copied when the request ends rejected. */
+            ccOnRejected?: components["schemas"]["ApproverRuleDto"][];
+            /**
+             * @description Copied (抄送) when the request is submitted (people by the same rules as steps; not
+             *     `applicant_picks`).
+             */
+            ccOnSubmit?: components["schemas"]["ApproverRuleDto"][];
             fallback?: components["schemas"]["ApproverRuleDto"] | null;
+            /**
+             * @description The template's number pattern: `{year}`, one `{seq}` or `{seq:0N}` (zero-padded to N),
+             *     literal text (`{{`/`}}` for braces), at most 40 characters, e.g. `QJ-{year}-{seq:04}`.
+             *     Absent: the engine's `SP-{year}-{seq}`. Patterns of one shape (padding aside) share a
+             *     gapless counter per year.
+             */
+            numberPattern?: string | null;
             /** @description On resubmit after a return, go straight back to the returning step. Default false. */
             resubmitToReturningStep?: boolean;
         };
@@ -2068,6 +2251,11 @@ export interface components {
             rows: number;
             /** @description Users described by rows without problems. */
             usersToCreate: number;
+        };
+        /** @description One year's published schedule; it replaces every special day stored for that year. */
+        ImportYearIn: {
+            /** @description At most 120 days; checked with every row's problems reported at once. */
+            days: components["schemas"]["ScheduleDayIn"][];
         };
         InboxCountsOut: {
             /** Format: int64 */
@@ -2704,6 +2892,17 @@ export interface components {
              */
             file: string;
         };
+        ScheduleDayIn: {
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            date: string;
+            /** @description `holiday` (no work) or `workday` (a weekend day that is worked). */
+            kind: components["schemas"]["SpecialKindIn"];
+            /** @example 元旦 */
+            name: string;
+        };
         /** @description The records a role assignment reaches. */
         ScopeOut: {
             /** @enum {string} */
@@ -2857,6 +3056,11 @@ export interface components {
             cycle: number;
             /** Format: date-time */
             decidedAt?: string | null;
+            /**
+             * @description The system decided on the assignee's behalf when the step's deadline passed (auto-approve
+             *     or auto-reject): not the person's own decision, and never counted as one.
+             */
+            decidedBySystem: boolean;
             /**
              * Format: uuid
              * @description The approver this task was delegated from (out of office).
@@ -3331,6 +3535,219 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approval_drafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's drafts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftIn"];
+            };
+        };
+        responses: {
+            /** @description Saved; `Location` names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patch_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftPatchIn"];
+            };
+        };
+        responses: {
+            /** @description The draft as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOut"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_approval_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted; `Location` names the request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
@@ -4786,6 +5203,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_calendar_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The years around today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearsOut"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_calendar_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The year
+                 * @example 2027
+                 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportYearIn"];
+            };
+        };
+        responses: {
+            /** @description The year as now stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearOut"];
                 };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */

@@ -14,7 +14,8 @@ describe('the user guide and the approval buttons', () => {
     const named = [...section.matchAll(/「([^」]+)」/g)].map((m) => m[1])
     const shown = [...Object.values(approvals.actions), ...Object.values(approvals.events), approvals.title,
       approvals.start, approvals.boxes.pending, approvals.delegations.open, nav.approvalTemplates,
-      approvals.batch.approve, approvals.batch.reject]
+      approvals.batch.approve, approvals.batch.reject, approvals.submit, approvals.drafts.save,
+      approvals.drafts.open, approvals.drafts.resume, approvals.drafts.delete, approvals.boxes.cc]
     for (const word of named) expect(shown, `「${word}」`).toContain(word)
     for (const action of ['cancel', 'withdraw', 'recall', 'resubmit', 'urge'] as const) {
       expect(named, approvals.actions[action]).toContain(approvals.actions[action])

@@ -67,8 +67,9 @@ async fn deadlines_remind_then_mark_overdue_escalate_and_auto_approve() {
         .await;
     assert_eq!(by_leader["status"], "approved");
 
+    // The only decision was the system's: a person other than the applicant must still approve.
     let auto_done = school.detail("he.laoshi", &auto["id"]).await;
-    assert_eq!(auto_done["status"], "approved");
+    assert_eq!(auto_done["status"], "running");
     let decision = auto_done["timeline"]
         .as_array()
         .unwrap()
@@ -77,6 +78,17 @@ async fn deadlines_remind_then_mark_overdue_escalate_and_auto_approve() {
         .unwrap();
     assert_eq!(decision["comment"], "超时自动通过");
     assert_eq!(decision["actorId"], serde_json::Value::Null);
+    let clerk_task = auto_done["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["assigneeName"] == "李文书")
+        .unwrap();
+    // Put aside when the step went to the superior; still marked as the system's decision.
+    assert_eq!(
+        (&clerk_task["status"], &clerk_task["decidedBySystem"]),
+        (&json!("superseded"), &json!(true))
+    );
 
     let overdue = school.inbox("li.wenshu", "pending").await;
     assert!(overdue.iter().all(|i| i["overdue"] == true));
@@ -129,4 +141,33 @@ async fn a_step_set_to_reject_on_timeout_ends_the_request_rejected_and_tells_the
             .any(|n| n["title"].as_str().is_some_and(|t| t.contains("驳回"))),
         "{told:?}"
     );
+}
+
+#[tokio::test]
+async fn an_approval_the_system_gave_on_timeout_is_not_enough_the_applicants_superior_still_decides() {
+    let school = School::open_at("2026-11-23T01:00:00Z").await;
+    let clerk = school.users(&["li.wenshu"]).await;
+    let step = json!({ "name": "办理", "rule": { "type": "users", "userIds": clerk }, "deadlineHours": 8,
+        "timeout": { "action": "auto_approve" } });
+    school.template("lapse", definition(json!([step]))).await;
+    let request = school.start("he.laoshi", "lapse", json!({ "amount": 1 })).await;
+    let services = &school.app.services;
+
+    school.advance(Duration::hours(25)).await; // Tuesday 10:00, past Tuesday 09:30
+    assert_eq!(services.run_approval_timers().await.unwrap().auto_approved, 1);
+
+    let after = school.detail("he.laoshi", &request["id"]).await;
+    assert_eq!(after["status"], "running", "{after:#}");
+    assert_eq!(pending_names(&after), ["卫主任"], "the head of 信息工程系");
+    assert!(
+        after["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "superior_required"),
+        "{after:#}"
+    );
+
+    let done = school.ok("wei.xinxi", &request["id"], "approve", json!({})).await;
+    assert_eq!(done["status"], "approved");
 }

@@ -83,6 +83,29 @@ async fn start(app: &TestApp, token: &str, template: &str) -> String {
     json["id"].as_str().unwrap().to_owned()
 }
 
+/// A draft of the student's own template, saved by the student.
+async fn draft(app: &TestApp, token: &str, template: &str) -> String {
+    let res = app
+        .post_as(
+            token,
+            "/api/v1/approval-drafts",
+            &json!({ "templateId": template, "form": { "note": "草稿" } }),
+        )
+        .await;
+    assert_eq!(res.status(), 201, "fixture draft");
+    let json: Value = res.json().await.unwrap();
+    json["id"].as_str().unwrap().to_owned()
+}
+
+fn on_draft(method: Method, id: &str, tail: &str, body: Body) -> Request {
+    Request {
+        caller: None,
+        method,
+        path: format!("/api/v1/approval-drafts/{id}{tail}"),
+        body,
+    }
+}
+
 fn action(id: &str, name: &str, body: Value) -> Request {
     Request {
         caller: None,
@@ -240,6 +263,35 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
         "list_directory_people" => get("/api/v1/directory/people?q=%E7%9F%A9"),
         "list_directory_departments" => get("/api/v1/directory/departments"),
         "list_directory_roles" => get("/api/v1/directory/roles"),
+        "list_approval_drafts" => get("/api/v1/approval-drafts"),
+        "create_approval_draft" => Request {
+            caller: None,
+            method: Method::POST,
+            path: "/api/v1/approval-drafts".to_owned(),
+            body: Body::Json(json!({ "templateId": ax.own, "form": {} })),
+        },
+        "get_approval_draft" => get(format!(
+            "/api/v1/approval-drafts/{}",
+            draft(app, &fx.student, &ax.own).await
+        )),
+        "patch_approval_draft" => on_draft(
+            Method::PATCH,
+            &draft(app, &fx.student, &ax.own).await,
+            "",
+            Body::Json(json!({ "form": { "note": "改过" }, "version": 1 })),
+        ),
+        "delete_approval_draft" => on_draft(
+            Method::DELETE,
+            &draft(app, &fx.student, &ax.own).await,
+            "",
+            Body::None,
+        ),
+        "submit_approval_draft" => on_draft(
+            Method::POST,
+            &draft(app, &fx.student, &ax.own).await,
+            "/submit",
+            Body::None,
+        ),
         "list_delegations" => get("/api/v1/approval-delegations"),
         "create_delegation" => Request {
             caller: None,

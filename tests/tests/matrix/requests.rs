@@ -209,6 +209,15 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
                 Json(json!({"kind": "holiday", "name": "校庆"})),
             )
         }
+        "list_calendar_years" => req(Method::GET, "/api/v1/calendar/years", Empty),
+        "import_calendar_year" => {
+            let year = 2100 + rand_days() % 90;
+            req(
+                Method::PUT,
+                format!("/api/v1/calendar/years/{year}"),
+                Json(json!({"days": [{"date": format!("{year}-01-01"), "kind": "holiday", "name": "元旦"}]})),
+            )
+        }
         "list_permissions" => req(Method::GET, "/api/v1/permissions", Empty),
         "list_notifications" => req(Method::GET, "/api/v1/notifications?unread=true", Empty),
         "get_unread_notification_count" => req(Method::GET, "/api/v1/notifications/unread-count", Empty),

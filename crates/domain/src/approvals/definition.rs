@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::condition::Condition;
 use super::form::{FieldKind, FormIssue, FormSchema};
 use super::self_approval::SelfApproval;
+use crate::numbering::NumberPattern;
 
 pub const MAX_STEPS: usize = 20;
 const MAX_DEADLINE_HOURS: u32 = 2000;
@@ -35,6 +36,19 @@ pub struct FlowOptions {
     /// the `office_director` role do, then the system administrators: nothing is ever stuck.
     #[serde(default)]
     pub fallback: Option<ApproverRule>,
+    /// The template's own number pattern (`QJ-{year}-{seq:04}`); none: the engine's series
+    /// (`SP-{year}-{seq}`). Numbers of one pattern share one gapless counter per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_pattern: Option<String>,
+    /// Copied (抄送) when the request is submitted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_submit: Vec<ApproverRule>,
+    /// Copied when the request ends approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_approved: Vec<ApproverRule>,
+    /// Copied when the request ends rejected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_rejected: Vec<ApproverRule>,
 }
 
 fn yes() -> bool {
@@ -47,7 +61,78 @@ impl Default for FlowOptions {
             auto_skip: true,
             resubmit_to_returning_step: false,
             fallback: None,
+            number_pattern: None,
+            cc_on_submit: Vec::new(),
+            cc_on_approved: Vec::new(),
+            cc_on_rejected: Vec::new(),
         }
+    }
+}
+
+/// When a template-level copy (抄送) is sent. Each moment has its own pseudo step index on the
+/// copy tasks (below the real steps), so a copy says why it was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyMoment {
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+impl CopyMoment {
+    pub const ALL: [Self; 3] = [Self::Submitted, Self::Approved, Self::Rejected];
+
+    /// The step index a copy of this moment carries: -1, -2, -3.
+    pub fn step_index(self) -> i32 {
+        match self {
+            Self::Submitted => -1,
+            Self::Approved => -2,
+            Self::Rejected => -3,
+        }
+    }
+
+    pub fn from_step_index(index: i32) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.step_index() == index)
+    }
+
+    /// How the timeline and the inbox name the moment.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Submitted => "提交时抄送",
+            Self::Approved => "通过后抄送",
+            Self::Rejected => "驳回后抄送",
+        }
+    }
+
+    fn option_name(self) -> &'static str {
+        match self {
+            Self::Submitted => "ccOnSubmit",
+            Self::Approved => "ccOnApproved",
+            Self::Rejected => "ccOnRejected",
+        }
+    }
+}
+
+impl FlowOptions {
+    /// The people rules copied at `moment`.
+    pub fn copies_at(&self, moment: CopyMoment) -> &[ApproverRule] {
+        match moment {
+            CopyMoment::Submitted => &self.cc_on_submit,
+            CopyMoment::Approved => &self.cc_on_approved,
+            CopyMoment::Rejected => &self.cc_on_rejected,
+        }
+    }
+
+    /// Each template-level copy rule with its JSON path, for checking references.
+    pub fn copy_rules(&self) -> Vec<(String, &ApproverRule)> {
+        CopyMoment::ALL
+            .into_iter()
+            .flat_map(|m| {
+                self.copies_at(m)
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, rule)| (format!("definition.options.{}[{j}]", m.option_name()), rule))
+            })
+            .collect()
     }
 }
 
@@ -158,6 +243,21 @@ impl Definition {
                 "兜底审批人只能是指定人员或角色",
                 "The fallback must be named people or a role",
             ));
+        }
+        for (path, rule) in self.options.copy_rules() {
+            if rule == &ApproverRule::ApplicantPicks {
+                issues.push(issue(
+                    &path,
+                    "抄送人不能由申请人选择",
+                    "Copies cannot go to people the applicant picks",
+                ));
+            }
+            self.check_rule(&path, rule, &mut issues);
+        }
+        if let Some(pattern) = &self.options.number_pattern
+            && let Err(problem) = check_number_pattern(pattern)
+        {
+            issues.push(problem);
         }
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }
@@ -275,6 +375,40 @@ impl Definition {
             _ => {}
         }
     }
+}
+
+/// Longest template number pattern, and longest number it may print (the number column's width).
+pub const MAX_NUMBER_PATTERN_CHARS: usize = 40;
+
+fn check_number_pattern(pattern: &str) -> Result<(), FormIssue> {
+    let path = "definition.options.numberPattern";
+    if pattern.trim().is_empty() || pattern.chars().count() > MAX_NUMBER_PATTERN_CHARS {
+        return Err(issue(
+            path,
+            "编号规则应为 1 到 40 个字符，如 QJ-{year}-{seq:04}",
+            "The number pattern needs 1 to 40 characters, e.g. QJ-{year}-{seq:04}",
+        ));
+    }
+    let parsed = NumberPattern::parse(pattern).map_err(|err| {
+        let reason = match err {
+            crate::error::DomainError::InvalidNumberPattern(reason) => reason,
+            other => other.to_string(),
+        };
+        FormIssue {
+            field: path.to_owned(),
+            zh: "编号规则无效：须且只能含一个 {seq}（可写 {seq:04} 补零），可含 {year}".to_owned(),
+            en: format!("Invalid number pattern: {reason}"),
+        }
+    })?;
+    // Numbers are stored in 40 characters: a six-digit sequence must still fit.
+    if parsed.format(2026, 999_999).chars().count() > MAX_NUMBER_PATTERN_CHARS {
+        return Err(issue(
+            path,
+            "编号规则过长：生成的编号不能超过 40 个字符",
+            "The number pattern is too long: numbers must fit in 40 characters",
+        ));
+    }
+    Ok(())
 }
 
 fn issue(field: &str, zh: &str, en: &str) -> FormIssue {

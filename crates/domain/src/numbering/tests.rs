@@ -103,3 +103,16 @@ fn years_are_printed_with_four_digits() {
         "09871"
     );
 }
+
+#[test]
+fn patterns_that_differ_only_in_padding_have_one_shape() {
+    let padded = NumberPattern::parse("QJ-{year}-{seq:04}").unwrap();
+    let plain = NumberPattern::parse("QJ-{year}-{seq}").unwrap();
+    assert_eq!(padded.shape(), "QJ-{year}-{seq}");
+    assert_eq!(padded.shape(), plain.shape());
+    assert_ne!(
+        padded.shape(),
+        NumberPattern::parse("BX-{year}-{seq}").unwrap().shape()
+    );
+    assert_eq!(NumberPattern::parse("{{{seq}}}").unwrap().shape(), "{{{seq}}}");
+}

@@ -226,6 +226,22 @@ pub struct FlowOptionsDto {
     /// Named people or a role for steps whose rule finds nobody.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<ApproverRuleDto>,
+    /// The template's number pattern: `{year}`, one `{seq}` or `{seq:0N}` (zero-padded to N),
+    /// literal text (`{{`/`}}` for braces), at most 40 characters, e.g. `QJ-{year}-{seq:04}`.
+    /// Absent: the engine's `SP-{year}-{seq}`. Patterns of one shape (padding aside) share a
+    /// gapless counter per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_pattern: Option<String>,
+    /// Copied (抄送) when the request is submitted (people by the same rules as steps; not
+    /// `applicant_picks`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_submit: Vec<ApproverRuleDto>,
+    /// Copied when the request ends approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_approved: Vec<ApproverRuleDto>,
+    /// Copied when the request ends rejected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc_on_rejected: Vec<ApproverRuleDto>,
 }
 
 fn yes() -> bool {
@@ -238,6 +254,10 @@ impl Default for FlowOptionsDto {
             auto_skip: true,
             resubmit_to_returning_step: false,
             fallback: None,
+            number_pattern: None,
+            cc_on_submit: Vec::new(),
+            cc_on_approved: Vec::new(),
+            cc_on_rejected: Vec::new(),
         }
     }
 }

@@ -133,6 +133,9 @@ pub struct TaskOut {
     /// `closed`, `cancelled`, `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
     pub status: String,
     pub comment: Option<String>,
+    /// The system decided on the assignee's behalf when the step's deadline passed (auto-approve
+    /// or auto-reject): not the person's own decision, and never counted as one.
+    pub decided_by_system: bool,
     pub decided_at: Option<DateTime<Utc>>,
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,

@@ -5,6 +5,7 @@ mod actions;
 mod batch;
 mod definition;
 mod delegations;
+mod drafts;
 mod dto;
 mod register;
 mod requests;
@@ -36,7 +37,13 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(requests::get_approval_counts)
         .service(delegations::list_delegations)
         .service(delegations::create_delegation)
-        .service(delegations::revoke_delegation);
+        .service(delegations::revoke_delegation)
+        .service(drafts::list_approval_drafts)
+        .service(drafts::create_approval_draft)
+        .service(drafts::get_approval_draft)
+        .service(drafts::patch_approval_draft)
+        .service(drafts::delete_approval_draft)
+        .service(drafts::submit_approval_draft);
     actions::routes(cfg);
 }
 

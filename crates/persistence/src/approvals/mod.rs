@@ -2,6 +2,7 @@
 //! decides what to write.
 
 pub mod delegations;
+pub mod drafts;
 pub mod events;
 pub mod inbox;
 pub mod instances;
@@ -11,6 +12,7 @@ pub mod tasks;
 pub mod templates;
 
 pub use crate::entities::approval_delegation::Model as DelegationRow;
+pub use crate::entities::approval_draft::Model as DraftRow;
 pub use crate::entities::approval_event::Model as EventRow;
 pub use crate::entities::approval_instance::Model as InstanceRow;
 pub use crate::entities::approval_task::Model as TaskRow;

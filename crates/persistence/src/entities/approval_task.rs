@@ -16,6 +16,8 @@ pub struct Model {
     pub blocks_task_id: Option<Uuid>,
     pub status: String,
     pub comment: Option<String>,
+    /// The system decided on the assignee's behalf (a timeout): not that person's approval.
+    pub decided_by_system: bool,
     pub decided_at: Option<DateTimeUtc>,
     pub due_at: Option<DateTimeUtc>,
     pub reminded_at: Option<DateTimeUtc>,

@@ -2,6 +2,7 @@
 
 pub mod api_key;
 pub mod approval_delegation;
+pub mod approval_draft;
 pub mod approval_event;
 pub mod approval_instance;
 pub mod approval_task;

@@ -15,6 +15,8 @@ mod m20261122_000009_create_files;
 mod m20261203_000010_unique_grants_and_sign_in_throttle;
 mod m20261203_000011_department_leaders;
 mod m20261203_000012_create_totp;
+mod m20261203_000015_create_approval_drafts;
+mod m20261203_000018_system_decisions;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_unique_grants_and_sign_in_throttle::Migration),
             Box::new(m20261203_000011_department_leaders::Migration),
             Box::new(m20261203_000012_create_totp::Migration),
+            Box::new(m20261203_000015_create_approval_drafts::Migration),
+            Box::new(m20261203_000018_system_decisions::Migration),
         ]
     }
 }

@@ -83,6 +83,7 @@ pub fn tables() -> Vec<Box<dyn Table>> {
         of::<approval_task::Entity>(),
         of::<approval_event::Entity>(),
         of::<approval_delegation::Entity>(),
+        of::<approval_draft::Entity>(),
         of::<file::Entity>(),
         of::<file_link::Entity>(),
     ]

@@ -71,6 +71,11 @@ pub(crate) async fn decide(
     actor: Option<Uuid>,
 ) -> Result<(), ServiceError> {
     flow.set_task(task.id, decision, comment.clone());
+    if actor.is_none()
+        && let Some(row) = flow.task_mut(task.id)
+    {
+        row.decided_by_system = true;
+    }
     let action = if decision == TaskStatus::Approved {
         "approve"
     } else {
@@ -119,9 +124,7 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
     let Some(mine) = flow
         .tasks
         .iter()
-        .filter(|t| {
-            t.cycle == cycle && t.assignee_id == me && t.is_decision() && t.has_status(TaskStatus::Approved)
-        })
+        .filter(|t| t.cycle == cycle && t.assignee_id == me && t.is_decision() && t.approved_in_person())
         .max_by_key(|t| t.decided_at)
         .cloned()
     else {

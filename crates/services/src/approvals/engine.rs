@@ -262,7 +262,7 @@ fn already_approved(flow: &Flow, mode: StepMode, approvers: &[Uuid]) -> bool {
     let approved: BTreeSet<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.cycle == flow.inst.cycle && t.has_status(TaskStatus::Approved))
+        .filter(|t| t.cycle == flow.inst.cycle && t.approved_in_person())
         .map(|t| t.delegated_from.unwrap_or(t.assignee_id))
         .collect();
     match mode {
@@ -399,11 +399,11 @@ fn close_open(flow: &mut Flow, step: i32, which: impl Fn(TaskOrigin) -> bool) {
 async fn copy_to(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
     let rules = flow.step(step).map(|s| s.cc.clone()).unwrap_or_default();
     // Someone who still holds a copy of this step (from an earlier round, before a return and
-    // resubmit) is not copied twice.
+    // resubmit) or a template-level copy (negative pseudo steps) is not copied twice.
     let mut people: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| t.step_index == step && t.is_copy())
+        .filter(|t| (t.step_index == step || t.step_index < 0) && t.is_copy())
         .filter(|t| {
             matches!(
                 TaskStatus::parse(&t.status),

@@ -7,14 +7,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
-use xiaoban_domain::approvals::definition::{ApproverRule, Definition};
+use xiaoban_domain::approvals::definition::{ApproverRule, CopyMoment, Definition};
 use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_domain::approvals::form::{CheckedForm, FormSchema};
 use xiaoban_persistence::approvals::{InstanceRow, people, templates};
 use xiaoban_persistence::identity::departments;
 use xiaoban_persistence::{ConnectionTrait, Tx};
 
-use super::NUMBER_SERIES;
+use super::copies::copy_at;
 use super::detail::{self, InstanceDetail};
 use super::engine::enter;
 use super::hooks::Subject;
@@ -23,7 +23,7 @@ use super::state::Flow;
 use super::templates::StarterProfile;
 use crate::audit::{self, Change};
 use crate::idempotency::Created;
-use crate::{FieldIssue, RequestContext, ServiceError, Services, numbering};
+use crate::{FieldIssue, RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -91,7 +91,7 @@ impl Services {
             .await
     }
 
-    async fn start_in(
+    pub(crate) async fn start_in(
         &self,
         tx: &Tx,
         ctx: &RequestContext,
@@ -128,7 +128,7 @@ impl Services {
         check_picks(&def, &checked, &input.approvers)?;
         refuse_self_chosen_approvers(&def, &checked, &input.approvers, applicant)?;
         let year = now.with_timezone(&self.settings().timezone).year();
-        let number = numbering::allocate(tx, NUMBER_SERIES, year).await?;
+        let number = super::numbers::allocate(tx, &def, year).await?;
         let names = people::names(tx, &[applicant]).await?;
         let applicant_name = names.get(&applicant).cloned().unwrap_or_default();
         let (title, summary) = match &subject {
@@ -168,6 +168,7 @@ impl Services {
         let mut flow = Flow::new(inst, def, now, calendar);
         flow.event(Some(applicant), "submit", None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
+        copy_at(tx, &mut flow, CopyMoment::Submitted).await?;
         let (inst, transitions) = flow.save(tx).await?;
         attach(tx, applicant, &files, id, now).await?;
         self.run_hooks(tx, &inst, &transitions).await?;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
-use xiaoban_domain::approvals::definition::{Definition, StepDef};
+use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
@@ -94,7 +94,11 @@ impl Flow {
         usize::try_from(index).ok().and_then(|i| self.def.steps.get(i))
     }
 
+    /// A step's name; a template-level copy's pseudo step is named after its moment.
     pub fn step_name(&self, index: i32) -> String {
+        if let Some(moment) = CopyMoment::from_step_index(index) {
+            return moment.label().to_owned();
+        }
         self.step(index).map(|s| s.name.clone()).unwrap_or_default()
     }
 
@@ -117,7 +121,10 @@ impl Flow {
         }
         task.status = status.as_str().to_owned();
         match status {
-            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => task.decided_at = None,
+            TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Unread => {
+                task.decided_at = None;
+                task.decided_by_system = false;
+            }
             _ => task.decided_at = Some(now),
         }
         if comment.is_some() {
@@ -150,6 +157,7 @@ impl Flow {
             blocks_task_id: None,
             status: status.as_str().to_owned(),
             comment: None,
+            decided_by_system: false,
             decided_at: None,
             due_at,
             reminded_at: None,
@@ -236,6 +244,9 @@ impl Flow {
         mut self,
         tx: &impl ConnectionTrait,
     ) -> Result<(InstanceRow, Vec<(Transition, Option<String>)>), ServiceError> {
+        if let Some(status) = self.finished {
+            super::copies::copy_at_end(tx, &mut self, status).await?;
+        }
         self.inst.updated_at = self.now;
         let transitions = transitions(&self.events)
             .into_iter()
@@ -282,6 +293,8 @@ pub(crate) trait TaskState {
     fn is_decision(&self) -> bool;
     fn is_copy(&self) -> bool;
     fn has_status(&self, status: TaskStatus) -> bool;
+    /// Approved by its assignee in person (not by the system on a timeout).
+    fn approved_in_person(&self) -> bool;
 }
 
 impl TaskState for TaskRow {
@@ -295,5 +308,9 @@ impl TaskState for TaskRow {
 
     fn has_status(&self, status: TaskStatus) -> bool {
         TaskStatus::parse(&self.status) == Some(status)
+    }
+
+    fn approved_in_person(&self) -> bool {
+        self.has_status(TaskStatus::Approved) && !self.decided_by_system
     }
 }

@@ -5,7 +5,6 @@
 
 use uuid::Uuid;
 use xiaoban_domain::access::role_codes::{OFFICE_DIRECTOR, SYSADMIN};
-use xiaoban_domain::approvals::flow::TaskStatus;
 use xiaoban_domain::approvals::self_approval::first_other;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::people;
@@ -78,12 +77,13 @@ pub(crate) fn approved_by_someone_else(flow: &Flow) -> bool {
         .any(|a| *a != flow.inst.applicant_id)
 }
 
-/// Everyone who approved a step of this round.
+/// Everyone who approved a step of this round in person: an approval the system gave on a
+/// timeout is nobody's decision and never satisfies the "someone else approved" guarantee.
 pub(crate) fn approvers_in_round(flow: &Flow) -> Vec<Uuid> {
     flow.tasks
         .iter()
         .filter(|t| t.cycle == flow.inst.cycle && t.is_decision())
-        .filter(|t| t.has_status(TaskStatus::Approved))
+        .filter(|t| t.approved_in_person())
         .map(|t| t.assignee_id)
         .collect()
 }

@@ -295,7 +295,10 @@ fn for_viewer(mut template: TemplateView, designer: bool) -> TemplateView {
         .steps
         .iter_mut()
         .flat_map(|step| std::iter::once(&mut step.rule).chain(step.cc.iter_mut()))
-        .chain(def.options.fallback.as_mut());
+        .chain(def.options.fallback.as_mut())
+        .chain(def.options.cc_on_submit.iter_mut())
+        .chain(def.options.cc_on_approved.iter_mut())
+        .chain(def.options.cc_on_rejected.iter_mut());
     for rule in rules {
         if let ApproverRule::Users { user_ids } = rule {
             user_ids.clear();
@@ -407,6 +410,7 @@ async fn check_definition(
     if let Some(fallback) = &def.options.fallback {
         rules.push(("definition.options.fallback".to_owned(), fallback));
     }
+    rules.extend(def.options.copy_rules());
     for (path, rule) in rules {
         match rule {
             ApproverRule::Users { user_ids } if !all_active(db, user_ids).await? => {

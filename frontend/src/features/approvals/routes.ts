@@ -22,6 +22,12 @@ export const approvalRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'approvals.newTitle', permission: 'approval.use' },
   },
   {
+    path: 'approvals/drafts',
+    name: 'approval-drafts',
+    component: () => import('./DraftsPage.vue'),
+    meta: { titleKey: 'approvals.drafts.open', permission: 'approval.use' },
+  },
+  {
     path: 'approvals/register',
     name: 'approval-register',
     component: () => import('./RegisterPage.vue'),

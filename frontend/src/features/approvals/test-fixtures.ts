@@ -39,7 +39,7 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
     ],
     tasks: [{
       id: 'task-1', stepIndex: 0, stepName: '部门负责人审批', cycle: 1, assigneeId: 'u-wei', assigneeName: '卫主任',
-      kind: 'approve', origin: 'rule', status: 'pending', overdue: false, createdAt: '2026-11-23T01:00:00Z',
+      kind: 'approve', origin: 'rule', status: 'pending', decidedBySystem: false, overdue: false, createdAt: '2026-11-23T01:00:00Z',
     }],
     timeline: [{ id: 'e1', at: '2026-11-23T01:00:00Z', action: 'submit', actorName: '何老师', data: {} as Record<string, never> }],
     actions: ['approve', 'reject', 'return', 'comment'],

@@ -48,6 +48,7 @@ const approvals: typeof zh = {
     decisions: 'Decisions',
     step: 'Step',
     person: 'Approver',
+    bySystem: 'System (timed out, for {name})',
     decision: 'Decision',
     opinion: 'Opinion',
     time: 'Time',
@@ -208,6 +209,19 @@ const approvals: typeof zh = {
     created: 'Delegation set',
     none: 'No delegations',
     hint: 'While you are away, new approval tasks go to your delegate.',
+  },
+  drafts: {
+    open: 'Drafts',
+    save: 'Save draft',
+    saved: 'Draft saved; continue it from Drafts',
+    editing: 'Editing a draft: until it is submitted only you see it, and nobody is told',
+    none: 'No drafts',
+    empty: 'Nothing filled in yet',
+    savedAt: 'Saved {at}',
+    resume: 'Continue',
+    delete: 'Delete draft',
+    deleteConfirm: 'Delete the “{name}” draft? This cannot be undone.',
+    deleted: 'Draft deleted',
   },
 }
 

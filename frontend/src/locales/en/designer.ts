@@ -99,6 +99,19 @@ const designer: typeof zh = {
   timeout: 'On timeout',
   timeouts: { remind: 'Remind', escalate: 'Escalate to role', auto_approve: 'Approve automatically', auto_reject: 'Reject automatically' },
   cc: 'Copy to',
+  flowCc: {
+    title: 'Copies of the request',
+    onSubmit: 'Copy on submission',
+    onApproved: 'Copy when approved',
+    onRejected: 'Copy when rejected',
+    hint: 'Each person gets one copy; the applicant is never copied',
+  },
+  numberPattern: {
+    label: 'Number pattern',
+    placeholder: 'Default {example}',
+    hint: '{y} is the year, {s} the sequence, {p} pads it to 4 digits; with the year it restarts every year',
+    preview: 'Example: {example}',
+  },
 }
 
 export default designer

@@ -46,6 +46,7 @@ const approvals = {
     decisions: '审批意见',
     step: '环节',
     person: '审批人',
+    bySystem: '系统（超时代 {name} 处理）',
     decision: '结果',
     opinion: '意见',
     time: '时间',
@@ -207,6 +208,19 @@ const approvals = {
     created: '委托已设置',
     none: '暂无委托',
     hint: '外出期间，新到的审批任务将交由代理人处理。',
+  },
+  drafts: {
+    open: '草稿箱',
+    save: '存草稿',
+    saved: '已存草稿，可在“草稿箱”中继续编辑',
+    editing: '正在编辑草稿：提交前只有您本人能看到，也不会通知任何人',
+    none: '暂无草稿',
+    empty: '尚未填写内容',
+    savedAt: '保存于 {at}',
+    resume: '继续编辑',
+    delete: '删除草稿',
+    deleteConfirm: '确定删除“{name}”草稿吗？删除后无法恢复。',
+    deleted: '草稿已删除',
   },
 }
 

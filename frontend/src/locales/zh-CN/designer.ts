@@ -98,6 +98,19 @@ const designer = {
   timeout: '超时处理',
   timeouts: { remind: '提醒', escalate: '升级给角色', auto_approve: '自动同意', auto_reject: '自动驳回' },
   cc: '抄送',
+  flowCc: {
+    title: '流程抄送',
+    onSubmit: '提交时抄送',
+    onApproved: '通过后抄送',
+    onRejected: '驳回后抄送',
+    hint: '同一人只收到一份抄送；申请人本人不会被抄送',
+  },
+  numberPattern: {
+    label: '编号规则',
+    placeholder: '默认 {example}',
+    hint: '{y} 为年份，{s} 为流水号，{p} 补零到 4 位；含年份时每年从 1 开始',
+    preview: '示例：{example}',
+  },
 }
 
 export default designer

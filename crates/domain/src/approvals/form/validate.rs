@@ -60,6 +60,18 @@ impl FormSchema {
     }
 }
 
+impl FormSchema {
+    /// The schema a draft (草稿) is checked with: every field as in [`FormSchema::validate`], but
+    /// nothing is required yet; the required check runs when the draft is submitted.
+    pub fn for_draft(&self) -> FormSchema {
+        let mut relaxed = self.clone();
+        for field in &mut relaxed.fields {
+            field.required = false;
+        }
+        relaxed
+    }
+}
+
 /// Absent, `null`, `""` (after trimming) and `[]` mean "not given"; so does a date range whose
 /// start and end are both blank, the way a cleared date-range picker sends it.
 fn is_blank(field: &FieldDef, raw: &Value) -> bool {

@@ -51,7 +51,20 @@ export interface TemplateDraft {
   starterDepartments: string[]
   /** People or a role for steps whose rule finds nobody; null = the office director. */
   fallback: RuleDraft | null
+  /** The template's number pattern; blank = the engine's SP-{year}-{seq}. */
+  numberPattern: string
+  /** Copies (抄送) of the whole request at submission, approval and rejection. */
+  ccOnSubmit: RuleDraft[]
+  ccOnApproved: RuleDraft[]
+  ccOnRejected: RuleDraft[]
 }
+
+export type FlowCopyList = 'ccOnSubmit' | 'ccOnApproved' | 'ccOnRejected'
+export const FLOW_COPY_LISTS: { key: FlowCopyList; label: string }[] = [
+  { key: 'ccOnSubmit', label: 'onSubmit' },
+  { key: 'ccOnApproved', label: 'onApproved' },
+  { key: 'ccOnRejected', label: 'onRejected' },
+]
 
 export function newRule(type: RuleType = 'department_head'): RuleDraft {
   return { type, userIds: [], role: '', departmentId: null, levels: 1, field: '' }
@@ -73,6 +86,7 @@ export function emptyDraft(): TemplateDraft {
     code: '', name: '', category: '', icon: 'Document', description: '',
     fields: [], steps: [newStep()], autoSkip: true, resubmitToReturningStep: false,
     starterRoles: [], starterDepartments: [], fallback: null,
+    numberPattern: '', ccOnSubmit: [], ccOnApproved: [], ccOnRejected: [],
   }
 }
 
@@ -128,6 +142,10 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
       autoSkip: d.autoSkip,
       resubmitToReturningStep: d.resubmitToReturningStep,
       fallback: d.fallback ? ruleToWire(d.fallback) : null,
+      numberPattern: d.numberPattern.trim() || null,
+      ccOnSubmit: d.ccOnSubmit.map(ruleToWire),
+      ccOnApproved: d.ccOnApproved.map(ruleToWire),
+      ccOnRejected: d.ccOnRejected.map(ruleToWire),
     },
   }
 }
@@ -161,5 +179,9 @@ export function fromTemplate(t: TemplateOut): TemplateDraft {
     starterRoles: [...(t.starters?.roles ?? [])],
     starterDepartments: [...(t.starters?.departmentIds ?? [])],
     fallback: def.options?.fallback ? ruleFromWire(def.options.fallback) : null,
+    numberPattern: def.options?.numberPattern ?? '',
+    ccOnSubmit: (def.options?.ccOnSubmit ?? []).map(ruleFromWire),
+    ccOnApproved: (def.options?.ccOnApproved ?? []).map(ruleFromWire),
+    ccOnRejected: (def.options?.ccOnRejected ?? []).map(ruleFromWire),
   }
 }

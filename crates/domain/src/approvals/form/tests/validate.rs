@@ -307,3 +307,14 @@ fn a_required_attachment_list_asks_for_an_upload() {
         vec![("x".to_owned(), "请上传证明材料".to_owned())]
     );
 }
+
+#[test]
+fn a_draft_may_leave_required_fields_empty_but_not_give_wrong_values() {
+    let schema = leave_form();
+    let draft = schema.for_draft();
+    assert!(draft.validate(&json!({})).is_ok());
+    assert!(schema.validate(&json!({})).is_err());
+    let issues = rejected(&draft, json!({ "days": "three" }));
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].0, "days");
+}
