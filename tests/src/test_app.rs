@@ -201,16 +201,13 @@ async fn start(config: &Config, clock: Arc<dyn Clock>) -> (String, Services) {
         clock,
         extra_routes: crate::probe::routes,
         outbox_worker: false,
+        approval_modules: vec![crate::probe::approval::module()],
     };
     let app = Application::build(config, app_options)
         .await
         .expect("build the application");
     let services = app.services().clone();
     crate::probe::install(services.db()).await;
-    services.register_approval_hook(
-        crate::probe::approval::MODULE,
-        std::sync::Arc::new(crate::probe::approval::ProbeHook),
-    );
     services.sync_builtin_roles().await.expect("built-in roles");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());

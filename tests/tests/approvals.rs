@@ -16,6 +16,7 @@ mod approvals {
     mod field_rights;
     mod flows;
     mod hooks;
+    mod line_items;
     mod manager_chain;
     mod modes;
     mod notices;
@@ -26,6 +27,7 @@ mod approvals {
     mod parallel;
     mod races;
     mod register;
+    mod removed_signers;
     mod resubmits;
     mod returns;
     mod search;

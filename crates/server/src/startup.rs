@@ -9,6 +9,7 @@ use actix_web::{HttpServer, web};
 use secrecy::ExposeSecret;
 use xiaoban_http::{AppState, Site, build_app};
 use xiaoban_persistence::{Db, connect, migrate, pending_migrations};
+use xiaoban_services::approvals::ApprovalModule;
 use xiaoban_services::auth::AuthSettings;
 use xiaoban_services::{Clock, Services, Settings, SystemClock};
 
@@ -23,6 +24,9 @@ pub struct Options {
     pub extra_routes: fn(&mut web::ServiceConfig),
     /// Run the outbox worker (tests turn it off and deliver by calling it themselves).
     pub outbox_worker: bool,
+    /// The modules that start approval requests, each with its hook (tests add their probe).
+    /// One without a hook stops the build: the server refuses to start, naming the module.
+    pub approval_modules: Vec<ApprovalModule>,
 }
 
 impl Default for Options {
@@ -32,6 +36,7 @@ impl Default for Options {
             clock: Arc::new(SystemClock),
             extra_routes: |_| {},
             outbox_worker: true,
+            approval_modules: Vec::new(),
         }
     }
 }
@@ -63,6 +68,7 @@ pub struct Application {
 impl Application {
     pub async fn build(config: &Config, options: Options) -> anyhow::Result<Self> {
         let services = build_services(config, options.migrate, options.clock).await?;
+        services.install_approval_modules(options.approval_modules)?;
         let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir))
             .with_trusted_proxies(config.trusted_proxies.clone());
         let listener = bind(config.bind)?;

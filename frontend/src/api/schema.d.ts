@@ -483,6 +483,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/remove-signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 减签: whoever added a signer, or an approvals administrator over the request, takes the
+         *     added signer off the step before they act, with a reason. The step settles as if they had
+         *     never been added; they are told and their task leaves their inbox. The step's last
+         *     remaining approver cannot be removed (422 on `taskId`).
+         */
+        post: operations["remove_approval_signer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/resubmit": {
         parameters: {
             query?: never;
@@ -1609,7 +1631,7 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
              */
             actions: string[];
             /** Format: uuid */
@@ -1891,6 +1913,20 @@ export interface components {
              */
             clearance: number;
         };
+        /** @description One column of a `line_items` field. */
+        ColumnDefDto: {
+            /** @description Identifier of the cell in each row, e.g. `amount`. */
+            key: string;
+            kind: components["schemas"]["ColumnKindDto"];
+            label: string;
+            /** @description Every row must fill this cell. */
+            required?: boolean;
+        };
+        /**
+         * @description What a column of line items holds.
+         * @enum {string}
+         */
+        ColumnKindDto: "text" | "money" | "number" | "date";
         /** @description A new user and, when the server generated it, the initial password. */
         CreatedUserOut: {
             /**
@@ -2126,7 +2162,7 @@ export interface components {
              *     `to_superior` (the applicant was the step's only approver: their superior decides),
              *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
              *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior), `reassign`, `block_entered` (a parallel block: every branch starts),
+             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
              *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
              *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
              *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
@@ -2149,10 +2185,14 @@ export interface components {
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
+            /** @description The columns of a `line_items` field (1–10). */
+            columns?: components["schemas"]["ColumnDefDto"][];
             /**
-             * @description A `number` field computed by the server, not typed: the working days of the named
-             *     `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
-             *     days). A typed value is ignored; conditions read the computed one.
+             * @description A field computed by the server, not typed: a `number` field naming a `date_range`
+             *     field holds its working days on the school calendar (`startHalf`/`endHalf` `pm`/`am`
+             *     count half days); a `money` or `number` field naming a column of a `line_items` field
+             *     as `lines.amount` holds that column's sum (the column of the same kind). A typed value
+             *     is ignored; conditions read the computed one.
              */
             computedFrom?: string | null;
             help?: string | null;
@@ -2182,7 +2222,7 @@ export interface components {
          * @description A form field's type.
          * @enum {string}
          */
-        FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments";
+        FieldKindDto: "text" | "long_text" | "number" | "money" | "date" | "date_range" | "select" | "multi_select" | "user" | "department" | "attachments" | "line_items";
         /**
          * @description What a step's approvers may do with a form field.
          * @enum {string}
@@ -2799,6 +2839,24 @@ export interface components {
             templateName: string;
             title: string;
         };
+        /**
+         * @description 减签: takes an added signer off the step before they act (by whoever added them, or
+         *     `approval.admin` over the request).
+         */
+        RemoveSignerIn: {
+            /** @description Why (shown on the timeline and to the removed person). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The added signer's open task (`tasks[].id`, origin `add_before` or `add_after`).
+             */
+            taskId: string;
+            /**
+             * Format: int32
+             * @description The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+             */
+            version?: number | null;
+        };
         /** @description A role as pickers show it. */
         RoleCardOut: {
             /** @example dept_head */
@@ -3134,7 +3192,7 @@ export interface components {
             /**
              * @description `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
              *     `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
-             *     `superseded`, `unread`, `read`, `reassigned`.
+             *     `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
              */
             status: string;
             /** Format: int32 */
@@ -4600,6 +4658,56 @@ export interface operations {
             };
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_approval_signer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveSignerIn"];
+            };
+        };
+        responses: {
+            /** @description The request as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalOut"];
+                };
+            };
+            /** @description The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

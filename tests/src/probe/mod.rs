@@ -5,6 +5,7 @@
 pub mod approval;
 mod entity;
 mod handlers;
+mod ledger;
 mod service;
 
 pub use handlers::routes;
@@ -21,6 +22,7 @@ pub async fn install(db: &Db) {
         .if_not_exists()
         .to_owned();
     db.execute(&create).await.expect("create the probe table");
+    ledger::install(db).await;
     xiaoban_services::numbering::ensure_series(db, NUMBER_SERIES, "测试探针", "{year}-探-{seq:04}", "probe")
         .await
         .expect("register the probe numbering series");

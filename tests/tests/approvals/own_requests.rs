@@ -38,7 +38,7 @@ async fn a_department_head_s_own_leave_goes_to_the_leader_in_charge() {
 #[tokio::test]
 async fn the_finance_head_s_own_claim_is_not_approved_by_herself() {
     let school = School::open().await;
-    let claim = json!({ "expenseType": "办公费", "amount": 499_900, "description": "打印机硒鼓" });
+    let claim = super::support::claim("办公费", 4_999);
     let request = school.start("zheng.caiwu", "reimbursement", claim).await;
     assert_eq!(request["status"], "running");
     assert_eq!(pending_names(&request), ["张校长"]);

@@ -13,7 +13,7 @@ use super::support::{School, leave};
 fn form_for(code: &str) -> Value {
     match code {
         "leave" => leave(5.0),
-        "reimbursement" => json!({ "expenseType": "差旅费", "amount": 900_000, "description": "赴省城培训" }),
+        "reimbursement" => super::support::claim("差旅费", 9_000),
         "certificate" => json!({ "certificateType": "在职证明", "purpose": "办理签证", "copies": 1 }),
         "supplies" => json!({ "items": "A4 纸 2 箱" }),
         "room-booking" => {

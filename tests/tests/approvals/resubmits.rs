@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::support::{School, pending_names};
 
 fn claim(yuan: i64) -> Value {
-    json!({ "expenseType": "办公费", "amount": yuan * 100, "description": "教研室打印机" })
+    super::support::claim("办公费", yuan)
 }
 
 #[tokio::test]

@@ -243,6 +243,19 @@ pub fn leave(days: f64) -> Value {
     json!({ "leaveType": "事假", "period": period, "days": days, "reason": "家中有事" })
 }
 
+/// A demo 报销 form whose lines come to `yuan` in all (the total is computed from them).
+pub fn claim(expense_type: &str, yuan: i64) -> Value {
+    let first = yuan / 2;
+    json!({
+        "expenseType": expense_type,
+        "lines": [
+            { "item": "第一项", "date": "2026-11-20", "amount": first * 100 },
+            { "item": "第二项", "amount": (yuan - first) * 100 }
+        ],
+        "description": "费用说明"
+    })
+}
+
 /// A one-field form and the given steps.
 pub fn definition(steps: Value) -> Value {
     json!({ "form": { "fields": [ { "key": "amount", "label": "金额", "kind": "money", "required": true } ] }, "steps": steps })

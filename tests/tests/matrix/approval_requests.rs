@@ -191,6 +191,31 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             "add-signer",
             json!({ "userId": ax.admin_id }),
         ),
+        "remove_approval_signer" => {
+            // The student adds the administrator before themselves, then takes them off again.
+            let id = to_student().await;
+            let res = app
+                .post_as(
+                    &fx.student,
+                    &format!("/api/v1/approvals/{id}/add-signer"),
+                    &json!({ "userId": ax.admin_id }),
+                )
+                .await;
+            assert_eq!(res.status(), 200, "fixture add-signer");
+            let detail: Value = res.json().await.unwrap();
+            let task = detail["tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["origin"] == "add_before")
+                .expect("the added signer's task")["id"]
+                .clone();
+            action(
+                &id,
+                "remove-signer",
+                json!({ "taskId": task, "reason": "不需要" }),
+            )
+        }
         "comment_approval" => action(&to_student().await, "comment", json!({ "comment": "已阅" })),
         "recall_approval" => {
             let id = to_student().await;

@@ -81,6 +81,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "resubmit_approval"
         | "transfer_approval"
         | "add_approval_signer"
+        | "remove_approval_signer"
         | "comment_approval"
         | "urge_approval"
         | "withdraw_approval"

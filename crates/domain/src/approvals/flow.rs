@@ -82,6 +82,9 @@ string_enum! {
         /// Moved to someone else because its holder cannot act any more (disabled, no
         /// `approval.use`) or by an approvals administrator (改派); the holder did not decide.
         Reassigned = "reassigned",
+        /// An added signer taken off the step before they acted (减签): the step settles as if
+        /// they had never been added.
+        Removed = "removed",
     }
 }
 

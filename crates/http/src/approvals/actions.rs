@@ -8,7 +8,7 @@ use xiaoban_services::approvals::{ActionInput, Position};
 use xiaoban_services::idempotency::Created;
 
 use super::convert;
-use super::dto::{ActionIn, ApprovalOut, PositionDto, ReassignIn};
+use super::dto::{ActionIn, ApprovalOut, PositionDto, ReassignIn, RemoveSignerIn};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag, stated_version};
 use crate::responses::REPLAYED_HEADER;
@@ -163,6 +163,39 @@ pub async fn reassign_approval_task(
     )
 }
 
+/// 减签: whoever added a signer, or an approvals administrator over the request, takes the
+/// added signer off the step before they act, with a reason. The step settles as if they had
+/// never been added; they are told and their task leaves their inbox. The step's last
+/// remaining approver cannot be removed (422 on `taskId`).
+#[utoipa::path(tag = "approvals", request_body = RemoveSignerIn, security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The request's id")),
+    responses(
+        (status = 200, description = "The request as it now is", body = ApprovalOut),
+        (status = 409, description = "The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict`"),
+        (status = 422, description = "`taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing"),
+    ))]
+#[post("/approvals/{id}/remove-signer")]
+pub async fn remove_approval_signer(
+    req: HttpRequest,
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+    body: ValidatedJson<RemoveSignerIn>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let input = ActionInput {
+        comment: Some(body.reason),
+        version: stated_version(&req, body.version)?,
+        task_id: Some(body.task_id),
+        ..ActionInput::default()
+    };
+    answer(
+        services
+            .remove_approval_signer(&auth.0, id.into_inner(), input)
+            .await?,
+    )
+}
+
 pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(approve_approval)
         .service(reject_approval)
@@ -175,5 +208,6 @@ pub(super) fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) 
         .service(withdraw_approval)
         .service(cancel_approval)
         .service(recall_approval)
-        .service(reassign_approval_task);
+        .service(reassign_approval_task)
+        .service(remove_approval_signer);
 }

@@ -34,6 +34,35 @@ pub enum FieldKindDto {
     Department,
     /// Ids of uploaded files.
     Attachments,
+    /// 明细: an array of rows, each an object of the field's `columns` (cells checked like
+    /// fields of their kind; money in fen). `minLength`/`maxLength` bound the rows (default at
+    /// most 50, 100 at most).
+    LineItems,
+}
+
+/// What a column of line items holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKindDto {
+    Text,
+    /// Whole fen, not negative.
+    Money,
+    Number,
+    /// `YYYY-MM-DD`.
+    Date,
+}
+
+/// One column of a `line_items` field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ColumnDefDto {
+    /// Identifier of the cell in each row, e.g. `amount`.
+    pub key: String,
+    pub label: String,
+    pub kind: ColumnKindDto,
+    /// Every row must fill this cell.
+    #[serde(default)]
+    pub required: bool,
 }
 
 /// One field of a template's form.
@@ -62,11 +91,16 @@ pub struct FieldDefDto {
     pub placeholder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// A `number` field computed by the server, not typed: the working days of the named
-    /// `date_range` field on the school calendar (`startHalf`/`endHalf` `pm`/`am` count half
-    /// days). A typed value is ignored; conditions read the computed one.
+    /// A field computed by the server, not typed: a `number` field naming a `date_range`
+    /// field holds its working days on the school calendar (`startHalf`/`endHalf` `pm`/`am`
+    /// count half days); a `money` or `number` field naming a column of a `line_items` field
+    /// as `lines.amount` holds that column's sum (the column of the same kind). A typed value
+    /// is ignored; conditions read the computed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub computed_from: Option<String>,
+    /// The columns of a `line_items` field (1–10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnDefDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]

@@ -157,7 +157,7 @@ pub struct TaskOut {
     pub origin: String,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
     /// `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
-    /// `superseded`, `unread`, `read`, `reassigned`.
+    /// `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
     pub status: String,
     pub comment: Option<String>,
     /// The system decided on the assignee's behalf when the step's deadline passed (auto-approve
@@ -184,7 +184,7 @@ pub struct EventOut {
     /// `to_superior` (the applicant was the step's only approver: their superior decides),
     /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
     /// allows), `superior_required` (no one else had approved: the last step goes to the
-    /// superior), `reassign`, `block_entered` (a parallel block: every branch starts),
+    /// superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
     /// `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
     /// failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
     /// branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
@@ -233,7 +233,7 @@ pub struct ApprovalOut {
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `comment`.
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
     pub actions: Vec<String>,
     /// Form fields the caller's steps hide: their values are left out of `form` and of the
     /// timeline's `changes`.
@@ -293,6 +293,19 @@ pub struct ReassignIn {
     /// task in the step.
     pub to_user_id: Uuid,
     /// Why (shown on the timeline and to the people concerned).
+    pub reason: String,
+    /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
+    pub version: Option<i32>,
+}
+
+/// 减签: takes an added signer off the step before they act (by whoever added them, or
+/// `approval.admin` over the request).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RemoveSignerIn {
+    /// The added signer's open task (`tasks[].id`, origin `add_before` or `add_after`).
+    pub task_id: Uuid,
+    /// Why (shown on the timeline and to the removed person).
     pub reason: String,
     /// The request's version seen (or send `If-Match: "N"`); stale → 409 `version_conflict`.
     pub version: Option<i32>,

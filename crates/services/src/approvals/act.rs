@@ -38,7 +38,8 @@ pub struct ActionInput {
     pub form: Option<Value>,
     /// `comment`: uploaded file ids.
     pub attachments: Vec<Uuid>,
-    /// `reassign`: the open task to move (to `user_id`, with `comment` as the reason).
+    /// `reassign`: the open task to move (to `user_id`, with `comment` as the reason);
+    /// `remove-signer`: the added signer's task to remove (with `comment` as the reason).
     #[serde(default)]
     pub task_id: Option<Uuid>,
     /// `approve` / `reject`: the signer's uploaded PNG signature (手写签名).
@@ -63,6 +64,7 @@ pub(crate) enum Action {
     Cancel,
     Recall,
     Reassign,
+    RemoveSigner,
 }
 
 impl Action {
@@ -80,6 +82,7 @@ impl Action {
             Self::Cancel => "cancel",
             Self::Recall => "recall",
             Self::Reassign => "reassign",
+            Self::RemoveSigner => "remove_signer",
         }
     }
 }
@@ -167,8 +170,8 @@ impl Services {
                         apply(tx, &mut flow, &viewer2, action, &input2).await?;
                         let status = flow.inst.status.clone();
                         let step = flow.inst.current_step;
-                        let (inst, finished) = flow.save(tx).await?;
-                        services.run_hook(tx, &inst, finished).await?;
+                        let (inst, transitions) = flow.save(tx).await?;
+                        services.run_hooks(tx, &inst, &transitions).await?;
                         let change = Change::new(audit_action(action), "approval", Some(id.to_string()))
                             .after(
                                 json!({ "status": status, "currentStep": step, "comment": input2.comment }),
@@ -209,6 +212,7 @@ async fn apply(
         Action::Comment => assist::comment(db, flow, me, input).await,
         Action::Urge => assist::urge(flow, me),
         Action::Reassign => handover::reassign(db, flow, viewer, input).await,
+        Action::RemoveSigner => super::remove_signer::remove_signer(db, flow, viewer, input).await,
     }
 }
 
@@ -226,6 +230,7 @@ fn audit_action(action: Action) -> &'static str {
         Action::Cancel => "approval.cancel",
         Action::Recall => "approval.recall",
         Action::Reassign => "approval.reassign",
+        Action::RemoveSigner => "approval.remove_signer",
     }
 }
 
@@ -337,6 +342,16 @@ impl Services {
         input: ActionInput,
     ) -> Result<Created<InstanceDetail>, ServiceError> {
         self.act(ctx, id, Action::Reassign, input).await
+    }
+    /// 减签: `task_id` (an open added signer's task) is removed, `comment` the reason; by
+    /// whoever added that signer or an approvals administrator over the request.
+    pub async fn remove_approval_signer(
+        &self,
+        ctx: &RequestContext,
+        id: Uuid,
+        input: ActionInput,
+    ) -> Result<Created<InstanceDetail>, ServiceError> {
+        self.act(ctx, id, Action::RemoveSigner, input).await
     }
     pub async fn recall_approval(
         &self,

@@ -118,7 +118,7 @@ pub(crate) async fn add_signer(
                 Some(step),
                 Some(task.id),
                 comment,
-                json!({ "to": to, "position": "before" }),
+                json!({ "to": to, "position": "before", "addedTask": added }),
             );
             Ok(())
         }
@@ -132,7 +132,7 @@ pub(crate) async fn add_signer(
                 Some(step),
                 Some(task.id),
                 comment,
-                json!({ "to": to, "position": "after" }),
+                json!({ "to": to, "position": "after", "addedTask": added }),
             );
             settle(db, flow).await
         }

@@ -7,7 +7,10 @@ use xiaoban_domain::access::role_codes::*;
 use xiaoban_persistence::approvals::templates;
 use xiaoban_persistence::identity::{departments, users};
 
-use super::templates::{Starters, TemplateInput};
+use xiaoban_domain::approvals::definition::Definition;
+use xiaoban_domain::approvals::form::FieldKind;
+
+use super::templates::{Starters, TemplateInput, TemplatePatch};
 use crate::{RequestContext, ServiceError, Services};
 
 impl Services {
@@ -66,11 +69,12 @@ impl Services {
                 everyone(),
             ),
         ] {
-            if templates::find_by_code(self.db(), code).await?.is_some() {
+            let definition: Definition = serde_json::from_value(definition)
+                .map_err(|e| ServiceError::Internal(format!("built-in template {code}: {e}")))?;
+            if let Some(existing) = templates::find_by_code(self.db(), code).await? {
+                self.publish_claim_lines(&ctx, &existing, definition).await?;
                 continue;
             }
-            let definition = serde_json::from_value(definition)
-                .map_err(|e| ServiceError::Internal(format!("built-in template {code}: {e}")))?;
             let input = TemplateInput {
                 code: code.to_owned(),
                 name: name.to_owned(),
@@ -85,6 +89,33 @@ impl Services {
             created += 1;
         }
         Ok(created)
+    }
+
+    /// A demo school seeded before claims had lines gets the 报销 template with lines as a new
+    /// version (requests already filed keep theirs); any other template is left as it is.
+    async fn publish_claim_lines(
+        &self,
+        ctx: &RequestContext,
+        existing: &xiaoban_persistence::approvals::TemplateRow,
+        definition: Definition,
+    ) -> Result<(), ServiceError> {
+        if existing.code != "reimbursement" {
+            return Ok(());
+        }
+        let current = templates::version_number(self.db(), existing.id, existing.current_version).await?;
+        let has_lines = current
+            .and_then(|v| serde_json::from_str::<Definition>(&v.definition).ok())
+            .is_some_and(|d| d.form.fields.iter().any(|f| f.kind == FieldKind::LineItems));
+        if has_lines {
+            return Ok(());
+        }
+        let patch = TemplatePatch {
+            definition: Some(definition),
+            ..TemplatePatch::default()
+        };
+        self.update_approval_template(ctx, existing.id, existing.version, patch)
+            .await?;
+        Ok(())
     }
 
     async fn demo_user(&self, username: &str) -> Result<Option<Uuid>, ServiceError> {
@@ -170,7 +201,14 @@ fn reimbursement(finance: Option<Uuid>, president: Option<Uuid>) -> Value {
         "form": { "fields": [
             { "key": "expenseType", "label": "费用类型", "kind": "select", "required": true,
               "options": ["差旅费", "办公费", "会议费", "培训费", "其他"] },
-            { "key": "amount", "label": "报销金额", "kind": "money", "required": true, "min": 1 },
+            { "key": "lines", "label": "费用明细", "kind": "line_items", "required": true, "minLength": 1, "maxLength": 20,
+              "columns": [
+                { "key": "item", "label": "费用项目", "kind": "text", "required": true },
+                { "key": "date", "label": "发生日期", "kind": "date" },
+                { "key": "amount", "label": "金额", "kind": "money", "required": true }
+              ] },
+            { "key": "amount", "label": "报销金额", "kind": "money", "computedFrom": "lines.amount",
+              "help": "按费用明细自动合计" },
             { "key": "description", "label": "费用说明", "kind": "long_text", "required": true, "maxLength": 1000 },
             { "key": "invoices", "label": "发票及凭证", "kind": "attachments" }
         ]},

@@ -226,7 +226,7 @@ pub(crate) async fn load(
                 }
             })
             .collect(),
-        actions: super::offers::actions(&flow, viewer),
+        actions: super::remove_signer::offer(super::offers::actions(&flow, viewer), &flow, viewer, &timeline),
         attachments,
         my_decision: visibility::decision_needs(&flow, viewer.id),
         hidden_fields: hidden.into_iter().collect(),

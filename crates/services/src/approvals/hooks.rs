@@ -1,5 +1,8 @@
 //! How other modules take part: they start a request for their record (the subject) and are
-//! called back, inside the same transaction, when the request ends.
+//! called back, inside the same transaction, at every transition of that request — a step
+//! entered, a step passed, a return, a resubmit, the end. A module that starts requests
+//! declares itself with its hook at start-up ([`ApprovalModule`]); one declared without a hook
+//! stops the server from starting, so a forgotten hook never surfaces when someone decides.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -9,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_persistence::Tx;
-use xiaoban_persistence::approvals::InstanceRow;
+use xiaoban_persistence::approvals::{EventRow, InstanceRow};
 
 use crate::{ServiceError, Services};
 
@@ -23,43 +26,168 @@ pub struct Subject {
     pub summary: String,
 }
 
+/// One move of a request, in the order the engine made them within one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    /// The request now waits on this step (also when the returning step is entered again).
+    StepEntered { step: i32 },
+    /// The step is decided in favour (or confirmed by the applicant).
+    StepPassed { step: i32 },
+    /// Someone returned the request from `from`; `to` is the step it goes back to, `None` for
+    /// the applicant (the module may go back to drafting).
+    Returned { from: i32, to: Option<i32> },
+    /// The applicant sent the returned request again.
+    Resubmitted,
+    /// The request ended: approved, rejected, withdrawn or cancelled.
+    Finished { outcome: InstanceStatus },
+}
+
+/// What a hook is told: which request, about which record, and what happened.
+#[derive(Debug, Clone)]
+pub struct HookCall<'a> {
+    pub request_id: Uuid,
+    pub subject_id: Uuid,
+    pub transition: Transition,
+    /// The step's name in the request's template version (e.g. 签发), when the transition is
+    /// about a step.
+    pub step_name: Option<&'a str>,
+}
+
 pub type HookFuture<'a> = Pin<Box<dyn Future<Output = Result<(), ServiceError>> + Send + 'a>>;
 
-/// Called when a request about one of the module's records is approved, rejected, withdrawn or
-/// cancelled. An error rolls the whole decision back, so the module and the request never disagree.
+/// Called for every transition of a request about one of the module's records, in the
+/// action's transaction. An error rolls the whole action back, so the module and the request
+/// never disagree. Refuse with [`ServiceError::Conflict`] (409) when the record cannot follow
+/// (the reason reaches the user) or [`ServiceError::Invalid`] (422); any other failure is
+/// reported to the client as a 409 naming the module, with the cause in the log.
 pub trait ApprovalHook: Send + Sync {
-    fn on_finished<'a>(&'a self, tx: &'a Tx, subject_id: Uuid, outcome: InstanceStatus) -> HookFuture<'a>;
+    fn on_transition<'a>(&'a self, tx: &'a Tx, call: HookCall<'a>) -> HookFuture<'a>;
+}
+
+/// A module that starts approval requests about its records, with the hook that follows them.
+/// The module kit's declarations produce these; the server installs them at start-up.
+#[derive(Clone)]
+pub struct ApprovalModule {
+    /// The module's code, as in [`Subject::module`].
+    pub code: String,
+    /// `None` is a module that forgot its hook: the server refuses to start.
+    pub hook: Option<Arc<dyn ApprovalHook>>,
+}
+
+impl ApprovalModule {
+    pub fn new(code: &str, hook: Arc<dyn ApprovalHook>) -> Self {
+        Self {
+            code: code.to_owned(),
+            hook: Some(hook),
+        }
+    }
+}
+
+/// Why the approval modules could not be installed; the server does not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ModuleSetupError {
+    #[error("module `{0}` starts approval requests but registers no approval hook")]
+    MissingHook(String),
+    #[error("module `{0}` is declared twice as starting approval requests")]
+    Duplicate(String),
+}
+
+/// The transitions the flow's events record, in their order.
+pub(crate) fn transitions(events: &[EventRow]) -> Vec<Transition> {
+    events.iter().filter_map(transition).collect()
+}
+
+fn transition(event: &EventRow) -> Option<Transition> {
+    let data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
+    let step = event.step_index.unwrap_or(-1);
+    match event.action.as_str() {
+        "step_entered" | "step_reopened" => Some(Transition::StepEntered { step }),
+        "step_passed" => Some(Transition::StepPassed { step }),
+        "return" => Some(Transition::Returned {
+            from: step,
+            to: data["targetStep"].as_i64().and_then(|t| i32::try_from(t).ok()),
+        }),
+        "resubmit" => Some(Transition::Resubmitted),
+        "finished" => data["status"]
+            .as_str()
+            .and_then(InstanceStatus::parse)
+            .map(|outcome| Transition::Finished { outcome }),
+        _ => None,
+    }
 }
 
 impl Services {
-    /// Registers the module's hook; a later registration for the same module replaces it.
-    pub fn register_approval_hook(&self, module: &str, hook: Arc<dyn ApprovalHook>) {
-        if let Ok(mut hooks) = self.approval_hooks.write() {
-            hooks.insert(module.to_owned(), hook);
+    /// Installs the modules that start approval requests; refuses a module without a hook,
+    /// so that the server does not start (the message names the module).
+    pub fn install_approval_modules(&self, modules: Vec<ApprovalModule>) -> Result<(), ModuleSetupError> {
+        let mut installed = std::collections::BTreeMap::new();
+        for module in modules {
+            let hook = module
+                .hook
+                .ok_or_else(|| ModuleSetupError::MissingHook(module.code.clone()))?;
+            if installed.insert(module.code.clone(), hook).is_some() {
+                return Err(ModuleSetupError::Duplicate(module.code));
+            }
         }
+        if let Ok(mut hooks) = self.approval_hooks.write() {
+            *hooks = installed;
+        }
+        Ok(())
     }
 
-    pub(crate) async fn run_hook(
+    /// Whether `module` was installed; starting a request for an undeclared module fails in
+    /// the module's own code (and its tests), never later when someone decides.
+    pub(crate) fn approval_module_installed(&self, module: &str) -> bool {
+        self.approval_hooks
+            .read()
+            .is_ok_and(|hooks| hooks.contains_key(module))
+    }
+
+    /// Tells the subject's module every transition of this action, in order.
+    pub(crate) async fn run_hooks(
         &self,
         tx: &Tx,
         inst: &InstanceRow,
-        outcome: Option<InstanceStatus>,
+        transitions: &[(Transition, Option<String>)],
     ) -> Result<(), ServiceError> {
-        let (Some(outcome), Some(module), Some(subject)) =
-            (outcome, inst.subject_module.as_deref(), inst.subject_id)
-        else {
+        let (Some(module), Some(subject_id)) = (inst.subject_module.as_deref(), inst.subject_id) else {
             return Ok(());
         };
+        if transitions.is_empty() {
+            return Ok(());
+        }
         let hook = self
             .approval_hooks
             .read()
             .ok()
-            .and_then(|h| h.get(module).cloned());
-        match hook {
-            Some(hook) => hook.on_finished(tx, subject, outcome).await,
-            None => Err(ServiceError::Internal(format!(
-                "no approval hook registered for module {module}"
-            ))),
+            .and_then(|h| h.get(module).cloned())
+            .ok_or_else(|| ServiceError::Internal(format!("module {module} has no approval hook")))?;
+        for (transition, step_name) in transitions {
+            let call = HookCall {
+                request_id: inst.id,
+                subject_id,
+                transition: *transition,
+                step_name: step_name.as_deref(),
+            };
+            hook.on_transition(tx, call)
+                .await
+                .map_err(|err| refused_by(module, err))?;
         }
+        Ok(())
+    }
+}
+
+/// A module's own refusals reach the client as they are; anything unexpected becomes a 409
+/// that names the module (the action did not happen), with the cause in the log.
+fn refused_by(module: &str, err: ServiceError) -> ServiceError {
+    match err {
+        ServiceError::Internal(cause) => {
+            tracing::error!(module, %cause, "an approval hook failed; the action was rolled back");
+            ServiceError::Conflict {
+                zh: format!("关联的业务记录（{module}）未能随审批更新，操作未生效，请稍后重试或联系管理员"),
+                en: format!("the {module} record could not follow this step; nothing was changed"),
+            }
+        }
+        other => other,
     }
 }

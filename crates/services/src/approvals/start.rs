@@ -59,7 +59,8 @@ impl Services {
     }
 
     /// Starts a request about a module's record inside the module's transaction; the module's
-    /// hook is called when it ends. `applicant` is the person the request is for.
+    /// hook is called at every transition. `applicant` is the person the request is for. A
+    /// module not installed with its hook is refused here, in its own code and tests.
     pub async fn start_approval_for(
         &self,
         tx: &Tx,
@@ -69,6 +70,12 @@ impl Services {
         subject: Subject,
         form: Value,
     ) -> Result<Uuid, ServiceError> {
+        if !self.approval_module_installed(&subject.module) {
+            return Err(ServiceError::Internal(format!(
+                "module {} starts approval requests but was not installed with its hook",
+                subject.module
+            )));
+        }
         let template = templates::find_by_code(tx, template_code)
             .await?
             .ok_or(ServiceError::NotFound {
@@ -165,9 +172,9 @@ impl Services {
         flow.event(Some(applicant), "submit", None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
         copy_at(tx, &mut flow, CopyMoment::Submitted).await?;
-        let (inst, finished) = flow.save(tx).await?;
+        let (inst, transitions) = flow.save(tx).await?;
         attach(tx, applicant, &files, id, now).await?;
-        self.run_hook(tx, &inst, finished).await?;
+        self.run_hooks(tx, &inst, &transitions).await?;
         let change = Change::new("approval.start", "approval", Some(id.to_string()))
             .after(json!({ "number": inst.number, "template": template.code, "status": inst.status }));
         audit::record(tx, ctx, now, change).await?;

@@ -13,6 +13,7 @@ use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, Task
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
 
+use super::hooks::{Transition, transitions};
 use crate::ServiceError;
 use crate::notifications::{self, Notice};
 
@@ -278,16 +279,27 @@ impl Flow {
         Ok(())
     }
 
-    /// Writes everything back. A task changed by someone else since loading, or a request at
+    /// Writes everything back and returns the transitions this change made, for the subject
+    /// module's hook. A task changed by someone else since loading, or a request at
     /// another version, refuses the whole change (409) and the transaction rolls back.
     pub async fn save(
         mut self,
         tx: &impl ConnectionTrait,
-    ) -> Result<(InstanceRow, Option<InstanceStatus>), ServiceError> {
+    ) -> Result<(InstanceRow, Vec<(Transition, Option<String>)>), ServiceError> {
         if let Some(status) = self.finished {
             super::copies::copy_at_end(tx, &mut self, status).await?;
         }
         self.inst.updated_at = self.now;
+        let transitions = transitions(&self.events)
+            .into_iter()
+            .map(|t| {
+                let step = match t {
+                    Transition::StepEntered { step } | Transition::StepPassed { step } => Some(step),
+                    _ => None,
+                };
+                (t, step.map(|s| self.step_name(s)))
+            })
+            .collect();
         match self.loaded_version {
             Some(expected) => instances::update_guarded(tx, self.inst.clone(), expected).await?,
             None => instances::insert(tx, self.inst.clone()).await?,
@@ -314,7 +326,7 @@ impl Flow {
         if self.loaded_version.is_some() {
             self.inst.version += 1;
         }
-        Ok((self.inst, self.finished))
+        Ok((self.inst, transitions))
     }
 }
 

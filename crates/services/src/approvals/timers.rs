@@ -190,8 +190,8 @@ impl Services {
         if local == TimerReport::default() {
             return Ok(());
         }
-        let (inst, finished) = flow.save(&tx).await?;
-        self.run_hook(&tx, &inst, finished).await?;
+        let (inst, transitions) = flow.save(&tx).await?;
+        self.run_hooks(&tx, &inst, &transitions).await?;
         if local.overdue > 0 {
             let change = Change::new("approval.timeout", "approval", Some(id.to_string()))
                 .after(json!({ "overdue": local.overdue, "escalated": local.escalated, "autoApproved": local.auto_approved, "autoRejected": local.auto_rejected }));

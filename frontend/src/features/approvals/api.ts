@@ -12,11 +12,14 @@ export type TemplateStatsOut = S['TemplateStatsOut']
 export type DefinitionDto = S['DefinitionDto']
 export type FieldDef = S['FieldDefDto']
 export type FieldKind = S['FieldKindDto']
+export type ColumnDef = S['ColumnDefDto']
+export type ColumnKind = S['ColumnKindDto']
 export type StepDef = S['StepDefDto']
 export type InboxItem = S['InboxItemOut']
 export type InboxCounts = S['InboxCountsOut']
 export type ActionIn = S['ActionIn']
 export type ReassignIn = S['ReassignIn']
+export type RemoveSignerIn = S['RemoveSignerIn']
 export type DelegationOut = S['DelegationOut']
 export type DelegationIn = S['DelegationIn']
 export type InboxBox = 'pending' | 'done' | 'started' | 'cc'
@@ -96,6 +99,11 @@ export async function act(id: string, action: ActionName, body: ActionIn): Promi
 /** 改派: an approvals administrator moves an open task to another person, with a reason. */
 export async function reassignTask(id: string, body: ReassignIn): Promise<ApprovalOut> {
   return unwrap(await api.POST('/api/v1/approvals/{id}/reassign', { params: { path: { id } }, body }))
+}
+
+/** 减签: whoever added a signer (or an approvals administrator) takes them off before they act. */
+export async function removeSigner(id: string, body: RemoveSignerIn): Promise<ApprovalOut> {
+  return unwrap(await api.POST('/api/v1/approvals/{id}/remove-signer', { params: { path: { id } }, body }))
 }
 
 export async function listTasks(box: InboxBox, query: ListQuery): Promise<PageOut<InboxItem>> {

@@ -9,6 +9,7 @@ const approvals: typeof zh = {
   fromAfternoon: 'In the afternoon',
   untilEvening: 'In the evening',
   untilNoon: 'At noon',
+  lineItems: { row: 'Row {n}', addRow: 'Add a row', removeRow: 'Remove this row' },
   computedPlaceholder: 'Computed from the school calendar on submission',
   title: 'Approvals',
   start: 'New request',
@@ -88,24 +89,31 @@ const approvals: typeof zh = {
   taskStatus: {
     pending: 'Pending', waiting: 'Waiting', approved: 'Approved', rejected: 'Rejected', returned: 'Returned',
     transferred: 'Transferred', suspended: 'Suspended', closed: 'Closed', cancelled: 'Cancelled',
-    superseded: 'Superseded', unread: 'Unread', read: 'Read', reassigned: 'Reassigned', queued: 'Waiting their turn',
+    superseded: 'Superseded', unread: 'Unread', read: 'Read', reassigned: 'Reassigned', queued: 'Waiting their turn', removed: 'Removed',
   },
   events: {
     submit: 'Submitted', step_entered: 'Step entered', step_skipped: 'Step skipped', to_superior: "The applicant's own step went to their superior", applicant_confirmed: 'Confirmed by the applicant', superior_required: 'Someone other than the applicant must approve: sent to the superior', fallback: 'Nobody found, fallback used',
     delegated: 'Delegated', approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted',
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',
-    step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned', next_in_order: 'Next in order',
+    step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned', next_in_order: 'Next in order', remove_signer: 'Signer removed',
   },
   actions: {
     approve: 'Approve', reject: 'Reject', return: 'Return', resubmit: 'Resubmit', transfer: 'Transfer',
     'add-signer': 'Add signer', comment: 'Comment', urge: 'Urge', withdraw: 'Withdraw', cancel: 'Cancel request',
-    recall: 'Recall approval', reassign: 'Reassign',
+    recall: 'Recall approval', reassign: 'Reassign', 'remove-signer': 'Remove signer',
   },
   done: {
     approve: 'Approved', reject: 'Rejected', return: 'Returned', resubmit: 'Resubmitted', transfer: 'Transferred',
     'add-signer': 'Signer added', comment: 'Comment added', urge: 'Urged', withdraw: 'Withdrawn', cancel: 'Cancelled',
-    recall: 'Approval recalled', reassign: 'Task reassigned',
+    recall: 'Approval recalled', reassign: 'Task reassigned', 'remove-signer': 'Signer removed',
+  },
+  removeSigner: {
+    title: 'Remove a signer',
+    task: 'Added signer to remove',
+    taskRequired: 'Choose the added signer to remove',
+    reason: 'Reason for removing',
+    confirm: 'Remove this added signer? Their task is withdrawn and the step continues as if they had not been added.',
   },
   reassign: {
     title: 'Reassign a task',

@@ -34,26 +34,40 @@ impl FormSchema {
                 ));
             }
             check_field(field, &path, &mut issues);
-            if let Some(source) = &field.computed_from {
-                let from_range = self
-                    .fields
-                    .iter()
-                    .any(|f| &f.key == source && f.kind == FieldKind::DateRange);
-                if field.kind != FieldKind::Number || !from_range {
-                    issues.push(FormIssue::new(
-                        path("computedFrom"),
-                        "自动计算的天数须为数字字段，并指向表单中的日期范围字段",
-                        "a computed field is a number field naming a date range field of the form",
-                    ));
-                }
+            if let Some(source) = &field.computed_from
+                && !self.computes_well(field, source)
+            {
+                issues.push(FormIssue::new(
+                    path("computedFrom"),
+                    "自动计算的字段须为：指向日期范围字段的数字字段（天数），或指向明细中同类型列（如 lines.amount）的金额或数字字段（合计）",
+                    "a computed field is a number field naming a date range field (its days), or a money or number field naming a column of the same kind of a line_items field (lines.amount, its sum)",
+                ));
             }
         }
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }
 }
 
+impl FormSchema {
+    /// Whether `field` may be computed from `source`: days of a date range, or the sum of a
+    /// line-items column of the field's own kind.
+    fn computes_well(&self, field: &FieldDef, source: &str) -> bool {
+        if let Some(column) = super::lines::summed_column(&self.fields, source) {
+            return matches!(
+                (&field.kind, column.kind),
+                (FieldKind::Money, super::ColumnKind::Money) | (FieldKind::Number, super::ColumnKind::Number)
+            );
+        }
+        field.kind == FieldKind::Number
+            && self
+                .fields
+                .iter()
+                .any(|f| f.key == source && f.kind == FieldKind::DateRange)
+    }
+}
+
 /// Why `key` cannot name a field, if it cannot.
-fn key_problem(key: &str) -> Option<(String, String)> {
+pub(super) fn key_problem(key: &str) -> Option<(String, String)> {
     let mut chars = key.chars();
     let starts_well = chars.next().is_some_and(|c| c.is_ascii_lowercase());
     let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -101,6 +115,7 @@ fn check_field(field: &FieldDef, path: &dyn Fn(&str) -> String, issues: &mut Vec
     check_bounds(field, path, issues);
     check_lengths(field, path, issues);
     check_options(field, path, issues);
+    super::lines::check_columns(field, path, issues);
 }
 
 fn check_text_limit(

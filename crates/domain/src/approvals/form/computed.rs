@@ -1,9 +1,11 @@
 //! Values that decide the route are computed, not typed: a leave's days from its period on the
-//! school's working calendar, so "5 working days" cannot be filed as "2 天" to avoid a step.
+//! school's working calendar, so "5 working days" cannot be filed as "2 天" to avoid a step, and
+//! a claim's total from its lines (the sum of one column), so it cannot be typed lower.
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use super::kinds::MONEY_LIMIT_FEN;
 use super::{FormIssue, FormSchema};
 
 impl FormSchema {
@@ -20,6 +22,26 @@ impl FormSchema {
                 continue;
             };
             values.remove(&field.key);
+            if let Some(column) = super::lines::summed_column(&self.fields, source) {
+                let lines_key = source.split_once('.').map_or(source.as_str(), |(lines, _)| lines);
+                let sum = values
+                    .get(lines_key)
+                    .and_then(|lines| super::lines::column_sum(lines, column));
+                match sum {
+                    Some(sum) if sum.as_i64().is_some_and(|fen| fen.abs() > MONEY_LIMIT_FEN) => {
+                        issues.push(FormIssue::new(
+                            lines_key,
+                            "合计金额超出范围",
+                            "the total is out of range",
+                        ));
+                    }
+                    Some(sum) => {
+                        values.insert(field.key.clone(), sum);
+                    }
+                    None => {}
+                }
+                continue;
+            }
             let Some(period) = values.get(source) else {
                 continue;
             };

@@ -20,6 +20,18 @@ impl FormSchema {
                 ));
             }
         }
+        for key in condition.fields() {
+            if self
+                .field(&key)
+                .is_some_and(|field| field.kind == FieldKind::LineItems)
+            {
+                issues.push(FormIssue::new(
+                    key.as_str(),
+                    format!("条件不能直接读明细“{key}”，请读它的合计字段"),
+                    format!("a condition cannot read the line items {key:?}; read their computed total"),
+                ));
+            }
+        }
         for key in condition.date_range_fields() {
             if self
                 .field(&key)

@@ -29,7 +29,7 @@ impl FieldKind {
     pub(super) fn uses_lengths(&self) -> bool {
         matches!(
             self,
-            Self::Text | Self::LongText | Self::MultiSelect | Self::Attachments
+            Self::Text | Self::LongText | Self::MultiSelect | Self::Attachments | Self::LineItems
         )
     }
 
@@ -44,7 +44,7 @@ impl FieldKind {
             Self::Text => 200,
             Self::LongText => 5000,
             Self::MultiSelect => MAX_OPTIONS as u32,
-            Self::Attachments => 100,
+            Self::Attachments | Self::LineItems => 100,
             _ => 0,
         }
     }
@@ -53,6 +53,7 @@ impl FieldKind {
     pub(super) fn default_max_length(&self) -> u32 {
         match self {
             Self::Attachments => 20,
+            Self::LineItems => 50,
             _ => self.length_cap(),
         }
     }

@@ -14,6 +14,7 @@
 //! | `multi_select` | array of distinct `options` |
 //! | `user`, `department` | UUID string |
 //! | `attachments` | array of distinct file ids (UUID strings), at most 20 unless `maxLength` says otherwise |
+//! | `line_items` | array of rows, each an object of `columns` cells (text, money in fen, number, date); rows bounded by `minLength`/`maxLength` (at most 50 unless `maxLength` says otherwise, 100 at most) |
 //!
 //! Absent, `null`, `""` and `[]` all mean "not given".
 
@@ -21,6 +22,7 @@ mod check;
 mod computed;
 mod conditions;
 mod kinds;
+mod lines;
 mod summary;
 mod validate;
 mod values;
@@ -30,6 +32,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+pub use lines::{ColumnDef, ColumnKind};
 pub(crate) use values::strict_date;
 
 /// What a field holds; decides the value encoding and which limits apply.
@@ -47,6 +50,8 @@ pub enum FieldKind {
     User,
     Department,
     Attachments,
+    /// 明细: rows with typed columns (`columns`).
+    LineItems,
 }
 
 /// One field of a template's form, as the designer defined it.
@@ -79,11 +84,15 @@ pub struct FieldDef {
     pub placeholder: Option<String>,
     #[serde(default)]
     pub help: Option<String>,
-    /// A `number` field the server computes and the applicant does not type: the working days
-    /// (half days counted) of the named `date_range` field on the school calendar. A typed value
-    /// is ignored; conditions read the computed one.
+    /// A field the server computes and the applicant does not type: a `number` field naming a
+    /// `date_range` field holds its working days (half days counted) on the school calendar; a
+    /// `money` or `number` field naming a column of a `line_items` field (`lines.amount`) holds
+    /// the column's sum. A typed value is ignored; conditions read the computed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub computed_from: Option<String>,
+    /// The columns of a `line_items` field (1–10); not used by other kinds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnDef>,
 }
 
 /// The form of an approval template: its fields in display order.

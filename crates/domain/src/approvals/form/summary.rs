@@ -30,6 +30,7 @@ fn shown(field: &FieldDef, value: &Value) -> Option<String> {
     let text = match (&field.kind, value) {
         (FieldKind::User | FieldKind::Department | FieldKind::Attachments, _) => return None,
         (FieldKind::Money, value) => yuan(value.as_i64()?),
+        (FieldKind::LineItems, Value::Array(rows)) => format!("{} 项", rows.len()),
         (FieldKind::Number, Value::Number(number)) => match number.as_i64() {
             Some(whole) => whole.to_string(),
             None => number.as_f64()?.to_string(),

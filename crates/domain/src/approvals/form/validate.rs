@@ -47,7 +47,9 @@ impl FormSchema {
                     checked.departments.extend(refs.departments.into_iter().map(tag));
                     checked.files.extend(refs.files.into_iter().map(tag));
                 }
-                Err(Problem { zh, en }) => issues.push(FormIssue::new(field.key.as_str(), zh, en)),
+                Err(Problem { zh, en, at }) => {
+                    issues.push(FormIssue::new(format!("{}{at}", field.key), zh, en))
+                }
             }
         }
         if issues.is_empty() {

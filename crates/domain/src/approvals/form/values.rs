@@ -14,12 +14,27 @@ use super::{FieldDef, FieldKind};
 pub(super) struct Problem {
     pub zh: String,
     pub en: String,
+    /// Where inside the value, after the field's key (`[2].amount` for a cell of line items).
+    pub at: String,
+}
+
+impl Problem {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        problem(zh, en)
+    }
+
+    /// The same problem, one level further in: `at` goes before what is already there.
+    pub fn at(mut self, at: String) -> Self {
+        self.at = at + &self.at;
+        self
+    }
 }
 
 fn problem(zh: impl Into<String>, en: impl Into<String>) -> Problem {
     Problem {
         zh: zh.into(),
         en: en.into(),
+        at: String::new(),
     }
 }
 
@@ -52,6 +67,7 @@ pub(super) fn check_value(field: &FieldDef, raw: &Value, refs: &mut Refs) -> Res
             Ok(Value::String(id.to_string()))
         }
         FieldKind::Attachments => attachments(field, raw, refs),
+        FieldKind::LineItems => super::lines::check_rows(field, raw, refs),
     }
 }
 

@@ -60,7 +60,8 @@ export function classify(ref: FieldRef, def: FieldDef | undefined): ValueClass {
 export function conditionFields(fields: readonly FieldDef[]): ConditionField[] {
   const out: ConditionField[] = []
   for (const def of [...fields, ...APPLICANT_FIELDS]) {
-    if (!def.key) continue
+    // The server refuses a condition on line items: it reads their computed total instead.
+    if (!def.key || def.kind === 'line_items') continue
     const parts: Part[] = def.kind === 'date_range' ? ['days', 'start', 'end', 'whole'] : ['whole']
     for (const part of parts) {
       const ref = { key: def.key, part }

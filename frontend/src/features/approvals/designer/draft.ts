@@ -203,6 +203,7 @@ export function toDefinition(d: TemplateDraft): DefinitionDto {
       if (v !== null && v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v
     }
     if (f.kind === 'select' || f.kind === 'multi_select') out.options = (f.options ?? []).filter((o) => o.trim())
+    if (f.kind === 'line_items') out.columns = (f.columns ?? []).map((c) => ({ ...c }))
     return out
   })
   return {

@@ -24,6 +24,7 @@ fn field(key: &str, label: &str, kind: FieldKind) -> FieldDef {
         placeholder: None,
         help: None,
         computed_from: None,
+        columns: Vec::new(),
     }
 }
 
