@@ -51,3 +51,31 @@ xb_venv_install() {
   fi
   xb_quiet "$log" "$venv/bin/pip" install -q --disable-pip-version-check "$spec"
 }
+
+# Stops with one line (Chinese, then English) unless `node` satisfies the "engines.node" range of
+# the package.json at $1, so a too-old Node fails here and not as dozens of npm warnings or a
+# syntax error deep inside a build tool. Understands the ">=X[.Y[.Z]]" form package.json uses.
+xb_require_node() {
+  local manifest=$1 wanted found
+  wanted=$(sed -nE '/"engines"/,/}/ s/.*"node": *"([^"]+)".*/\1/p' "$manifest")
+  [[ -n $wanted ]] || return 0
+  if [[ ! $wanted =~ ^\>=\ *([0-9]+)(\.([0-9]+))?(\.([0-9]+))?$ ]]; then
+    echo "==> $manifest: engines.node \"$wanted\" is not of the form >=X.Y.Z; Node version not checked" >&2
+    return 0
+  fi
+  local need=("${BASH_REMATCH[1]}" "${BASH_REMATCH[3]:-0}" "${BASH_REMATCH[5]:-0}")
+  if ! command -v node >/dev/null 2>&1; then
+    echo "==> 需要 Node.js $wanted，但没有找到 node / Node.js $wanted is needed, none found on PATH" >&2
+    return 1
+  fi
+  found=$(node --version)
+  local have i
+  IFS=. read -r -a have <<<"${found#v}"
+  for i in 0 1 2; do
+    if ((10#${have[i]:-0} > 10#${need[i]})); then return 0; fi
+    if ((10#${have[i]:-0} < 10#${need[i]})); then
+      echo "==> 需要 Node.js $wanted，当前为 $found / Node.js $wanted is needed, found $found" >&2
+      return 1
+    fi
+  done
+}

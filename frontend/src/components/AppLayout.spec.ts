@@ -51,6 +51,8 @@ describe('AppLayout', () => {
       http.get('*/api/v1/calendar/days', () =>
         HttpResponse.json({ timezone: 'Asia/Shanghai', schoolHours: '08:00-12:00', days: [] }),
       ),
+      // The calendar page also asks which years are loaded (for its missing-year banner).
+      http.get('*/api/v1/calendar/years', () => HttpResponse.json({ years: [], missing: null })),
     )
     const { router, wrapper } = await mountAt('/calendar', pinia)
     await flushPromises()
