@@ -201,6 +201,7 @@ async fn start(config: &Config, clock: Arc<dyn Clock>) -> (String, Services) {
         clock,
         extra_routes: crate::probe::routes,
         outbox_worker: false,
+        calendar_check: false,
         approval_modules: vec![crate::probe::approval::module()],
     };
     let app = Application::build(config, app_options)

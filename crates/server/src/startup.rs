@@ -24,6 +24,9 @@ pub struct Options {
     pub extra_routes: fn(&mut web::ServiceConfig),
     /// Run the outbox worker (tests turn it off and deliver by calling it themselves).
     pub outbox_worker: bool,
+    /// Check hourly whether next year's holiday schedule is missing (tests turn it off and call
+    /// the check themselves: its notice would land among the notices they count).
+    pub calendar_check: bool,
     /// The modules that start approval requests, each with its hook (tests add their probe).
     /// One without a hook stops the build: the server refuses to start, naming the module.
     pub approval_modules: Vec<ApprovalModule>,
@@ -36,6 +39,7 @@ impl Default for Options {
             clock: Arc::new(SystemClock),
             extra_routes: |_| {},
             outbox_worker: true,
+            calendar_check: true,
             approval_modules: Vec::new(),
         }
     }
@@ -63,6 +67,7 @@ pub struct Application {
     server: Server,
     services: Services,
     outbox_worker: bool,
+    calendar_check: bool,
 }
 
 impl Application {
@@ -84,6 +89,7 @@ impl Application {
             server,
             services,
             outbox_worker: options.outbox_worker,
+            calendar_check: options.calendar_check,
         })
     }
 
@@ -99,14 +105,18 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintain(self.services.clone()));
         let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
-        let calendar_check = tokio::spawn(check_calendar_years(self.services.clone()));
+        let calendar_check = self
+            .calendar_check
+            .then(|| tokio::spawn(check_calendar_years(self.services.clone())));
         let outbox = self
             .outbox_worker
             .then(|| tokio::spawn(deliver_notifications(self.services.clone())));
         let result = self.server.await;
         maintenance.abort();
         approval_clock.abort();
-        calendar_check.abort();
+        if let Some(check) = calendar_check {
+            check.abort();
+        }
         if let Some(outbox) = outbox {
             outbox.abort();
         }
