@@ -13,6 +13,7 @@ use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, TaskRow, events, people, templates};
 
 use super::act::Viewer;
+use super::progress::StepState;
 use super::state::Flow;
 use super::visibility;
 use crate::{RequestContext, ServiceError, Services};
@@ -74,7 +75,7 @@ pub struct StepView {
     pub name: String,
     pub mode: String,
     /// `current`, `passed`, `skipped` or `waiting`.
-    pub status: String,
+    pub status: StepState,
     pub entered_at: Option<DateTime<Utc>>,
     pub passed_at: Option<DateTime<Utc>>,
     pub duration_minutes: Option<i64>,
@@ -272,7 +273,8 @@ pub(crate) fn task_view(
 /// Each step's state, and when it was last entered and passed.
 fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
     let mut entered: BTreeMap<i32, DateTime<Utc>> = BTreeMap::new();
-    let mut last: BTreeMap<i32, (&str, DateTime<Utc>)> = BTreeMap::new();
+    // How each step last moved, and when; entering it leaves it waiting unless it is current.
+    let mut last: BTreeMap<i32, (StepState, DateTime<Utc>)> = BTreeMap::new();
     for e in timeline {
         let Some(step) = e.step_index else { continue };
         // A branch step's events are the branch's progress, not the block's.
@@ -282,13 +284,13 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
         match e.action.as_str() {
             "step_entered" | "step_reopened" | "block_entered" => {
                 entered.entry(step).or_insert(e.at);
-                last.insert(step, ("entered", e.at));
+                last.insert(step, (StepState::Waiting, e.at));
             }
             "step_passed" => {
-                last.insert(step, ("passed", e.at));
+                last.insert(step, (StepState::Passed, e.at));
             }
             "step_skipped" => {
-                last.insert(step, ("skipped", e.at));
+                last.insert(step, (StepState::Skipped, e.at));
             }
             _ => {}
         }
@@ -301,16 +303,12 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
             let index = i32::try_from(i).unwrap_or(i32::MAX);
             let passed_at = last
                 .get(&index)
-                .filter(|(k, _)| *k == "passed")
+                .filter(|(k, _)| *k == StepState::Passed)
                 .map(|(_, at)| *at);
             let status = if flow.inst.current_step == Some(index) {
-                "current"
+                StepState::Current
             } else {
-                match last.get(&index) {
-                    Some(("passed", _)) => "passed",
-                    Some(("skipped", _)) => "skipped",
-                    _ => "waiting",
-                }
+                last.get(&index).map_or(StepState::Waiting, |(state, _)| *state)
             };
             let entered_at = entered.get(&index).copied();
             StepView {
@@ -320,7 +318,7 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default(),
-                status: status.to_owned(),
+                status,
                 entered_at,
                 passed_at,
                 duration_minutes: entered_at.zip(passed_at).map(|(a, b)| (b - a).num_minutes()),

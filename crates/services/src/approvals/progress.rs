@@ -9,13 +9,23 @@ use xiaoban_persistence::approvals::EventRow;
 
 use super::state::Flow;
 
+/// Where a step, a branch or a branch step stands in the request's progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Current,
+    Passed,
+    Skipped,
+    Waiting,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BranchView {
     pub index: i32,
     pub name: String,
     /// `current`, `passed` or `waiting`.
-    pub status: String,
+    pub status: StepState,
     pub steps: Vec<BranchStepView>,
 }
 
@@ -25,7 +35,7 @@ pub struct BranchStepView {
     pub index: i32,
     pub name: String,
     /// `current`, `passed`, `skipped` or `waiting`.
-    pub status: String,
+    pub status: StepState,
 }
 
 /// The branch step an event is about, from its data (`branch`, `branchStep`).
@@ -91,32 +101,32 @@ pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &S
                         .find(|(_, d)| event_position(d) == Some(pos))
                         .map(|(a, _)| *a);
                     let status = match last {
-                        _ if open_here(pos) => "current",
-                        Some("step_passed" | "applicant_confirmed") => "passed",
-                        Some("step_skipped") => "skipped",
-                        _ => "waiting",
+                        _ if open_here(pos) => StepState::Current,
+                        Some("step_passed" | "applicant_confirmed") => StepState::Passed,
+                        Some("step_skipped") => StepState::Skipped,
+                        _ => StepState::Waiting,
                     };
                     BranchStepView {
                         index: pos.step,
                         name: step.name.clone(),
-                        status: status.to_owned(),
+                        status,
                     }
                 })
                 .collect();
             let passed = recent.iter().any(|(a, d)| {
                 *a == "branch_passed" && d.get("branch").and_then(Value::as_i64) == Some(i64::from(b))
             });
-            let status = if steps.iter().any(|s| s.status == "current") {
-                "current"
+            let status = if steps.iter().any(|s| s.status == StepState::Current) {
+                StepState::Current
             } else if passed {
-                "passed"
+                StepState::Passed
             } else {
-                "waiting"
+                StepState::Waiting
             };
             BranchView {
                 index: b,
                 name: branch.name.clone(),
-                status: status.to_owned(),
+                status,
                 steps,
             }
         })
