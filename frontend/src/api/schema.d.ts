@@ -1006,7 +1006,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in user with departments, roles and effective permissions. Answers also while an
+         * The signed-in user with departments, roles, effective permissions and `ETag`. Answers also while an
          *     initial password waits to be changed (`mustChangePassword: true`).
          */
         get: operations["get_me"];
@@ -1297,11 +1297,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The password and lockout policy in force. Needs `security.manage`. */
+        /** The password and lockout policy in force, with its `ETag`. Needs `security.manage`. */
         get: operations["get_security_policy"];
         /**
          * Changes the password and lockout policy, within the 等保2.0 floor (each violation listed).
-         *     Needs `security.manage`; applies to the next password set and the next failed sign-in.
+         *     Needs `security.manage` and the `version` edited (or `If-Match`); applies to the next
+         *     password set and the next failed sign-in.
          */
         put: operations["update_security_policy"];
         post?: never;
@@ -1686,41 +1687,108 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description Who decides a step. */
-        ApproverRuleDto: {
-            /** @enum {string} */
-            type: "users";
-            userIds: string[];
-        } | {
-            role: string;
-            /** @enum {string} */
-            type: "role";
-        } | {
-            /** @enum {string} */
+        /**
+         * ApproverRuleApplicantPicks
+         * @description The applicant picks when submitting (`approvers` of the start request).
+         */
+        ApproverRuleApplicantPicks: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "applicant_picks";
+        };
+        /**
+         * ApproverRuleDepartmentHead
+         * @description The head of the applicant's department.
+         */
+        ApproverRuleDepartmentHead: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "department_head";
-        } | {
+        };
+        /** @description Who decides a step. */
+        ApproverRuleDto: components["schemas"]["ApproverRuleUsers"] | components["schemas"]["ApproverRuleRole"] | components["schemas"]["ApproverRuleDepartmentHead"] | components["schemas"]["ApproverRuleHeadOf"] | components["schemas"]["ApproverRuleLevelsUp"] | components["schemas"]["ApproverRuleFormUser"] | components["schemas"]["ApproverRuleApplicantPicks"] | components["schemas"]["ApproverRuleManagerChain"];
+        /**
+         * ApproverRuleFormUser
+         * @description The person chosen in a `user` field of the form.
+         */
+        ApproverRuleFormUser: {
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form_user";
+        };
+        /**
+         * ApproverRuleHeadOf
+         * @description The head of a named department.
+         */
+        ApproverRuleHeadOf: {
             /** Format: uuid */
             departmentId: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "head_of";
-        } | {
+        };
+        /**
+         * ApproverRuleLevelsUp
+         * @description The head of the department `levels` above the applicant's (1 = parent).
+         */
+        ApproverRuleLevelsUp: {
             /** Format: int32 */
             levels: number;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "levels_up";
-        } | {
-            field: string;
-            /** @enum {string} */
-            type: "form_user";
-        } | {
-            /** @enum {string} */
-            type: "applicant_picks";
-        } | {
-            /** @enum {string} */
+        };
+        /**
+         * ApproverRuleManagerChain
+         * @description 连续多级主管: the heads of the applicant's department and of each one above it, signed
+         *     level by level (nearest first). `upTo` levels (1 to 10) and/or `untilRole` (stop after
+         *     the first head holding that role, inclusive); at least one of them. A head's own request
+         *     starts at the level above; someone heading two levels signs once.
+         */
+        ApproverRuleManagerChain: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "manager_chain";
             untilRole?: string | null;
             /** Format: int32 */
             upTo?: number | null;
+        };
+        /**
+         * ApproverRuleRole
+         * @description Holders of the role whose data scope reaches the applicant's department.
+         */
+        ApproverRuleRole: {
+            role: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "role";
+        };
+        /**
+         * ApproverRuleUsers
+         * @description Named people.
+         */
+        ApproverRuleUsers: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "users";
+            userIds: string[];
         };
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
@@ -2463,31 +2531,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_AuditEventOut: {
-            items: {
-                /** @example user.create */
-                action: string;
-                actorId?: string | null;
-                /** @description `user`, `api_key`, `system` or `anonymous`. */
-                actorKind: string;
-                actorName: string;
-                after?: unknown;
-                before?: unknown;
-                entity: string;
-                entityId?: string | null;
-                hash: string;
-                /**
-                 * Format: int64
-                 * @description Consecutive from 1; a gap means a deleted row.
-                 */
-                id: number;
-                ip?: string | null;
-                /** Format: date-time */
-                occurredAt: string;
-                /** @description SHA-256 of the previous event (the chain link). */
-                prevHash: string;
-                requestId?: string | null;
-                userAgent?: string | null;
-            }[];
+            items: components["schemas"]["AuditEventOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2500,30 +2544,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_InboxItemOut: {
-            items: {
-                applicantName: string;
-                currentStepName?: string | null;
-                /** Format: date-time */
-                decidedAt?: string | null;
-                /** Format: date-time */
-                dueAt?: string | null;
-                /** Format: uuid */
-                instanceId: string;
-                instanceStatus: string;
-                number: string;
-                overdue: boolean;
-                /** Format: date-time */
-                receivedAt: string;
-                stepName?: string | null;
-                /** Format: date-time */
-                submittedAt: string;
-                summary: string;
-                /** Format: uuid */
-                taskId?: string | null;
-                taskStatus?: string | null;
-                templateName: string;
-                title: string;
-            }[];
+            items: components["schemas"]["InboxItemOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2536,32 +2557,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_NotificationOut: {
-            items: {
-                body: string;
-                /** Format: date-time */
-                createdAt: string;
-                /** @description Extra values for the web app; the shape depends on `kind` and the module. */
-                data: unknown;
-                /** Format: uuid */
-                id: string;
-                kind: components["schemas"]["NoticeKindOut"];
-                /**
-                 * @description Where the web app goes on click (a path of the app), if anywhere.
-                 * @example /approvals/01937a6e-0000-7000-8000-000000000000
-                 */
-                link?: string | null;
-                /**
-                 * Format: date-time
-                 * @description When the user marked it read; `null` while unread.
-                 */
-                readAt?: string | null;
-                /** Format: uuid */
-                subjectId?: string | null;
-                /** @description The module of the record it is about, e.g. `approval`. */
-                subjectModule?: string | null;
-                /** @example 待审批：请假申请（王老师） */
-                title: string;
-            }[];
+            items: components["schemas"]["NotificationOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2574,26 +2570,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_RegisterItemOut: {
-            items: {
-                applicantName: string;
-                currentStepName?: string | null;
-                /** @description The department the request was filed in. */
-                departmentName?: string | null;
-                /** Format: date-time */
-                finishedAt?: string | null;
-                /** Format: uuid */
-                id: string;
-                number: string;
-                /** @description An open task is past its deadline. */
-                overdue: boolean;
-                status: components["schemas"]["InstanceStatusDto"];
-                /** @description The status in words: 审批中, 已通过, …. */
-                statusLabel: string;
-                /** Format: date-time */
-                submittedAt: string;
-                templateName: string;
-                title: string;
-            }[];
+            items: components["schemas"]["RegisterItemOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2606,40 +2583,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_UserOut: {
-            items: {
-                /**
-                 * Format: int32
-                 * @description Classification level the user may read: 0 公开, 1 内部, 2 秘密, 3 机密, 4 绝密.
-                 */
-                clearance: number;
-                departments: components["schemas"]["UserDepartmentOut"][];
-                email?: string | null;
-                /** Format: uuid */
-                id: string;
-                idNumber?: string | null;
-                /** Format: date-time */
-                lastLoginAt?: string | null;
-                /** Format: date-time */
-                lockedUntil?: string | null;
-                /** @description The password is an initial or reset one and must be changed before anything else. */
-                mustChangePassword: boolean;
-                /** @example 张三 */
-                name: string;
-                /** @description Staff or student number. */
-                number?: string | null;
-                /** @description Effective permission codes (see `GET /api/v1/permissions`). */
-                permissions: string[];
-                /** @example 138****1234 */
-                phone?: string | null;
-                position?: string | null;
-                roles: components["schemas"]["UserRoleOut"][];
-                /** @description `active` or `disabled`. */
-                status: string;
-                /** @example zhangsan */
-                username: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["UserOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2983,17 +2927,41 @@ export interface components {
             /** @example 元旦 */
             name: string;
         };
-        /** @description The records a role assignment reaches. */
-        ScopeOut: {
-            /** @enum {string} */
+        /**
+         * ScopeAll
+         * @description Every record.
+         */
+        ScopeAll: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "all";
-        } | {
+        };
+        /**
+         * ScopeDepartment
+         * @description Records of the department and its sub-departments.
+         */
+        ScopeDepartment: {
             /** Format: uuid */
             departmentId: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "department";
-        } | {
-            /** @enum {string} */
+        };
+        /** @description The records a role assignment reaches. */
+        ScopeOut: components["schemas"]["ScopeAll"] | components["schemas"]["ScopeDepartment"] | components["schemas"]["ScopeSelf"];
+        /**
+         * ScopeSelf
+         * @description Only the user's own records.
+         */
+        ScopeSelf: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "self";
         };
         /** @description A correct password on an account with two-step verification: no tokens yet. */
@@ -3035,6 +3003,36 @@ export interface components {
              * @description 0 while the built-in defaults apply.
              */
             version: number;
+        };
+        /**
+         * @description A new password and lockout policy, based on the `version` read (or send `If-Match: "N"`);
+         *     stale → 409 `version_conflict`.
+         */
+        SecurityPolicyIn: {
+            /**
+             * Format: int64
+             * @description 5–60 minutes.
+             * @example 15
+             */
+            failureWindowMinutes: number;
+            /**
+             * Format: int64
+             * @description How long a lock lasts: 5–1440 minutes.
+             * @example 15
+             */
+            lockMinutes: number;
+            /**
+             * Format: int32
+             * @description Failed sign-ins within the window that lock an account: 3–10.
+             * @example 5
+             */
+            maxFailures: number;
+            password: components["schemas"]["PasswordPolicyDto"];
+            /**
+             * Format: int32
+             * @description The version edited (0 while the built-in defaults apply).
+             */
+            version?: number | null;
         };
         /**
          * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
@@ -3277,20 +3275,53 @@ export interface components {
             templateId: string;
             withdrawn: number;
         };
+        /**
+         * TimeoutActionAutoApprove
+         * @description Approve on the approvers' behalf.
+         */
+        TimeoutActionAutoApprove: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "auto_approve";
+        };
+        /**
+         * TimeoutActionAutoReject
+         * @description Reject on the approvers' behalf (the request ends rejected, reason 超时自动驳回).
+         */
+        TimeoutActionAutoReject: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "auto_reject";
+        };
         /** @description What happens when a step's deadline passes. */
-        TimeoutActionDto: {
-            /** @enum {string} */
-            action: "remind";
-        } | {
-            /** @enum {string} */
+        TimeoutActionDto: components["schemas"]["TimeoutActionRemind"] | components["schemas"]["TimeoutActionEscalate"] | components["schemas"]["TimeoutActionAutoApprove"] | components["schemas"]["TimeoutActionAutoReject"];
+        /**
+         * TimeoutActionEscalate
+         * @description Give the step to the holders of `role` (with a deadline of their own, the step's): the
+         *     first of them to decide decides it; they are no extra required signers.
+         */
+        TimeoutActionEscalate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             action: "escalate";
             role: string;
-        } | {
-            /** @enum {string} */
-            action: "auto_approve";
-        } | {
-            /** @enum {string} */
-            action: "auto_reject";
+        };
+        /**
+         * TimeoutActionRemind
+         * @description Mark overdue and tell the approvers.
+         */
+        TimeoutActionRemind: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "remind";
         };
         /** @description A signed-in session: a short-lived access token and a rotating refresh token. */
         TokenOut: {
@@ -3460,10 +3491,160 @@ export interface components {
             scope: components["schemas"]["ScopeOut"];
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "version_conflict",
+                 *       "currentVersion": 4,
+                 *       "detail": "该记录已更新到第 4 版，请刷新后基于最新内容修改",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 409,
+                 *       "title": "数据已被他人修改，请刷新后重试",
+                 *       "type": "urn:xiaoban:problem:version_conflict"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Signed in without the permission, or the password must be changed first */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "forbidden",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 403,
+                 *       "title": "没有权限执行此操作",
+                 *       "type": "urn:xiaoban:problem:forbidden"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such record, or outside the caller's data scope (never told apart) */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "not_found",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 404,
+                 *       "title": "记录不存在",
+                 *       "type": "urn:xiaoban:problem:not_found"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts; retry after `Retry-After` seconds */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "rate_limited",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 429,
+                 *       "title": "请求过于频繁，请稍后再试",
+                 *       "type": "urn:xiaoban:problem:rate_limited"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Busy; retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "service_unavailable",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 503,
+                 *       "title": "服务暂不可用，请稍后再试",
+                 *       "type": "urn:xiaoban:problem:service_unavailable"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in, or the token has expired or was revoked */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "unauthorized",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 401,
+                 *       "title": "未登录或登录已失效",
+                 *       "type": "urn:xiaoban:problem:unauthorized"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is invalid; `errors` names each field */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "validation_failed",
+                 *       "errors": {
+                 *         "name": [
+                 *           "不能为空"
+                 *         ]
+                 *       },
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 422,
+                 *       "title": "提交的数据未通过校验",
+                 *       "type": "urn:xiaoban:problem:validation_failed"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+        IdempotencyKey: string;
+        /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+        IfMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The record's version as a strong tag, `"3"`: send it back as `If-Match` */
+        ETag: string;
+        /** @description `true` when this answer replays an earlier request with the same `Idempotency-Key` */
+        IdempotentReplayed: string;
+        /** @description Where the created record can be read */
+        Location: string;
+        /** @description Seconds to wait before retrying */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3486,7 +3667,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3513,20 +3697,26 @@ export interface operations {
             /** @description Issued; `key` is shown only now */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKeyOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Unknown scopes, `audit.read`, a duty conflict or a bad expiry */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3558,7 +3748,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,7 +3781,10 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3620,7 +3817,11 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3652,7 +3853,11 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3886,10 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,7 +3903,10 @@ export interface operations {
     create_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3708,13 +3919,19 @@ export interface operations {
             /** @description Saved; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,13 +3957,18 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +3982,10 @@ export interface operations {
     delete_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3776,14 +4001,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3797,7 +4028,10 @@ export interface operations {
     patch_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3813,20 +4047,28 @@ export interface operations {
             /** @description The draft as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3840,7 +4082,12 @@ export interface operations {
     submit_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3852,20 +4099,28 @@ export interface operations {
             /** @description Submitted; `Location` names the request */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3916,7 +4171,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_InboxItemOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +4203,10 @@ export interface operations {
                     "application/json": components["schemas"]["InboxCountsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3980,7 +4241,10 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3994,12 +4258,72 @@ export interface operations {
     create_approval_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "category": "人事",
+                 *       "code": "leave",
+                 *       "definition": {
+                 *         "form": {
+                 *           "fields": [
+                 *             {
+                 *               "key": "days",
+                 *               "kind": "number",
+                 *               "label": "请假天数",
+                 *               "max": 30,
+                 *               "min": 0.5,
+                 *               "required": true
+                 *             },
+                 *             {
+                 *               "key": "reason",
+                 *               "kind": "long_text",
+                 *               "label": "请假事由",
+                 *               "required": true
+                 *             }
+                 *           ]
+                 *         },
+                 *         "options": {
+                 *           "ccOnSubmit": [
+                 *             {
+                 *               "role": "office_clerk",
+                 *               "type": "role"
+                 *             }
+                 *           ]
+                 *         },
+                 *         "steps": [
+                 *           {
+                 *             "deadlineHours": 24,
+                 *             "mode": "or",
+                 *             "name": "部门负责人审批",
+                 *             "rule": {
+                 *               "type": "department_head"
+                 *             },
+                 *             "timeout": {
+                 *               "action": "remind"
+                 *             }
+                 *           },
+                 *           {
+                 *             "condition": "days > 3",
+                 *             "mode": "or",
+                 *             "name": "分管校领导审批",
+                 *             "rule": {
+                 *               "role": "school_leader",
+                 *               "type": "role"
+                 *             }
+                 *           }
+                 *         ]
+                 *       },
+                 *       "name": "请假"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TemplateIn"];
             };
         };
@@ -4007,20 +4331,28 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,13 +4378,18 @@ export interface operations {
             /** @description The template */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4403,10 @@ export interface operations {
     patch_approval_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The template's id */
                 id: string;
@@ -4082,20 +4422,28 @@ export interface operations {
             /** @description The template as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4127,7 +4475,11 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateStatsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,7 +4531,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_RegisterItemOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,12 +4548,24 @@ export interface operations {
     start_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "form": {
+                 *         "days": 2,
+                 *         "reason": "参加市教研活动"
+                 *       },
+                 *       "templateId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartIn"];
             };
         };
@@ -4206,13 +4573,19 @@ export interface operations {
             /** @description Started; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4226,7 +4599,10 @@ export interface operations {
     batch_approve_approvals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4239,13 +4615,18 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4259,7 +4640,10 @@ export interface operations {
     batch_reject_approvals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4272,13 +4656,18 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4719,10 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4356,13 +4748,18 @@ export interface operations {
             /** @description The request */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4773,12 @@ export interface operations {
     add_approval_signer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4385,6 +4787,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4392,20 +4800,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4419,7 +4836,12 @@ export interface operations {
     approve_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4428,6 +4850,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4435,20 +4863,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4462,7 +4899,12 @@ export interface operations {
     cancel_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4471,6 +4913,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4478,20 +4926,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4505,7 +4962,12 @@ export interface operations {
     comment_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4514,6 +4976,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4521,20 +4989,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +5025,12 @@ export interface operations {
     reassign_approval_task: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4564,20 +5046,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +5082,12 @@ export interface operations {
     recall_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4600,6 +5096,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4607,20 +5109,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4634,7 +5145,12 @@ export interface operations {
     reject_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4643,6 +5159,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4650,20 +5172,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,7 +5208,12 @@ export interface operations {
     remove_approval_signer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4693,27 +5229,37 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +5273,12 @@ export interface operations {
     resubmit_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4736,6 +5287,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4743,20 +5300,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4770,7 +5336,12 @@ export interface operations {
     return_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4779,6 +5350,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4786,20 +5363,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4813,7 +5399,12 @@ export interface operations {
     transfer_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4822,6 +5413,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4829,20 +5426,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4856,7 +5462,12 @@ export interface operations {
     urge_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4865,6 +5476,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4872,20 +5489,30 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +5526,12 @@ export interface operations {
     withdraw_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4908,6 +5540,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4915,20 +5553,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,7 +5633,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_AuditEventOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5015,7 +5665,10 @@ export interface operations {
                     "application/json": components["schemas"]["ChainReportOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,23 +5706,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            422: components["responses"]["ValidationFailed"];
             /** @description `rate_limited` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5107,30 +5769,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Neither or both of `code` and `recoveryCode` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `rate_limited` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +5829,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,9 +5870,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5237,7 +5916,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDaysOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5251,7 +5933,10 @@ export interface operations {
     set_calendar_day: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The day, YYYY-MM-DD
@@ -5276,7 +5961,13 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDayOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +6012,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5350,7 +6044,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,7 +6086,12 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5421,7 +6123,10 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,7 +6140,10 @@ export interface operations {
     create_department: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5448,20 +6156,28 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,13 +6203,18 @@ export interface operations {
             /** @description The department */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +6228,10 @@ export interface operations {
     patch_department: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The department's id */
                 id: string;
@@ -5523,20 +6247,28 @@ export interface operations {
             /** @description The department as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken code (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5565,7 +6297,10 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5599,7 +6334,10 @@ export interface operations {
                     "application/json": components["schemas"]["PersonCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5628,7 +6366,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,34 +6396,44 @@ export interface operations {
             /** @description Stored; `Location` names it */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Larger than the configured limit (`payload_too_large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not multipart (`unsupported_media_type`), or a type not accepted or an extension that disagrees with the content (`unsupported_file_type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No `file` part, an empty file or no file name */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +6465,11 @@ export interface operations {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5753,7 +6508,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5782,7 +6541,8 @@ export interface operations {
                     "application/json": components["schemas"]["HealthOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,13 +6565,17 @@ export interface operations {
             /** @description The signed-in user */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,14 +6608,20 @@ export interface operations {
                     "application/json": components["schemas"]["TokenOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Wrong current password, or the new one breaks the policy (each reason listed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5880,7 +6650,10 @@ export interface operations {
                     "application/json": components["schemas"]["TotpStatusOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,21 +6684,29 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description It was not on */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Wrong password or code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5958,21 +6739,28 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No enrolment was started */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Wrong code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6001,14 +6789,19 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Two-step verification is on already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6057,7 +6850,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_NotificationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6086,7 +6882,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6115,7 +6914,10 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6145,7 +6947,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6174,7 +6980,10 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6206,13 +7015,14 @@ export interface operations {
             /** @description Not ready */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6241,7 +7051,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6255,7 +7068,10 @@ export interface operations {
     create_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6268,27 +7084,36 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid fields, unknown permissions or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,13 +7139,18 @@ export interface operations {
             /** @description The role */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6350,14 +7180,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Built-in, or still held by users */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6371,7 +7207,10 @@ export interface operations {
     update_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The role's id */
                 id: string;
@@ -6387,27 +7226,36 @@ export interface operations {
             /** @description The role as it is now */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid fields, a built-in role's name or permissions, or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6443,28 +7291,37 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The file is larger than 5 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not multipart, or the file is neither .xlsx nor .csv */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unreadable file, or (real import) problems in rows */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6487,13 +7344,17 @@ export interface operations {
             /** @description The policy */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,26 +7368,35 @@ export interface operations {
     update_security_policy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecurityPolicyDto"];
+                "application/json": components["schemas"]["SecurityPolicyIn"];
             };
         };
         responses: {
             /** @description The policy now in force */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,7 +7425,8 @@ export interface operations {
                     "application/json": components["schemas"]["SiteOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,7 +7479,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6622,7 +7496,10 @@ export interface operations {
     create_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6635,20 +7512,28 @@ export interface operations {
             /** @description Created; `Location` names the user */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedUserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The username or number is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6674,13 +7559,18 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,7 +7584,10 @@ export interface operations {
     patch_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The user's id */
                 id: string;
@@ -6710,20 +7603,28 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken number (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,13 +7654,19 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,13 +7692,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,13 +7729,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6855,7 +7772,11 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6881,20 +7802,26 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `forbidden`, or `server_only` for an administrator's account */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6924,13 +7851,19 @@ export interface operations {
             /** @description Assigned; the user as it now is */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6962,7 +7895,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6988,13 +7925,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;

@@ -4,10 +4,10 @@ use xiaoban_services::Services;
 use super::dto::ChangePasswordIn;
 use crate::auth::TokenOut;
 use crate::errors::ApiError;
-use crate::extract::{AuthPendingPasswordChange, ValidatedJson};
+use crate::extract::{AuthPendingPasswordChange, ValidatedJson, etag};
 use crate::users::UserOut;
 
-/// The signed-in user with departments, roles and effective permissions. Answers also while an
+/// The signed-in user with departments, roles, effective permissions and `ETag`. Answers also while an
 /// initial password waits to be changed (`mustChangePassword: true`).
 #[utoipa::path(tag = "me", security(("bearerAuth" = [])), responses(
     (status = 200, description = "The signed-in user", body = UserOut),
@@ -16,9 +16,10 @@ use crate::users::UserOut;
 pub async fn get_me(
     services: web::Data<Services>,
     auth: AuthPendingPasswordChange,
-) -> Result<web::Json<UserOut>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = services.principal(&auth.0)?.id;
-    Ok(web::Json(services.user_view(id, &auth.0).await?.into()))
+    let user = UserOut::from(services.user_view(id, &auth.0).await?);
+    Ok(HttpResponse::Ok().insert_header(etag(user.version)).json(user))
 }
 
 /// Changes the signed-in user's password (the current one is required). Every other session

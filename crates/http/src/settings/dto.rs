@@ -60,20 +60,41 @@ impl From<SecurityPolicy> for SecurityPolicyDto {
     }
 }
 
-impl From<SecurityPolicyDto> for SecurityPolicy {
-    fn from(d: SecurityPolicyDto) -> Self {
-        Self {
+/// A new password and lockout policy, based on the `version` read (or send `If-Match: "N"`);
+/// stale → 409 `version_conflict`.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecurityPolicyIn {
+    #[validate(nested)]
+    pub password: PasswordPolicyDto,
+    /// Failed sign-ins within the window that lock an account: 3–10.
+    #[schema(example = 5)]
+    pub max_failures: u32,
+    /// 5–60 minutes.
+    #[schema(example = 15)]
+    pub failure_window_minutes: i64,
+    /// How long a lock lasts: 5–1440 minutes.
+    #[schema(example = 15)]
+    pub lock_minutes: i64,
+    /// The version edited (0 while the built-in defaults apply).
+    pub version: Option<i32>,
+}
+
+impl SecurityPolicyIn {
+    pub fn into_policy(self, version: i32) -> SecurityPolicy {
+        let d = self.password;
+        SecurityPolicy {
             password: PasswordPolicy {
-                min_length: d.password.min_length,
-                min_classes: d.password.min_classes,
-                max_length: d.password.max_length,
-                forbid_username: d.password.forbid_username,
-                forbid_common: d.password.forbid_common,
+                min_length: d.min_length,
+                min_classes: d.min_classes,
+                max_length: d.max_length,
+                forbid_username: d.forbid_username,
+                forbid_common: d.forbid_common,
             },
-            max_failures: d.max_failures,
-            failure_window_minutes: d.failure_window_minutes,
-            lock_minutes: d.lock_minutes,
-            version: d.version,
+            max_failures: self.max_failures,
+            failure_window_minutes: self.failure_window_minutes,
+            lock_minutes: self.lock_minutes,
+            version,
         }
     }
 }

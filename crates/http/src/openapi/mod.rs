@@ -1,8 +1,15 @@
 //! The OpenAPI document, built from the very routes the server mounts.
 
-use utoipa::openapi::path::Operation;
-use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, RefOr, ResponseBuilder};
-use utoipa::{Modify, OpenApi};
+mod examples;
+mod headers;
+mod lists;
+mod operations;
+mod problems;
+mod unions;
+
+use utoipa::OpenApi;
+use utoipa::openapi::security::SecurityRequirement;
+use utoipa::openapi::{OpenApi as OpenApiDoc, ServerBuilder};
 
 use crate::errors::Problem;
 
@@ -33,49 +40,19 @@ use crate::errors::Problem;
 )]
 pub struct ApiDoc;
 
-/// Gives every operation a `default` response: the problem+json error envelope.
-struct ProblemResponses;
-
-impl Modify for ProblemResponses {
-    fn modify(&self, doc: &mut OpenApiDoc) {
-        for item in doc.paths.paths.values_mut() {
-            for op in [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                add_default_problem(op);
-            }
-        }
-    }
-}
-
-fn add_default_problem(op: &mut Operation) {
-    let response = ResponseBuilder::new()
-        .description("An error, as `application/problem+json` (see the `code` field)")
-        .content(
-            "application/problem+json",
-            ContentBuilder::new()
-                .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
-                    "Problem",
-                ))))
-                .build(),
-        )
-        .build();
-    op.responses
-        .responses
-        .entry("default".to_owned())
-        .or_insert(RefOr::T(response));
-}
-
 /// Applies the document-wide modifiers after the routes were collected.
 pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
-    ProblemResponses.modify(&mut doc);
+    mark_public_operations(&mut doc);
+    lists::name_item_schemas(&mut doc);
+    unions::add_discriminators(&mut doc);
+    problems::add_error_responses(&mut doc);
+    headers::declare(&mut doc);
+    examples::add(&mut doc);
+    // Relative to wherever the document is served from, so one document fits every installation.
+    doc.servers = Some(vec![ServerBuilder::new().url("/").description(Some("This installation")).build()]);
+    if let Some(license) = doc.info.license.as_mut() {
+        license.identifier = Some("MIT OR Apache-2.0".to_owned());
+    }
     let scheme = utoipa::openapi::security::HttpBuilder::new()
         .scheme(utoipa::openapi::security::HttpAuthScheme::Bearer)
         .description(Some(
@@ -89,4 +66,14 @@ pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
             utoipa::openapi::security::SecurityScheme::Http(scheme),
         );
     doc
+}
+
+/// An operation without a security requirement is public: say so with the empty requirement
+/// (`security: [{}]`) rather than leave generators and linters guessing.
+fn mark_public_operations(doc: &mut OpenApiDoc) {
+    operations::each(&mut doc.paths, |_, _, op| {
+        if op.security.as_ref().is_none_or(Vec::is_empty) {
+            op.security = Some(vec![SecurityRequirement::default()]);
+        }
+    });
 }
