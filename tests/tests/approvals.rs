@@ -12,6 +12,7 @@ mod approvals {
     mod copies;
     mod dates;
     mod directory;
+    mod documented_examples;
     mod drafts;
     mod field_rights;
     mod flows;

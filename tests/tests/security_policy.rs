@@ -100,3 +100,37 @@ async fn a_stricter_lockout_locks_after_fewer_failures() {
         .await;
     assert_problem(res, 403, "account_locked").await;
 }
+
+#[tokio::test]
+async fn if_match_states_the_version_like_everywhere_else() {
+    let app = TestApp::spawn().await;
+    let (_, secadmin) = app.user_with_role("secadmin").await;
+    let read = app.get_as(&secadmin, PATH).await;
+    assert_eq!(read.headers()["etag"], "\"0\"");
+    let mut policy: Value = read.json().await.unwrap();
+    policy.as_object_mut().unwrap().remove("version");
+    policy["lockMinutes"] = json!(30);
+    let with_header = |tag: &str, body: &Value| {
+        app.as_user(&secadmin, Method::PUT, PATH)
+            .header("If-Match", tag)
+            .json(body)
+    };
+
+    let saved = with_header("\"0\"", &policy).send().await.unwrap();
+    assert_eq!(saved.status(), 200);
+    assert_eq!(saved.headers()["etag"], "\"1\"");
+    let saved: Value = saved.json().await.unwrap();
+    assert_eq!((saved["version"].as_i64(), saved["lockMinutes"].as_i64()), (Some(1), Some(30)));
+
+    policy["lockMinutes"] = json!(45);
+    let stale = assert_problem(with_header("\"0\"", &policy).send().await.unwrap(), 409, "version_conflict").await;
+    assert_eq!(stale["currentVersion"], 1);
+    let mut disagreeing = policy.clone();
+    disagreeing["version"] = json!(1);
+    let res = with_header("\"0\"", &disagreeing).send().await.unwrap();
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert!(body["errors"]["version"].is_array(), "{body}");
+    assert_problem(put(&app, &secadmin, &policy).await, 422, "validation_failed").await;
+    let now: Value = app.get_as(&secadmin, PATH).await.json().await.unwrap();
+    assert_eq!((now["version"].as_i64(), now["lockMinutes"].as_i64()), (Some(1), Some(30)), "refused writes change nothing");
+}

@@ -4270,14 +4270,14 @@ export interface operations {
                 /**
                  * @example {
                  *       "category": "人事",
-                 *       "code": "leave",
+                 *       "code": "business-trip",
                  *       "definition": {
                  *         "form": {
                  *           "fields": [
                  *             {
                  *               "key": "days",
                  *               "kind": "number",
-                 *               "label": "请假天数",
+                 *               "label": "出差天数",
                  *               "max": 30,
                  *               "min": 0.5,
                  *               "required": true
@@ -4285,7 +4285,7 @@ export interface operations {
                  *             {
                  *               "key": "reason",
                  *               "kind": "long_text",
-                 *               "label": "请假事由",
+                 *               "label": "出差事由",
                  *               "required": true
                  *             }
                  *           ]
@@ -4321,7 +4321,7 @@ export interface operations {
                  *           }
                  *         ]
                  *       },
-                 *       "name": "请假"
+                 *       "name": "出差申请"
                  *     }
                  */
                 "application/json": components["schemas"]["TemplateIn"];
@@ -7015,7 +7015,6 @@ export interface operations {
             /** @description Not ready */
             503: {
                 headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

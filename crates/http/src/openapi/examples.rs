@@ -6,17 +6,17 @@ use utoipa::openapi::{OpenApi as OpenApiDoc, RefOr};
 
 use super::operations;
 
-/// A leave template: a form of two fields, a department-head step with a reminder and a
-/// conditional step for longer leave, a copy to the office on submission.
+/// A business-trip template: a form of two fields, a department-head step with a reminder and a
+/// conditional step for longer trips, a copy to the office on submission.
 fn template() -> Value {
     json!({
-        "code": "leave",
-        "name": "请假",
+        "code": "business-trip",
+        "name": "出差申请",
         "category": "人事",
         "definition": {
             "form": {"fields": [
-                {"key": "days", "label": "请假天数", "kind": "number", "required": true, "min": 0.5, "max": 30},
-                {"key": "reason", "label": "请假事由", "kind": "long_text", "required": true}
+                {"key": "days", "label": "出差天数", "kind": "number", "required": true, "min": 0.5, "max": 30},
+                {"key": "reason", "label": "出差事由", "kind": "long_text", "required": true}
             ]},
             "steps": [
                 {"name": "部门负责人审批", "rule": {"type": "department_head"}, "mode": "or",

@@ -77,3 +77,44 @@ fn mark_public_operations(doc: &mut OpenApiDoc) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    /// Follows a local `$ref` (`#/components/responses/Conflict`) to what it names.
+    fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+        match value["$ref"].as_str().and_then(|r| r.strip_prefix("#/")) {
+            Some(pointer) => doc.pointer(&format!("/{pointer}")).unwrap_or(&Value::Null),
+            None => value,
+        }
+    }
+
+    #[test]
+    fn every_error_is_a_problem_and_every_versioned_write_takes_if_match() {
+        let doc = serde_json::to_value(crate::openapi_document()).unwrap_or_default();
+        let mut checked = 0;
+        for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+            for (method, op) in item.as_object().into_iter().flatten() {
+                for (status, response) in op["responses"].as_object().into_iter().flatten() {
+                    let is_error = status == "default" || status.starts_with('4') || status.starts_with('5');
+                    // The readiness probe's 503 is its own report, for load balancers.
+                    if !is_error || (op["operationId"] == "get_readiness" && status == "503") {
+                        continue;
+                    }
+                    let schema = &resolve(&doc, response)["content"]["application/problem+json"]["schema"];
+                    assert_eq!(schema["$ref"], "#/components/schemas/Problem", "{method} {path} {status}");
+                    checked += 1;
+                }
+                let body = &op["requestBody"]["content"]["application/json"]["schema"];
+                if resolve(&doc, body)["properties"].get("version").is_some() {
+                    let params = op["parameters"].as_array().cloned().unwrap_or_default();
+                    let if_match = params.iter().any(|p| resolve(&doc, p)["name"] == "If-Match");
+                    assert!(if_match, "{method} {path} takes a version but declares no If-Match");
+                    assert!(op["responses"].get("409").is_some(), "{method} {path} has no 409");
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} error responses");
+    }
+}

@@ -97,7 +97,8 @@ fn complete(status: &str, response: &mut Response) {
             .content
             .insert(PROBLEM_JSON.to_owned(), RefOr::T(problem_content(None)));
     }
-    if matches!(status, "429" | "503") {
+    // Only a problem answer carries `Retry-After` (readiness's own 503 body does not).
+    if matches!(status, "429" | "503") && response.content.contains_key(PROBLEM_JSON) {
         response
             .headers
             .entry("Retry-After".to_owned())
