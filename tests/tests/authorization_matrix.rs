@@ -27,9 +27,10 @@ async fn every_operation_checks_authentication_and_permission() {
                 continue;
             };
             // Public operations carry the empty requirement `security: [{}]`.
-            let documented_public = op["security"]
-                .as_array()
-                .is_none_or(|all| all.iter().any(|req| req.as_object().is_some_and(|r| r.is_empty())));
+            let documented_public = op["security"].as_array().is_none_or(|all| {
+                all.iter()
+                    .any(|req| req.as_object().is_some_and(|r| r.is_empty()))
+            });
             assert_eq!(
                 documented_public,
                 rule.access == Access::Public,

@@ -120,10 +120,18 @@ async fn if_match_states_the_version_like_everywhere_else() {
     assert_eq!(saved.status(), 200);
     assert_eq!(saved.headers()["etag"], "\"1\"");
     let saved: Value = saved.json().await.unwrap();
-    assert_eq!((saved["version"].as_i64(), saved["lockMinutes"].as_i64()), (Some(1), Some(30)));
+    assert_eq!(
+        (saved["version"].as_i64(), saved["lockMinutes"].as_i64()),
+        (Some(1), Some(30))
+    );
 
     policy["lockMinutes"] = json!(45);
-    let stale = assert_problem(with_header("\"0\"", &policy).send().await.unwrap(), 409, "version_conflict").await;
+    let stale = assert_problem(
+        with_header("\"0\"", &policy).send().await.unwrap(),
+        409,
+        "version_conflict",
+    )
+    .await;
     assert_eq!(stale["currentVersion"], 1);
     let mut disagreeing = policy.clone();
     disagreeing["version"] = json!(1);
@@ -132,5 +140,9 @@ async fn if_match_states_the_version_like_everywhere_else() {
     assert!(body["errors"]["version"].is_array(), "{body}");
     assert_problem(put(&app, &secadmin, &policy).await, 422, "validation_failed").await;
     let now: Value = app.get_as(&secadmin, PATH).await.json().await.unwrap();
-    assert_eq!((now["version"].as_i64(), now["lockMinutes"].as_i64()), (Some(1), Some(30)), "refused writes change nothing");
+    assert_eq!(
+        (now["version"].as_i64(), now["lockMinutes"].as_i64()),
+        (Some(1), Some(30)),
+        "refused writes change nothing"
+    );
 }

@@ -14,7 +14,9 @@ async fn the_documented_template_start_and_action_are_accepted() {
     let school = School::open().await;
     let doc: Value = school.app.get("/api/openapi.json").await.json().await.unwrap();
 
-    let res = school.post_template(&example(&doc, "/api/v1/approval-templates")).await;
+    let res = school
+        .post_template(&example(&doc, "/api/v1/approval-templates"))
+        .await;
     assert_eq!(res.status(), 201, "the template example");
     let template: Value = res.json().await.unwrap();
 
@@ -27,7 +29,14 @@ async fn the_documented_template_start_and_action_are_accepted() {
 
     let action = example(&doc, "/api/v1/approvals/{id}/withdraw");
     assert_eq!(action["version"], 3, "the example names a version");
-    let stale = assert_problem(school.act("he.laoshi", &request["id"], "withdraw", action.clone()).await, 409, "version_conflict").await;
+    let stale = assert_problem(
+        school
+            .act("he.laoshi", &request["id"], "withdraw", action.clone())
+            .await,
+        409,
+        "version_conflict",
+    )
+    .await;
     assert_eq!(stale["currentVersion"], request["version"]);
     let current = json!({"comment": action["comment"], "version": request["version"]});
     let withdrawn = school.ok("he.laoshi", &request["id"], "withdraw", current).await;

@@ -93,21 +93,43 @@ fn add_response_headers(op: &mut Operation, idempotent: bool, schemas: &Schemas)
 fn add_components(components: &mut Components) {
     let string = || Schema::Object(ObjectBuilder::new().schema_type(Type::String).build());
     let header = |description: &str, schema: Schema| -> RefOr<Header> {
-        RefOr::T(HeaderBuilder::new().schema(Some(schema)).description(Some(description)).build())
+        RefOr::T(
+            HeaderBuilder::new()
+                .schema(Some(schema))
+                .description(Some(description))
+                .build(),
+        )
     };
     let headers = [
-        ("ETag", header("The record's version as a strong tag, `\"3\"`: send it back as `If-Match`", string())),
-        ("Location", header("Where the created record can be read", string())),
+        (
+            "ETag",
+            header(
+                "The record's version as a strong tag, `\"3\"`: send it back as `If-Match`",
+                string(),
+            ),
+        ),
+        (
+            "Location",
+            header("Where the created record can be read", string()),
+        ),
         (
             "RetryAfter",
             header(
                 "Seconds to wait before retrying",
-                Schema::Object(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)).build()),
+                Schema::Object(
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(1))
+                        .build(),
+                ),
             ),
         ),
         (
             "IdempotentReplayed",
-            header("`true` when this answer replays an earlier request with the same `Idempotency-Key`", string()),
+            header(
+                "`true` when this answer replays an earlier request with the same `Idempotency-Key`",
+                string(),
+            ),
         ),
     ];
     for (name, value) in headers {

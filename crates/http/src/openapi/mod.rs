@@ -49,7 +49,12 @@ pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
     headers::declare(&mut doc);
     examples::add(&mut doc);
     // Relative to wherever the document is served from, so one document fits every installation.
-    doc.servers = Some(vec![ServerBuilder::new().url("/").description(Some("This installation")).build()]);
+    doc.servers = Some(vec![
+        ServerBuilder::new()
+            .url("/")
+            .description(Some("This installation"))
+            .build(),
+    ]);
     if let Some(license) = doc.info.license.as_mut() {
         license.identifier = Some("MIT OR Apache-2.0".to_owned());
     }
@@ -103,14 +108,20 @@ mod tests {
                         continue;
                     }
                     let schema = &resolve(&doc, response)["content"]["application/problem+json"]["schema"];
-                    assert_eq!(schema["$ref"], "#/components/schemas/Problem", "{method} {path} {status}");
+                    assert_eq!(
+                        schema["$ref"], "#/components/schemas/Problem",
+                        "{method} {path} {status}"
+                    );
                     checked += 1;
                 }
                 let body = &op["requestBody"]["content"]["application/json"]["schema"];
                 if resolve(&doc, body)["properties"].get("version").is_some() {
                     let params = op["parameters"].as_array().cloned().unwrap_or_default();
                     let if_match = params.iter().any(|p| resolve(&doc, p)["name"] == "If-Match");
-                    assert!(if_match, "{method} {path} takes a version but declares no If-Match");
+                    assert!(
+                        if_match,
+                        "{method} {path} takes a version but declares no If-Match"
+                    );
                     assert!(op["responses"].get("409").is_some(), "{method} {path} has no 409");
                 }
             }

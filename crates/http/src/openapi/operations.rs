@@ -95,7 +95,11 @@ mod tests {
         let mut ids = Vec::new();
         let mut paths = doc.paths.clone();
         each(&mut paths, |_, _, op| ids.push(id(op).to_owned()));
-        let lists = [IF_MATCH_WITHOUT_BODY, super::super::headers::IDEMPOTENT, super::super::problems::RATE_LIMITED];
+        let lists = [
+            IF_MATCH_WITHOUT_BODY,
+            super::super::headers::IDEMPOTENT,
+            super::super::problems::RATE_LIMITED,
+        ];
         for listed in lists.into_iter().flatten() {
             assert!(ids.iter().any(|op| op == listed), "{listed} is not an operation");
         }

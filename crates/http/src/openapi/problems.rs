@@ -22,13 +22,48 @@ pub(super) const RATE_LIMITED: &[&str] = &[
 
 /// The shared error responses, by status: component name, description and an example code.
 const STANDARD: &[(&str, &str, &str, &str)] = &[
-    ("401", "Unauthorized", "Not signed in, or the token has expired or was revoked", "unauthorized"),
-    ("403", "Forbidden", "Signed in without the permission, or the password must be changed first", "forbidden"),
-    ("404", "NotFound", "No such record, or outside the caller's data scope (never told apart)", "not_found"),
-    ("409", "Conflict", "A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`)", "version_conflict"),
-    ("422", "ValidationFailed", "The body is invalid; `errors` names each field", "validation_failed"),
-    ("429", "RateLimited", "Too many attempts; retry after `Retry-After` seconds", "rate_limited"),
-    ("503", "ServiceUnavailable", "Busy; retry after `Retry-After` seconds", "service_unavailable"),
+    (
+        "401",
+        "Unauthorized",
+        "Not signed in, or the token has expired or was revoked",
+        "unauthorized",
+    ),
+    (
+        "403",
+        "Forbidden",
+        "Signed in without the permission, or the password must be changed first",
+        "forbidden",
+    ),
+    (
+        "404",
+        "NotFound",
+        "No such record, or outside the caller's data scope (never told apart)",
+        "not_found",
+    ),
+    (
+        "409",
+        "Conflict",
+        "A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`)",
+        "version_conflict",
+    ),
+    (
+        "422",
+        "ValidationFailed",
+        "The body is invalid; `errors` names each field",
+        "validation_failed",
+    ),
+    (
+        "429",
+        "RateLimited",
+        "Too many attempts; retry after `Retry-After` seconds",
+        "rate_limited",
+    ),
+    (
+        "503",
+        "ServiceUnavailable",
+        "Busy; retry after `Retry-After` seconds",
+        "service_unavailable",
+    ),
 ];
 
 pub(super) fn add_error_responses(doc: &mut OpenApiDoc) {

@@ -23,7 +23,10 @@ pub(super) fn add_discriminators(doc: &mut OpenApiDoc) {
         let Some(tag) = common_tag(&union.items, &snapshot) else {
             continue;
         };
-        let base = name.trim_end_matches("Dto").trim_end_matches("Out").trim_end_matches("In");
+        let base = name
+            .trim_end_matches("Dto")
+            .trim_end_matches("Out")
+            .trim_end_matches("In");
         let mut discriminator = Discriminator::new(tag.clone());
         for variant in &mut union.items {
             let Some(value) = operations::object(variant, &snapshot).and_then(|o| tag_value(o, &tag)) else {
@@ -40,7 +43,9 @@ pub(super) fn add_discriminators(doc: &mut OpenApiDoc) {
                 *variant = RefOr::Ref(Ref::from_schema_name(&title));
             }
             if let RefOr::Ref(reference) = variant {
-                discriminator.mapping.insert(value, reference.ref_location.clone());
+                discriminator
+                    .mapping
+                    .insert(value, reference.ref_location.clone());
             }
         }
         union.discriminator = Some(discriminator);
@@ -78,12 +83,12 @@ fn tag_value(object: &Object, tag: &str) -> Option<String> {
 /// `department_head` → `DepartmentHead`.
 fn pascal(value: &str) -> String {
     value
-        .split(|c: char| c == '_' || c == '-')
+        .split(['_', '-'])
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
+            chars
+                .next()
+                .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
         })
         .collect()
 }

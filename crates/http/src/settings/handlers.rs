@@ -10,7 +10,10 @@ use crate::extract::{Auth, ValidatedJson, etag, expected_version};
     (status = 200, description = "The policy", body = SecurityPolicyDto),
 ))]
 #[get("/settings/security")]
-pub async fn get_security_policy(services: web::Data<Services>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_security_policy(
+    services: web::Data<Services>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     Ok(answer(services.get_security_policy(&auth.0).await?.into()))
 }
 
@@ -35,5 +38,7 @@ pub async fn update_security_policy(
 }
 
 fn answer(policy: SecurityPolicyDto) -> HttpResponse {
-    HttpResponse::Ok().insert_header(etag(policy.version)).json(policy)
+    HttpResponse::Ok()
+        .insert_header(etag(policy.version))
+        .json(policy)
 }
