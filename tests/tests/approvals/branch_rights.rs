@@ -33,8 +33,7 @@ async fn purchase_with_branch_rights(school: &School) -> Value {
     });
     let template = school.template("purchase_rights", definition).await;
     assert_eq!(
-        template["definition"]["steps"][0]["branches"][0]["steps"][0]["signatureRequired"],
-        true,
+        template["definition"]["steps"][0]["branches"][0]["steps"][0]["signatureRequired"], true,
         "the template keeps the branch step's rights"
     );
     let form = json!({ "amount": 800_000, "bankAccount": "6222 0212 3456 7890" });
@@ -75,11 +74,23 @@ async fn a_branch_approver_must_fill_their_steps_field_and_sign() {
     named.sort();
     assert_eq!(named, ["form.accountCode", "signatureFileId"]);
     let res = school
-        .act("wu.houqin", id, "approve", json!({ "form": { "accountCode": "6602" } }))
+        .act(
+            "wu.houqin",
+            id,
+            "approve",
+            json!({ "form": { "accountCode": "6602" } }),
+        )
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
-    assert_eq!(fields(&problem), ["form.accountCode"], "not the other branch's field");
-    assert_eq!(school.detail("he.laoshi", id).await["version"], request["version"]);
+    assert_eq!(
+        fields(&problem),
+        ["form.accountCode"],
+        "not the other branch's field"
+    );
+    assert_eq!(
+        school.detail("he.laoshi", id).await["version"],
+        request["version"]
+    );
 
     let signature = upload(&school, "li.wenshu", "签名.png", PNG).await;
     let body = json!({ "form": { "accountCode": "6602 管理费用" }, "signatureFileId": signature });

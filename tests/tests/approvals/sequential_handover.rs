@@ -9,10 +9,9 @@ use super::support::{School, definition, fields, pending_names};
 
 /// 孙档案, then 李文书, then 赵专员, one after the other; filed by 何老师.
 async fn signed_in_order(school: &School) -> Value {
-    let ids = school
-        .users(&["sun.dangan", "li.wenshu", "zhao.zhuanyuan"])
-        .await;
-    let step = json!({ "name": "依次会审", "rule": { "type": "users", "userIds": ids }, "mode": "sequential" });
+    let ids = school.users(&["sun.dangan", "li.wenshu", "zhao.zhuanyuan"]).await;
+    let step =
+        json!({ "name": "依次会审", "rule": { "type": "users", "userIds": ids }, "mode": "sequential" });
     school.template("seq", definition(json!([step]))).await;
     school.start("he.laoshi", "seq", json!({ "amount": 100 })).await
 }
@@ -65,7 +64,11 @@ async fn an_administrator_reassigns_a_queued_turn_and_it_keeps_its_place_in_the_
     let body = json!({ "taskId": queued, "toUserId": vice, "reason": "李文书借调教育局一个月" });
     let moved = school.ok("wang.zhuren", id, "reassign", body).await;
     assert_eq!(pending_names(&moved), ["孙档案"], "the first turn is untouched");
-    assert_eq!(queued_names(&moved), ["陈副校长", "赵专员"], "the second place, now 陈副校长's");
+    assert_eq!(
+        queued_names(&moved),
+        ["陈副校长", "赵专员"],
+        "the second place, now 陈副校长's"
+    );
     let entry = moved["timeline"]
         .as_array()
         .unwrap()

@@ -68,7 +68,14 @@ async fn move_task(
 }
 
 /// The timeline's `reassign` entry and the notice to the person the task was taken from.
-fn record_move(flow: &mut Flow, task: &TaskRow, to: Uuid, actor: Option<Uuid>, reason: &str, comment: String) {
+fn record_move(
+    flow: &mut Flow,
+    task: &TaskRow,
+    to: Uuid,
+    actor: Option<Uuid>,
+    reason: &str,
+    comment: String,
+) {
     flow.event(
         actor,
         "reassign",

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::definition::{Definition, StepDef};
-use super::parallel::StepPos;
 use super::form::{CheckedForm, FieldDef, FormIssue, FormSchema};
+use super::parallel::StepPos;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

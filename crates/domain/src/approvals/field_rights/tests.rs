@@ -44,13 +44,20 @@ fn a_field_filled_at_a_step_is_refused_from_the_applicant() {
 fn finance_must_fill_the_account_code_and_may_change_the_amount() {
     let def = claim();
     let current = values(json!({ "amount": 100 }));
-    let missing = def.apply_edits(StepPos::top(1), &current, None).err().unwrap_or_default();
+    let missing = def
+        .apply_edits(StepPos::top(1), &current, None)
+        .err()
+        .unwrap_or_default();
     assert_eq!(
         missing.iter().map(|i| i.field.as_str()).collect::<Vec<_>>(),
         ["accountCode"]
     );
     let edited = def
-        .apply_edits(StepPos::top(1), &current, Some(&json!({ "accountCode": "6602", "amount": 90 })))
+        .apply_edits(
+            StepPos::top(1),
+            &current,
+            Some(&json!({ "accountCode": "6602", "amount": 90 })),
+        )
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(edited.form.values.get("amount"), Some(&json!(90)));
     assert_eq!(edited.changes.len(), 2);
@@ -79,10 +86,15 @@ fn hidden_fields_leave_the_summary_and_the_views_of_their_steps_only() {
     let v = values(json!({ "amount": 100, "bankAccount": "6222" }));
     assert!(!def.summary(&v).contains("6222"));
     assert_eq!(
-        def.hidden_for(&[StepPos::top(0)].into()).into_iter().collect::<Vec<_>>(),
+        def.hidden_for(&[StepPos::top(0)].into())
+            .into_iter()
+            .collect::<Vec<_>>(),
         ["bankAccount"]
     );
-    assert!(def.hidden_for(&[StepPos::top(0), StepPos::top(1)].into()).is_empty());
+    assert!(
+        def.hidden_for(&[StepPos::top(0), StepPos::top(1)].into())
+            .is_empty()
+    );
     assert!(def.hidden_for(&[].into()).is_empty());
 }
 
@@ -140,7 +152,10 @@ fn a_branch_steps_rights_hold_at_its_own_position_only() {
     let finance = StepPos::in_branch(0, BranchPos { branch: 0, step: 0 });
     let general = StepPos::in_branch(0, BranchPos { branch: 1, step: 0 });
     assert!(def.check().is_ok(), "{:?}", def.check());
-    assert_eq!(def.filled_at_steps().into_iter().collect::<Vec<_>>(), ["accountCode"]);
+    assert_eq!(
+        def.filled_at_steps().into_iter().collect::<Vec<_>>(),
+        ["accountCode"]
+    );
     assert!(def.refuse_step_fields(&json!({ "accountCode": "6602" })).is_err());
     assert_eq!(
         def.hidden_for(&[general].into()).into_iter().collect::<Vec<_>>(),
@@ -160,7 +175,13 @@ fn a_blocks_own_rights_and_a_branch_steps_unknown_field_are_refused_with_their_p
     def.steps[0].branches[1].steps[0]
         .field_rights
         .insert("iban".into(), crate::approvals::field_rights::FieldRight::Hidden);
-    let fields: Vec<String> = def.check().err().unwrap_or_default().into_iter().map(|i| i.field).collect();
+    let fields: Vec<String> = def
+        .check()
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| i.field)
+        .collect();
     assert_eq!(
         fields,
         [
