@@ -2,7 +2,7 @@
 // demo school: a draft saved and submitted later, a decision signed on the pad, a template with a
 // parallel block designed and saved, and a 报销 whose lines add up to its amount.
 import { check, noHorizontalOverflow } from './helpers.mjs'
-import { DEMO_PASSWORD, signInDemo } from './approvals.mjs'
+import { DEMO_PASSWORD, fillLeave, signInDemo } from './approvals.mjs'
 import { apiAs } from './server.mjs'
 
 const VIEWPORTS = ['desktop', 'phone']
@@ -21,13 +21,7 @@ async function draftThenSubmit({ page, base, state }, viewport) {
   const reason = `参加区教研活动（${viewport}）`
   await signInDemo(page, base, state, teacher)
   await page.goto(`${base}/approvals/new`)
-  await page.locator('[data-test="template-leave"]').click()
-  await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
-  await page.locator('#form-period-start').fill(day)
-  await page.locator('#form-period-end').fill(day)
-  await page.locator('#form-period-end').press('Enter')
-  await page.locator('#form-reason').fill(reason)
+  await fillLeave(page, day, day, reason)
   await page.locator('[data-test="start-save-draft"]').click()
   await page.waitForURL((url) => url.searchParams.has('draft'), { timeout: 15_000 })
   await page.locator('[data-test="start-draft-note"]').waitFor()

@@ -62,7 +62,7 @@ async function pickersFit(page, ids, where) {
 }
 
 /** On the start page: picks 请假 and fills a 事假 from `from` to `to` (YYYY-MM-DD) with a reason. */
-async function fillLeave(page, from, to, reason) {
+export async function fillLeave(page, from, to, reason) {
   await page.locator('[data-test="template-leave"]').click()
   await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()
