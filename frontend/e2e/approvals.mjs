@@ -7,10 +7,10 @@
 // so it goes to the leader in charge of 教务处, chen.fuxiaozhang, who approves it.
 import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
 
-const DEMO_PASSWORD = 'Xiaoban@2026'
+export const DEMO_PASSWORD = 'Xiaoban@2026'
 
 /** Signs a demo user in, changing the password first if the server asks for it. */
-async function signInDemo(page, base, state, username) {
+export async function signInDemo(page, base, state, username) {
   state.demo ??= {}
   const password = state.demo[username] ?? DEMO_PASSWORD
   await signIn(page, base, username, password)
@@ -62,7 +62,7 @@ async function pickersFit(page, ids, where) {
 }
 
 /** On the start page: picks 请假 and fills a 事假 from `from` to `to` (YYYY-MM-DD) with a reason. */
-async function fillLeave(page, from, to, reason) {
+export async function fillLeave(page, from, to, reason) {
   await page.locator('[data-test="template-leave"]').click()
   await page.locator('[data-test="field-leaveType"] .el-select__wrapper').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '事假' }).click()

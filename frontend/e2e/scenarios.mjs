@@ -1,5 +1,6 @@
 // The browser scenarios. Each takes a fresh page and the shared state.
 import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
+import { approvalFeatureScenarios } from './approval-features.mjs'
 import { approvalScenarios } from './approvals.mjs'
 
 const ORG = '组织管理'
@@ -141,4 +142,5 @@ export const scenarios = [
     },
   },
   ...approvalScenarios,
+  ...approvalFeatureScenarios,
 ]

@@ -7,6 +7,7 @@ mod approvals {
     mod assists;
     mod attachments;
     mod batch;
+    mod branch_rights;
     mod clock;
     mod computed;
     mod copies;
@@ -33,6 +34,7 @@ mod approvals {
     mod returns;
     mod search;
     mod sequential;
+    mod sequential_handover;
     mod signatures;
     mod strict_input;
     mod stuck;

@@ -1863,7 +1863,11 @@ export interface components {
         BranchDto: {
             /** @description Unique within the block, shown as "分支名 · 步骤名". */
             name: string;
-            steps: components["schemas"]["BranchStepDto"][];
+            /**
+             * @description Ordinary steps with everything a top-level step has (field rights and signature
+             *     included); a nested `branches` is refused at its path, as blocks do not nest.
+             */
+            steps: components["schemas"]["StepDefDto"][];
         };
         /** @description One branch of a parallel block in a request's progress. */
         BranchOut: {
@@ -1873,20 +1877,6 @@ export interface components {
             /** @description `current`, `passed` or `waiting`. */
             status: string;
             steps: components["schemas"]["BranchStepOut"][];
-        };
-        /** @description A step inside a branch: an ordinary step (blocks do not nest). */
-        BranchStepDto: {
-            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
-            cc?: components["schemas"]["ApproverRuleDto"][];
-            /** @description As a step's condition; may read the applicant too. */
-            condition?: string | null;
-            /** Format: int32 */
-            deadlineHours?: number | null;
-            mode?: components["schemas"]["StepModeDto"];
-            name: string;
-            passRatio?: components["schemas"]["RatioDto"] | null;
-            rule: components["schemas"]["ApproverRuleDto"];
-            timeout?: components["schemas"]["TimeoutActionDto"];
         };
         BranchStepOut: {
             /** Format: int32 */

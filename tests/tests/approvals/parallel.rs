@@ -402,8 +402,9 @@ async fn a_parallel_block_is_refused_with_every_problem_named_by_its_path() {
     let nested = json!([
         { "name": "嵌套", "branches": [
             { "name": "甲", "steps": [step] },
-            { "name": "乙", "steps": [ { "name": "内", "rule": users(&[school.user_id("li.wenshu").await]),
-                                        "branches": [] } ] }
+            { "name": "乙", "steps": [ { "name": "内", "branches": [
+                { "name": "内甲", "steps": [step] }, { "name": "内乙", "steps": [step] }
+            ] } ] }
         ] }
     ]);
     let body =

@@ -19,6 +19,38 @@ pub struct BranchPos {
     pub step: i32,
 }
 
+/// Where a task's rules live: a top-level step, or a step of one of its branches. Field rights,
+/// signatures, deadlines and timeout actions are all looked up by this one position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StepPos {
+    pub step: usize,
+    pub branch: Option<BranchPos>,
+}
+
+impl StepPos {
+    pub fn top(step: usize) -> Self {
+        Self { step, branch: None }
+    }
+
+    pub fn in_branch(step: usize, branch: BranchPos) -> Self {
+        Self {
+            step,
+            branch: Some(branch),
+        }
+    }
+}
+
+impl Definition {
+    /// The step at `pos`: the top-level step, or the branch step inside its block.
+    pub fn step_at(&self, pos: StepPos) -> Option<&StepDef> {
+        let step = self.steps.get(pos.step)?;
+        match pos.branch {
+            Some(branch) => step.branch_step(branch),
+            None => Some(step),
+        }
+    }
+}
+
 impl StepDef {
     /// The step of a branch of this block.
     pub fn branch_step(&self, pos: BranchPos) -> Option<&StepDef> {
@@ -89,6 +121,13 @@ impl Definition {
                 "A parallel block needs 2 to 8 branches",
             ));
         }
+        if !block.field_rights.is_empty() || block.signature_required {
+            issues.push(issue(
+                &format!("{path}.fieldRights"),
+                "并行分支本身不设字段权限或签名，请在分支内的步骤上设置",
+                "A parallel block has no field rights or signature of its own; set them on its branches' steps",
+            ));
+        }
         if block.mode != Default::default() || block.pass_ratio.is_some() || block.deadline_hours.is_some() {
             issues.push(issue(
                 &format!("{path}.mode"),
@@ -150,6 +189,7 @@ impl Definition {
                     ));
                 }
                 self.check_step(index, &spath, step, issues);
+                self.check_field_rights(&spath, step, issues);
             }
         }
     }

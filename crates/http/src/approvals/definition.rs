@@ -256,32 +256,10 @@ pub struct StepDefDto {
 pub struct BranchDto {
     /// Unique within the block, shown as "分支名 · 步骤名".
     pub name: String,
-    pub steps: Vec<BranchStepDto>,
-}
-
-/// A step inside a branch: an ordinary step (blocks do not nest).
-// The fields of `StepDefDto` without `branches`, one by one: `flatten` cannot go with
-// `deny_unknown_fields`, and a nested `branches` must be refused with its path.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BranchStepDto {
-    pub name: String,
-    pub rule: ApproverRuleDto,
-    #[serde(default)]
-    pub mode: StepModeDto,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pass_ratio: Option<RatioDto>,
-    /// As a step's condition; may read the applicant too.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub condition: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline_hours: Option<u32>,
-    #[serde(default)]
-    pub timeout: TimeoutActionDto,
-    #[serde(default)]
-    pub cc: Vec<ApproverRuleDto>,
-    #[serde(default)]
-    pub applicant_is_approver: SelfApprovalDto,
+    /// Ordinary steps with everything a top-level step has (field rights and signature
+    /// included); a nested `branches` is refused at its path, as blocks do not nest.
+    #[schema(no_recursion)]
+    pub steps: Vec<StepDefDto>,
 }
 
 /// What a step's approvers may do with a form field.

@@ -8,8 +8,9 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 
 /// Only this origin's scripts, styles, fonts and connections; no inline script or style, no
-/// plugins, never framed. Images may also be `data:` URIs (the API reference's icons are).
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; \
+/// plugins, never framed. Images may also be `data:` URIs (the API reference's icons are) and
+/// `blob:` URLs the page made itself (a signature is fetched with the in-memory token, then shown).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; \
      base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// The headers set on every response unless a handler set its own.

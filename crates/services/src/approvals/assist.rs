@@ -58,6 +58,11 @@ async fn other_person(
             "That person already has a task in this step",
         ));
     }
+    if let Ok(task) = my_open_task(flow, me)
+        && super::sequential::queued_later(flow, &task, user)
+    {
+        return Err(super::sequential::queued_refusal("userId"));
+    }
     Ok(user)
 }
 

@@ -50,8 +50,8 @@ pub(crate) async fn approve(
     let task = my_open_task(flow, me)?;
     let comment = optional_comment(input)?;
     // Both checks answer at once: a missing signature and a missing account code together.
-    let signature = field_edits::signature(db, flow, me, task.step_index, input).await;
-    let changes = field_edits::apply(db, flow, me, task.step_index, input).await;
+    let signature = field_edits::signature(db, flow, me, &task, input).await;
+    let changes = field_edits::apply(db, flow, me, &task, input).await;
     let (signature, changes) = field_edits::both(signature, changes)?;
     let record = DecisionRecord { signature, changes };
     decide_with(db, flow, &task, TaskStatus::Approved, comment, Some(me), record).await
@@ -65,7 +65,7 @@ pub(crate) async fn reject(
 ) -> Result<(), ServiceError> {
     let task = my_open_task(flow, me)?;
     let comment = required_comment(input, "请填写驳回理由", "Give a reason for rejecting")?;
-    let signature = field_edits::signature(db, flow, me, task.step_index, input).await?;
+    let signature = field_edits::signature(db, flow, me, &task, input).await?;
     let record = DecisionRecord {
         signature,
         changes: Vec::new(),

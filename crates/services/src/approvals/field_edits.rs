@@ -6,9 +6,11 @@ use uuid::Uuid;
 use xiaoban_domain::approvals::FormIssue;
 use xiaoban_domain::approvals::field_rights::FieldChange;
 use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::TaskRow;
 use xiaoban_persistence::files;
 
 use super::act::ActionInput;
+use super::parallel::{task_pos, task_step};
 use super::start::{attach, check_refs, fill_computed};
 use super::state::Flow;
 use crate::{FieldIssue, ServiceError};
@@ -26,21 +28,24 @@ pub(crate) fn form_issues(issues: Vec<FormIssue>) -> ServiceError {
     )
 }
 
-/// Applies the approver's `form` edits at `step` to the request: each value checked by its
+/// Applies the approver's `form` edits at their task's step (a branch step's rights inside a
+/// block) to the request: each value checked by its
 /// field's rules and references (people exist, files are the approver's own), required fields
 /// filled, computed fields computed again. Conditions of later steps then read the new values.
 pub(crate) async fn apply(
     db: &impl ConnectionTrait,
     flow: &mut Flow,
     me: Uuid,
-    step: i32,
+    task: &TaskRow,
     input: &ActionInput,
 ) -> Result<Vec<FieldChange>, ServiceError> {
-    let index = usize::try_from(step).unwrap_or(usize::MAX);
+    let Some(pos) = task_pos(task) else {
+        return Ok(Vec::new());
+    };
     let current = flow.form();
     let mut edited = flow
         .def
-        .apply_edits(index, &current, input.form.as_ref())
+        .apply_edits(pos, &current, input.form.as_ref())
         .map_err(form_issues)?;
     if edited.changes.is_empty() {
         return Ok(Vec::new());
@@ -55,17 +60,17 @@ pub(crate) async fn apply(
     Ok(edited.changes)
 }
 
-/// The signature of a decision at `step`: required when the step says so; when given, a PNG the
+/// The signature of a decision on `task`: required when its step (or branch step) says so; when given, a PNG the
 /// signer uploaded themself (someone else's file is refused as if it did not exist). The file is
 /// linked to the request so that whoever sees the request sees the signature.
 pub(crate) async fn signature(
     db: &impl ConnectionTrait,
     flow: &Flow,
     me: Uuid,
-    step: i32,
+    task: &TaskRow,
     input: &ActionInput,
 ) -> Result<Option<Uuid>, ServiceError> {
-    let required = flow.step(step).is_some_and(|s| s.signature_required);
+    let required = task_step(flow, task).is_some_and(|s| s.signature_required);
     let Some(id) = input.signature_file_id else {
         if required {
             return Err(ServiceError::invalid(

@@ -63,6 +63,19 @@ async fn move_task(
             blocker.blocks_task_id = Some(new_id);
         }
     }
+    record_move(flow, task, to, actor, reason, comment);
+    Ok(())
+}
+
+/// The timeline's `reassign` entry and the notice to the person the task was taken from.
+fn record_move(
+    flow: &mut Flow,
+    task: &TaskRow,
+    to: Uuid,
+    actor: Option<Uuid>,
+    reason: &str,
+    comment: String,
+) {
     flow.event(
         actor,
         "reassign",
@@ -79,7 +92,6 @@ async fn move_task(
         title,
         super::parallel::task_step_name(flow, task),
     );
-    Ok(())
 }
 
 /// Who takes over a task from someone who cannot act: the step's fallback (the template's, then
@@ -169,8 +181,9 @@ pub(crate) fn reassignable(flow: &Flow, viewer: &Viewer) -> bool {
     administers(flow, viewer) && flow.status() == InstanceStatus::Running && flow.tasks.iter().any(is_open)
 }
 
-/// 改派 by an approvals administrator: `taskId` (an open task of the request) to `toUserId`,
-/// who must be able to act, not be the applicant, and not hold an open task in the step.
+/// 改派 by an approvals administrator: `taskId` (an open task of the request, or one queued in a
+/// sequential step's order) to `toUserId`, who must be able to act, not be the applicant, and
+/// neither hold an open task in the step nor wait later in its order.
 pub(crate) async fn reassign(
     db: &impl ConnectionTrait,
     flow: &mut Flow,
@@ -202,7 +215,8 @@ pub(crate) async fn reassign(
             "The request has no such task",
         ));
     };
-    if flow.status() != InstanceStatus::Running || !is_open(&task) {
+    let queued = task.has_status(TaskStatus::Queued);
+    if flow.status() != InstanceStatus::Running || !(is_open(&task) || queued) {
         return Err(conflict(
             "该待办已处理，无法改派",
             "The task has been handled; it cannot be reassigned",
@@ -236,6 +250,16 @@ pub(crate) async fn reassign(
     };
     if let Some((zh, en)) = refusal {
         return Err(ServiceError::invalid("toUserId", zh, en));
+    }
+    if super::sequential::queued_later(flow, &task, to)
+        || (queued && super::sequential::approved_at(flow, &task, to))
+    {
+        return Err(super::sequential::queued_refusal("toUserId"));
+    }
+    if queued {
+        super::sequential::reassign_queued(flow, &task, to);
+        record_move(flow, &task, to, Some(viewer.id), "admin", reason.to_owned());
+        return Ok(());
     }
     move_task(db, flow, &task, to, Some(viewer.id), "admin", reason.to_owned()).await
 }

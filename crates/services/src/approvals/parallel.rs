@@ -6,7 +6,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::definition::{StepDef, StepMode};
 use xiaoban_domain::approvals::flow::{InstanceStatus, Tally, TaskOrigin, TaskStatus};
-use xiaoban_domain::approvals::parallel::BranchPos;
+use xiaoban_domain::approvals::parallel::{BranchPos, StepPos};
 use xiaoban_domain::approvals::self_approval::StepPlan;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
@@ -33,13 +33,18 @@ pub(crate) fn place_like(flow: &mut Flow, id: Uuid, like: &TaskRow) {
     }
 }
 
+/// Where a task's rules live: its branch step inside a block, else its step (none for a
+/// template-level copy, whose pseudo step index is negative).
+pub(crate) fn task_pos(task: &TaskRow) -> Option<StepPos> {
+    Some(StepPos {
+        step: usize::try_from(task.step_index).ok()?,
+        branch: position(task),
+    })
+}
+
 /// The step a task answers to: its branch step inside a block, else its step.
 pub(crate) fn task_step<'a>(flow: &'a Flow, task: &TaskRow) -> Option<&'a StepDef> {
-    let step = flow.step(task.step_index)?;
-    match position(task) {
-        Some(pos) => step.branch_step(pos),
-        None => Some(step),
-    }
+    flow.def.step_at(task_pos(task)?)
 }
 
 /// The name shown for a task's step: "分支名 · 步骤名" inside a block.

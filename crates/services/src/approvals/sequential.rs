@@ -12,6 +12,7 @@ use xiaoban_domain::approvals::definition::StepDef;
 use xiaoban_domain::approvals::flow::{TaskOrigin, TaskStatus};
 use xiaoban_domain::approvals::sequence;
 use xiaoban_persistence::ConnectionTrait;
+use xiaoban_persistence::approvals::TaskRow;
 
 use super::engine::{assign, hand_to_holder, settle};
 use super::handover::can_act;
@@ -178,6 +179,44 @@ pub(crate) fn requeue_after_recall(flow: &mut Flow, step: i32, recalled: Uuid) {
     }
 }
 
-fn is_open(task: &xiaoban_persistence::approvals::TaskRow) -> bool {
+/// Whether `person` waits later in the signing order of `task`'s step (the same branch step inside
+/// a block): handing them the task, or adding them as a signer, would have them sign twice.
+pub(crate) fn queued_later(flow: &Flow, task: &TaskRow, person: Uuid) -> bool {
+    flow.step_tasks(task.step_index).any(|t| {
+        t.assignee_id == person
+            && t.has_status(TaskStatus::Queued)
+            && (t.branch_index, t.branch_step) == (task.branch_index, task.branch_step)
+    })
+}
+
+/// Whether `person` already approved at `task`'s step in this round: a queued turn given to them
+/// would be passed over, and the order would lose a signer.
+pub(crate) fn approved_at(flow: &Flow, task: &TaskRow, person: Uuid) -> bool {
+    flow.step_tasks(task.step_index).any(|t| {
+        t.assignee_id == person
+            && t.approved_in_person()
+            && (t.branch_index, t.branch_step) == (task.branch_index, task.branch_step)
+    })
+}
+
+/// The 422 for a person already queued later in the order, on `field`.
+pub(crate) fn queued_refusal(field: &str) -> ServiceError {
+    ServiceError::invalid(
+        field,
+        "该人员已在本步骤的审批顺序中，稍后将轮到其审批，不能再交给其处理",
+        "That person signs later in this step's order; they cannot be given this task as well",
+    )
+}
+
+/// 改派 of a queued task: the person waiting in the order is replaced in place, so the task keeps
+/// its place in the queue (the order is the tasks' creation order) and opens when its turn comes.
+pub(crate) fn reassign_queued(flow: &mut Flow, task: &TaskRow, to: Uuid) {
+    if let Some(queued) = flow.task_mut(task.id) {
+        queued.assignee_id = to;
+        queued.delegated_from = None;
+    }
+}
+
+fn is_open(task: &TaskRow) -> bool {
     TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
 }

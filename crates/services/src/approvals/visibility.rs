@@ -9,7 +9,10 @@ use xiaoban_domain::approvals::field_rights::FieldRight;
 use xiaoban_domain::approvals::flow::TaskStatus;
 use xiaoban_persistence::approvals::EventRow;
 
+use xiaoban_domain::approvals::parallel::StepPos;
+
 use super::detail::DecisionNeeds;
+use super::parallel::{task_pos, task_step};
 use super::state::{Flow, TaskState};
 
 /// The fields hidden from `viewer`: those hidden at every step where they hold (or held) a
@@ -18,11 +21,11 @@ pub(crate) fn hidden_for(flow: &Flow, viewer: Uuid) -> BTreeSet<String> {
     if flow.inst.applicant_id == viewer {
         return BTreeSet::new();
     }
-    let steps: BTreeSet<usize> = flow
+    let steps: BTreeSet<StepPos> = flow
         .tasks
         .iter()
         .filter(|t| t.is_decision() && (t.assignee_id == viewer || t.delegated_from == Some(viewer)))
-        .filter_map(|t| usize::try_from(t.step_index).ok())
+        .filter_map(task_pos)
         .collect();
     flow.def.hidden_for(&steps)
 }
@@ -68,12 +71,14 @@ pub(crate) fn signatures(timeline: &[EventRow]) -> BTreeMap<Uuid, Uuid> {
         .collect()
 }
 
-/// What the viewer's pending task in the current step asks of them.
+/// What the viewer's pending task in the current step asks of them: the rights of the task's own
+/// step (a branch step's inside a block).
 pub(crate) fn decision_needs(flow: &Flow, viewer: Uuid) -> Option<DecisionNeeds> {
     let step = flow.inst.current_step?;
-    flow.step_tasks(step)
+    let task = flow
+        .step_tasks(step)
         .find(|t| t.assignee_id == viewer && t.has_status(TaskStatus::Pending))?;
-    let def = flow.step(step)?;
+    let def = task_step(flow, task)?;
     Some(DecisionNeeds {
         editable_fields: def.fields_with(FieldRight::Editable),
         required_fields: def.fields_with(FieldRight::Required),

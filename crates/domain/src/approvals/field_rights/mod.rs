@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 
 use super::definition::{Definition, StepDef};
 use super::form::{CheckedForm, FieldDef, FormIssue, FormSchema};
+use super::parallel::StepPos;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -68,10 +69,16 @@ impl StepDef {
 }
 
 impl Definition {
-    /// Fields some step must fill: not asked of the applicant.
-    pub fn filled_at_steps(&self) -> BTreeSet<&str> {
+    /// Every step that decides (top-level and branch steps alike), for rules that hold for any.
+    fn deciding_steps(&self) -> impl Iterator<Item = &StepDef> {
         self.steps
             .iter()
+            .flat_map(|s| std::iter::once(s).chain(s.branches.iter().flat_map(|b| b.steps.iter())))
+    }
+
+    /// Fields some step (a branch step included) must fill: not asked of the applicant.
+    pub fn filled_at_steps(&self) -> BTreeSet<&str> {
+        self.deciding_steps()
             .flat_map(|s| s.field_rights.iter())
             .filter(|(_, r)| **r == FieldRight::Required)
             .map(|(k, _)| k.as_str())
@@ -80,16 +87,16 @@ impl Definition {
 
     /// The step that fills `key`, for messages.
     fn filling_step(&self, key: &str) -> Option<&StepDef> {
-        self.steps
-            .iter()
+        self.deciding_steps()
             .find(|s| s.right(key) == Some(FieldRight::Required))
     }
 
-    /// The fields a person does not see who decides (or decided) the steps `steps`: those hidden
-    /// at every one of them. Someone at no step (the applicant, a copy, an administrator) sees all.
-    pub fn hidden_for(&self, steps: &BTreeSet<usize>) -> BTreeSet<String> {
+    /// The fields a person does not see who decides (or decided) at the positions `steps`: those
+    /// hidden at every one of them. Someone at no step (the applicant, a copy, an administrator)
+    /// sees all.
+    pub fn hidden_for(&self, steps: &BTreeSet<StepPos>) -> BTreeSet<String> {
         let mut hidden: Option<BTreeSet<String>> = None;
-        for step in steps.iter().filter_map(|i| self.steps.get(*i)) {
+        for step in steps.iter().filter_map(|pos| self.step_at(*pos)) {
             let here: BTreeSet<String> = step.fields_with(FieldRight::Hidden).into_iter().collect();
             hidden = Some(match hidden {
                 None => here,
@@ -102,8 +109,7 @@ impl Definition {
     /// The one-line summary every inbox shows: the form's, without any field a step hides.
     pub fn summary(&self, values: &Map<String, Value>) -> String {
         let hidden: BTreeSet<&str> = self
-            .steps
-            .iter()
+            .deciding_steps()
             .flat_map(|s| s.field_rights.iter())
             .filter(|(_, r)| **r == FieldRight::Hidden)
             .map(|(k, _)| k.as_str())
@@ -139,17 +145,17 @@ impl Definition {
         if issues.is_empty() { Ok(()) } else { Err(issues) }
     }
 
-    /// The approver of step `index` approves with `edits` (a values object) over `current`.
+    /// The approver at `pos` approves with `edits` (a values object) over `current`.
     /// Every key must be a field the step may edit; each value is checked by its field's rules
     /// (blank clears it); afterwards every field the step requires must have a value. Issues
     /// are keyed by value key.
     pub fn apply_edits(
         &self,
-        index: usize,
+        pos: StepPos,
         current: &Map<String, Value>,
         edits: Option<&Value>,
     ) -> Result<Edited, Vec<FormIssue>> {
-        let Some(step) = self.steps.get(index) else {
+        let Some(step) = self.step_at(pos) else {
             return Ok(Edited::default());
         };
         let empty = Value::Object(Map::new());

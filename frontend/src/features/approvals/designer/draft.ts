@@ -161,11 +161,10 @@ function stepToWire(s: StepDraft) {
 }
 
 type StepWire = DefinitionDto['steps'][number]
-type BranchStepWire = NonNullable<StepWire['branches']>[number]['steps'][number]
 
-function stepFromWire(s: StepWire | BranchStepWire): StepDraft {
+function stepFromWire(s: StepWire): StepDraft {
   const timeout = (s.timeout ?? { action: 'remind' }) as { action: TimeoutKind; role?: string }
-  const branches = 'branches' in s ? (s.branches ?? []) : []
+  const branches = s.branches ?? []
   return {
     name: s.name, rule: ruleFromWire(s.rule), mode: s.mode ?? 'or',
     numerator: s.passRatio?.numerator ?? 1, denominator: s.passRatio?.denominator ?? 2,
@@ -173,28 +172,30 @@ function stepFromWire(s: StepWire | BranchStepWire): StepDraft {
     timeout: timeout.action, timeoutRole: timeout.role ?? '', cc: (s.cc ?? []).map(ruleFromWire),
     applicantIsApprover: s.applicantIsApprover ?? 'superior',
     branches: branches.map((b) => ({ name: b.name, steps: b.steps.map(stepFromWire) })),
-    fieldRights: 'fieldRights' in s ? { ...(s.fieldRights ?? {}) } : {},
-    signatureRequired: 'signatureRequired' in s ? (s.signatureRequired ?? false) : false,
+    fieldRights: { ...(s.fieldRights ?? {}) },
+    signatureRequired: s.signatureRequired ?? false,
   }
 }
 
 /** The definition as the API takes it (blank optional parts left out). */
 export function toDefinition(d: TemplateDraft): DefinitionDto {
   const keys = new Set(d.fields.map((f) => f.key))
+  // A branch step has the same rights as a top-level one.
+  const withRights = (s: StepDraft) => ({
+    ...stepToWire(s),
+    // Rights of fields no longer in the form are dropped rather than refused on save.
+    fieldRights: Object.fromEntries(Object.entries(s.fieldRights).filter(([k]) => keys.has(k))),
+    signatureRequired: s.signatureRequired,
+  })
   const steps = d.steps.map((s) =>
     s.branches.length
       ? {
           name: s.name,
           condition: s.condition.trim() || null,
           cc: s.cc.map(ruleToWire),
-          branches: s.branches.map((b) => ({ name: b.name, steps: b.steps.map(stepToWire) })),
+          branches: s.branches.map((b) => ({ name: b.name, steps: b.steps.map(withRights) })),
         }
-      : {
-          ...stepToWire(s),
-          // Rights of fields no longer in the form are dropped rather than refused on save.
-          fieldRights: Object.fromEntries(Object.entries(s.fieldRights).filter(([k]) => keys.has(k))),
-          signatureRequired: s.signatureRequired,
-        },
+      : withRights(s),
   )
   const fields = d.fields.map((f) => {
     const out: FieldDef = { key: f.key, label: f.label, kind: f.kind, required: !!f.required }
