@@ -539,6 +539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
+         *     that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
+         */
+        get: operations["get_approval_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/transfer": {
         parameters: {
             query?: never;
@@ -1681,7 +1701,23 @@ export interface components {
             templateName: string;
             /** Format: int32 */
             templateVersion: number;
-            timeline: components["schemas"]["EventOut"][];
+            /**
+             * @description The request's 流转记录, oldest first. `action` is one of:
+             *     `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
+             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
+             */
+            timeline: components["schemas"]["TimelineEventOut"][];
             title: string;
             /** Format: int32 */
             version: number;
@@ -2153,35 +2189,6 @@ export interface components {
              * @description The draft's version edited (or send `If-Match: "N"`); stale → 409 `version_conflict`.
              */
             version?: number | null;
-        };
-        EventOut: {
-            /**
-             * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
-             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
-             *     `to_superior` (the applicant was the step's only approver: their superior decides),
-             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
-             *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
-             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
-             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
-             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
-             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
-             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
-             */
-            action: string;
-            /** Format: uuid */
-            actorId?: string | null;
-            actorName?: string | null;
-            /** Format: date-time */
-            at: string;
-            comment?: string | null;
-            data: Record<string, never>;
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            stepIndex?: number | null;
-            stepName?: string | null;
         };
         /** @description One field of a template's form. */
         FieldDefDto: {
@@ -3276,6 +3283,33 @@ export interface components {
             /** Format: uuid */
             templateId: string;
             withdrawn: number;
+        };
+        /** @description One line of a record's timeline: who did what, when, from which status to which, and why. */
+        TimelineEventOut: {
+            /** @description The module's action word; each module's endpoint lists its words. */
+            action: string;
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the module's endpoint). */
+            data: Record<string, never>;
+            /** @description The record's status before the event, when the event changed it (`null` for a new record). */
+            fromStatus?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
+             */
+            stepIndex?: number | null;
+            stepName?: string | null;
+            /** @description The record's status after the event, when the event changed it. */
+            toStatus?: string | null;
         };
         /** @description What happens when a step's deadline passes. */
         TimeoutActionDto: {
@@ -4798,6 +4832,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventOut"][];
+                };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
