@@ -6,8 +6,10 @@ import { i18n } from '@/i18n'
 
 type TimelineEvent = components['schemas']['TimelineEventOut']
 
-function event(over: Partial<TimelineEvent>): TimelineEvent {
-  return { id: crypto.randomUUID(), at: '2026-11-23T01:00:00Z', action: 'comment', data: {}, ...over }
+/** `data` is free-form per module; the generated type says only "an object". */
+function event(over: Partial<Omit<TimelineEvent, 'data'>> & { data?: Record<string, unknown> }): TimelineEvent {
+  const { data, ...rest } = over
+  return { id: crypto.randomUUID(), at: '2026-11-23T01:00:00Z', action: 'comment', ...rest, data: (data ?? {}) as TimelineEvent['data'] }
 }
 
 function timeline(events: TimelineEvent[], words: string, fields?: { key: string; kind: string }[]) {
