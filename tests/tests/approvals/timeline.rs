@@ -3,7 +3,9 @@
 
 use sea_orm::{ConnectionTrait, Statement};
 use sea_orm_migration::MigratorTrait;
+use secrecy::ExposeSecret;
 use serde_json::{Value, json};
+use xiaoban_persistence::connect;
 use xiaoban_persistence::db::migration_names;
 use xiaoban_persistence::migrations::Migrator;
 
@@ -137,12 +139,18 @@ async fn the_migration_moves_every_approval_event_and_back() {
     let names = migration_names();
     let at = names.iter().position(|n| n == MIGRATION).unwrap();
     let undone = u32::try_from(names.len() - at).unwrap();
-    Migrator::down(school.app.db(), Some(undone)).await.unwrap();
+    // One connection of its own: a pooled connection still reading at the old schema would see
+    // the dropped table's index.
+    let migrator = connect(school.app.config.database_url.expose_secret(), 1)
+        .await
+        .unwrap();
+    Migrator::down(&migrator, Some(undone)).await.unwrap();
     assert_eq!(
         count(&school, "SELECT COUNT(*) FROM approval_events").await,
         events_then
     );
-    Migrator::up(school.app.db(), None).await.unwrap();
+    Migrator::up(&migrator, None).await.unwrap();
+    migrator.close().await.unwrap();
 
     assert_eq!(
         count(

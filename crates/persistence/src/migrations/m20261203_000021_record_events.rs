@@ -47,6 +47,20 @@ enum ApprovalInstances {
     Id,
 }
 
+/// The columns both tables have, new and old: the copy maps one onto the other (the request is
+/// the record).
+const SHARED: [(RecordEvents, ApprovalEvents); 9] = [
+    (RecordEvents::Id, ApprovalEvents::Id),
+    (RecordEvents::RecordId, ApprovalEvents::InstanceId),
+    (RecordEvents::TaskId, ApprovalEvents::TaskId),
+    (RecordEvents::ActorId, ApprovalEvents::ActorId),
+    (RecordEvents::Action, ApprovalEvents::Action),
+    (RecordEvents::StepIndex, ApprovalEvents::StepIndex),
+    (RecordEvents::Comment, ApprovalEvents::Comment),
+    (RecordEvents::Data, ApprovalEvents::Data),
+    (RecordEvents::At, ApprovalEvents::At),
+];
+
 const INDEX: &str = "idx_record_events_record";
 const APPROVALS: &str = "approval";
 
@@ -87,33 +101,12 @@ impl MigrationTrait for Migration {
         use ApprovalEvents as E;
         let copy = Query::insert()
             .into_table(R::Table)
-            .columns([
-                R::Module,
-                R::Id,
-                R::RecordId,
-                R::TaskId,
-                R::ActorId,
-                R::Action,
-                R::StepIndex,
-                R::Comment,
-                R::Data,
-                R::At,
-            ])
+            .columns([R::Module].into_iter().chain(SHARED.map(|(new, _)| new)))
             .select_from(
                 Query::select()
                     // A literal, not a bound value: PostgreSQL cannot type a parameter in a select list.
                     .expr(Expr::cust(format!("'{APPROVALS}'")))
-                    .columns([
-                        E::Id,
-                        E::InstanceId,
-                        E::TaskId,
-                        E::ActorId,
-                        E::Action,
-                        E::StepIndex,
-                        E::Comment,
-                        E::Data,
-                        E::At,
-                    ])
+                    .columns(SHARED.map(|(_, old)| old))
                     .from(E::Table)
                     .to_owned(),
             )
@@ -159,30 +152,10 @@ impl MigrationTrait for Migration {
         use RecordEvents as R;
         let back = Query::insert()
             .into_table(E::Table)
-            .columns([
-                E::Id,
-                E::InstanceId,
-                E::TaskId,
-                E::ActorId,
-                E::Action,
-                E::StepIndex,
-                E::Comment,
-                E::Data,
-                E::At,
-            ])
+            .columns(SHARED.map(|(_, old)| old))
             .select_from(
                 Query::select()
-                    .columns([
-                        R::Id,
-                        R::RecordId,
-                        R::TaskId,
-                        R::ActorId,
-                        R::Action,
-                        R::StepIndex,
-                        R::Comment,
-                        R::Data,
-                        R::At,
-                    ])
+                    .columns(SHARED.map(|(new, _)| new))
                     .from(R::Table)
                     .and_where(Expr::col(R::Module).eq(APPROVALS))
                     .to_owned(),
