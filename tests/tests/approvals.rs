@@ -40,4 +40,5 @@ mod approvals {
     mod stuck;
     mod template_views;
     mod templates;
+    mod timeline;
 }

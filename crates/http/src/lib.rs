@@ -27,6 +27,7 @@ pub mod roster;
 pub mod routes;
 pub mod settings;
 pub mod site;
+pub mod timeline;
 pub mod users;
 
 pub use app::{API_PREFIX, AppState, build_app, openapi_document};

@@ -19,6 +19,7 @@ pub mod numbering;
 pub mod paging;
 pub mod settings;
 pub mod snapshot;
+pub mod timeline;
 pub mod versioned;
 
 pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};

@@ -28,6 +28,7 @@ pub mod numbering;
 pub mod platform;
 pub mod roles;
 pub mod security_policy;
+pub mod timeline;
 pub mod users;
 
 use std::path::PathBuf;

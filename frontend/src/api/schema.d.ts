@@ -539,6 +539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
+         *     that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
+         */
+        get: operations["get_approval_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/transfer": {
         parameters: {
             query?: never;
@@ -1006,7 +1026,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in user with departments, roles, effective permissions and `ETag`. Answers also while an
+         * The signed-in user with departments, roles and effective permissions. Answers also while an
          *     initial password waits to be changed (`mustChangePassword: true`).
          */
         get: operations["get_me"];
@@ -1297,12 +1317,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The password and lockout policy in force, with its `ETag`. Needs `security.manage`. */
+        /** The password and lockout policy in force. Needs `security.manage`. */
         get: operations["get_security_policy"];
         /**
          * Changes the password and lockout policy, within the 等保2.0 floor (each violation listed).
-         *     Needs `security.manage` and the `version` edited (or `If-Match`); applies to the next
-         *     password set and the next failed sign-in.
+         *     Needs `security.manage`; applies to the next password set and the next failed sign-in.
          */
         put: operations["update_security_policy"];
         post?: never;
@@ -1682,113 +1701,62 @@ export interface components {
             templateName: string;
             /** Format: int32 */
             templateVersion: number;
-            timeline: components["schemas"]["EventOut"][];
+            /**
+             * @description The request's 流转记录, oldest first. `action` is one of:
+             *     `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
+             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
+             */
+            timeline: components["schemas"]["TimelineEventOut"][];
             title: string;
             /** Format: int32 */
             version: number;
         };
-        /**
-         * ApproverRuleApplicantPicks
-         * @description The applicant picks when submitting (`approvers` of the start request).
-         */
-        ApproverRuleApplicantPicks: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "applicant_picks";
-        };
-        /**
-         * ApproverRuleDepartmentHead
-         * @description The head of the applicant's department.
-         */
-        ApproverRuleDepartmentHead: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "department_head";
-        };
         /** @description Who decides a step. */
-        ApproverRuleDto: components["schemas"]["ApproverRuleUsers"] | components["schemas"]["ApproverRuleRole"] | components["schemas"]["ApproverRuleDepartmentHead"] | components["schemas"]["ApproverRuleHeadOf"] | components["schemas"]["ApproverRuleLevelsUp"] | components["schemas"]["ApproverRuleFormUser"] | components["schemas"]["ApproverRuleApplicantPicks"] | components["schemas"]["ApproverRuleManagerChain"];
-        /**
-         * ApproverRuleFormUser
-         * @description The person chosen in a `user` field of the form.
-         */
-        ApproverRuleFormUser: {
-            field: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "form_user";
-        };
-        /**
-         * ApproverRuleHeadOf
-         * @description The head of a named department.
-         */
-        ApproverRuleHeadOf: {
+        ApproverRuleDto: {
+            /** @enum {string} */
+            type: "users";
+            userIds: string[];
+        } | {
+            role: string;
+            /** @enum {string} */
+            type: "role";
+        } | {
+            /** @enum {string} */
+            type: "department_head";
+        } | {
             /** Format: uuid */
             departmentId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @enum {string} */
             type: "head_of";
-        };
-        /**
-         * ApproverRuleLevelsUp
-         * @description The head of the department `levels` above the applicant's (1 = parent).
-         */
-        ApproverRuleLevelsUp: {
+        } | {
             /** Format: int32 */
             levels: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @enum {string} */
             type: "levels_up";
-        };
-        /**
-         * ApproverRuleManagerChain
-         * @description 连续多级主管: the heads of the applicant's department and of each one above it, signed
-         *     level by level (nearest first). `upTo` levels (1 to 10) and/or `untilRole` (stop after
-         *     the first head holding that role, inclusive); at least one of them. A head's own request
-         *     starts at the level above; someone heading two levels signs once.
-         */
-        ApproverRuleManagerChain: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+        } | {
+            field: string;
+            /** @enum {string} */
+            type: "form_user";
+        } | {
+            /** @enum {string} */
+            type: "applicant_picks";
+        } | {
+            /** @enum {string} */
             type: "manager_chain";
             untilRole?: string | null;
             /** Format: int32 */
             upTo?: number | null;
-        };
-        /**
-         * ApproverRuleRole
-         * @description Holders of the role whose data scope reaches the applicant's department.
-         */
-        ApproverRuleRole: {
-            role: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "role";
-        };
-        /**
-         * ApproverRuleUsers
-         * @description Named people.
-         */
-        ApproverRuleUsers: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "users";
-            userIds: string[];
         };
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
@@ -1863,11 +1831,7 @@ export interface components {
         BranchDto: {
             /** @description Unique within the block, shown as "分支名 · 步骤名". */
             name: string;
-            /**
-             * @description Ordinary steps with everything a top-level step has (field rights and signature
-             *     included); a nested `branches` is refused at its path, as blocks do not nest.
-             */
-            steps: components["schemas"]["StepDefDto"][];
+            steps: components["schemas"]["BranchStepDto"][];
         };
         /** @description One branch of a parallel block in a request's progress. */
         BranchOut: {
@@ -1877,6 +1841,20 @@ export interface components {
             /** @description `current`, `passed` or `waiting`. */
             status: string;
             steps: components["schemas"]["BranchStepOut"][];
+        };
+        /** @description A step inside a branch: an ordinary step (blocks do not nest). */
+        BranchStepDto: {
+            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
+            cc?: components["schemas"]["ApproverRuleDto"][];
+            /** @description As a step's condition; may read the applicant too. */
+            condition?: string | null;
+            /** Format: int32 */
+            deadlineHours?: number | null;
+            mode?: components["schemas"]["StepModeDto"];
+            name: string;
+            passRatio?: components["schemas"]["RatioDto"] | null;
+            rule: components["schemas"]["ApproverRuleDto"];
+            timeout?: components["schemas"]["TimeoutActionDto"];
         };
         BranchStepOut: {
             /** Format: int32 */
@@ -2212,35 +2190,6 @@ export interface components {
              */
             version?: number | null;
         };
-        EventOut: {
-            /**
-             * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
-             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
-             *     `to_superior` (the applicant was the step's only approver: their superior decides),
-             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
-             *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
-             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
-             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
-             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
-             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
-             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
-             */
-            action: string;
-            /** Format: uuid */
-            actorId?: string | null;
-            actorName?: string | null;
-            /** Format: date-time */
-            at: string;
-            comment?: string | null;
-            data: Record<string, never>;
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            stepIndex?: number | null;
-            stepName?: string | null;
-        };
         /** @description One field of a template's form. */
         FieldDefDto: {
             /** @description The columns of a `line_items` field (1–10). */
@@ -2521,7 +2470,31 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_AuditEventOut: {
-            items: components["schemas"]["AuditEventOut"][];
+            items: {
+                /** @example user.create */
+                action: string;
+                actorId?: string | null;
+                /** @description `user`, `api_key`, `system` or `anonymous`. */
+                actorKind: string;
+                actorName: string;
+                after?: unknown;
+                before?: unknown;
+                entity: string;
+                entityId?: string | null;
+                hash: string;
+                /**
+                 * Format: int64
+                 * @description Consecutive from 1; a gap means a deleted row.
+                 */
+                id: number;
+                ip?: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                /** @description SHA-256 of the previous event (the chain link). */
+                prevHash: string;
+                requestId?: string | null;
+                userAgent?: string | null;
+            }[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2534,7 +2507,30 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_InboxItemOut: {
-            items: components["schemas"]["InboxItemOut"][];
+            items: {
+                applicantName: string;
+                currentStepName?: string | null;
+                /** Format: date-time */
+                decidedAt?: string | null;
+                /** Format: date-time */
+                dueAt?: string | null;
+                /** Format: uuid */
+                instanceId: string;
+                instanceStatus: string;
+                number: string;
+                overdue: boolean;
+                /** Format: date-time */
+                receivedAt: string;
+                stepName?: string | null;
+                /** Format: date-time */
+                submittedAt: string;
+                summary: string;
+                /** Format: uuid */
+                taskId?: string | null;
+                taskStatus?: string | null;
+                templateName: string;
+                title: string;
+            }[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2547,7 +2543,32 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_NotificationOut: {
-            items: components["schemas"]["NotificationOut"][];
+            items: {
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Extra values for the web app; the shape depends on `kind` and the module. */
+                data: unknown;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["NoticeKindOut"];
+                /**
+                 * @description Where the web app goes on click (a path of the app), if anywhere.
+                 * @example /approvals/01937a6e-0000-7000-8000-000000000000
+                 */
+                link?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the user marked it read; `null` while unread.
+                 */
+                readAt?: string | null;
+                /** Format: uuid */
+                subjectId?: string | null;
+                /** @description The module of the record it is about, e.g. `approval`. */
+                subjectModule?: string | null;
+                /** @example 待审批：请假申请（王老师） */
+                title: string;
+            }[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2560,7 +2581,26 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_RegisterItemOut: {
-            items: components["schemas"]["RegisterItemOut"][];
+            items: {
+                applicantName: string;
+                currentStepName?: string | null;
+                /** @description The department the request was filed in. */
+                departmentName?: string | null;
+                /** Format: date-time */
+                finishedAt?: string | null;
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** @description An open task is past its deadline. */
+                overdue: boolean;
+                status: components["schemas"]["InstanceStatusDto"];
+                /** @description The status in words: 审批中, 已通过, …. */
+                statusLabel: string;
+                /** Format: date-time */
+                submittedAt: string;
+                templateName: string;
+                title: string;
+            }[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2573,7 +2613,40 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_UserOut: {
-            items: components["schemas"]["UserOut"][];
+            items: {
+                /**
+                 * Format: int32
+                 * @description Classification level the user may read: 0 公开, 1 内部, 2 秘密, 3 机密, 4 绝密.
+                 */
+                clearance: number;
+                departments: components["schemas"]["UserDepartmentOut"][];
+                email?: string | null;
+                /** Format: uuid */
+                id: string;
+                idNumber?: string | null;
+                /** Format: date-time */
+                lastLoginAt?: string | null;
+                /** Format: date-time */
+                lockedUntil?: string | null;
+                /** @description The password is an initial or reset one and must be changed before anything else. */
+                mustChangePassword: boolean;
+                /** @example 张三 */
+                name: string;
+                /** @description Staff or student number. */
+                number?: string | null;
+                /** @description Effective permission codes (see `GET /api/v1/permissions`). */
+                permissions: string[];
+                /** @example 138****1234 */
+                phone?: string | null;
+                position?: string | null;
+                roles: components["schemas"]["UserRoleOut"][];
+                /** @description `active` or `disabled`. */
+                status: string;
+                /** @example zhangsan */
+                username: string;
+                /** Format: int32 */
+                version: number;
+            }[];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2917,41 +2990,17 @@ export interface components {
             /** @example 元旦 */
             name: string;
         };
-        /**
-         * ScopeAll
-         * @description Every record.
-         */
-        ScopeAll: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+        /** @description The records a role assignment reaches. */
+        ScopeOut: {
+            /** @enum {string} */
             kind: "all";
-        };
-        /**
-         * ScopeDepartment
-         * @description Records of the department and its sub-departments.
-         */
-        ScopeDepartment: {
+        } | {
             /** Format: uuid */
             departmentId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "department";
-        };
-        /** @description The records a role assignment reaches. */
-        ScopeOut: components["schemas"]["ScopeAll"] | components["schemas"]["ScopeDepartment"] | components["schemas"]["ScopeSelf"];
-        /**
-         * ScopeSelf
-         * @description Only the user's own records.
-         */
-        ScopeSelf: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+        } | {
+            /** @enum {string} */
             kind: "self";
         };
         /** @description A correct password on an account with two-step verification: no tokens yet. */
@@ -2993,36 +3042,6 @@ export interface components {
              * @description 0 while the built-in defaults apply.
              */
             version: number;
-        };
-        /**
-         * @description A new password and lockout policy, based on the `version` read (or send `If-Match: "N"`);
-         *     stale → 409 `version_conflict`.
-         */
-        SecurityPolicyIn: {
-            /**
-             * Format: int64
-             * @description 5–60 minutes.
-             * @example 15
-             */
-            failureWindowMinutes: number;
-            /**
-             * Format: int64
-             * @description How long a lock lasts: 5–1440 minutes.
-             * @example 15
-             */
-            lockMinutes: number;
-            /**
-             * Format: int32
-             * @description Failed sign-ins within the window that lock an account: 3–10.
-             * @example 5
-             */
-            maxFailures: number;
-            password: components["schemas"]["PasswordPolicyDto"];
-            /**
-             * Format: int32
-             * @description The version edited (0 while the built-in defaults apply).
-             */
-            version?: number | null;
         };
         /**
          * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
@@ -3265,53 +3284,47 @@ export interface components {
             templateId: string;
             withdrawn: number;
         };
-        /**
-         * TimeoutActionAutoApprove
-         * @description Approve on the approvers' behalf.
-         */
-        TimeoutActionAutoApprove: {
+        /** @description One line of a record's timeline: who did what, when, from which status to which, and why. */
+        TimelineEventOut: {
+            /** @description The module's action word; each module's endpoint lists its words. */
+            action: string;
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the module's endpoint). */
+            data: Record<string, never>;
+            /** @description The record's status before the event, when the event changed it (`null` for a new record). */
+            fromStatus?: string | null;
+            /** Format: uuid */
+            id: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
              */
-            action: "auto_approve";
-        };
-        /**
-         * TimeoutActionAutoReject
-         * @description Reject on the approvers' behalf (the request ends rejected, reason 超时自动驳回).
-         */
-        TimeoutActionAutoReject: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            action: "auto_reject";
+            stepIndex?: number | null;
+            stepName?: string | null;
+            /** @description The record's status after the event, when the event changed it. */
+            toStatus?: string | null;
         };
         /** @description What happens when a step's deadline passes. */
-        TimeoutActionDto: components["schemas"]["TimeoutActionRemind"] | components["schemas"]["TimeoutActionEscalate"] | components["schemas"]["TimeoutActionAutoApprove"] | components["schemas"]["TimeoutActionAutoReject"];
-        /**
-         * TimeoutActionEscalate
-         * @description Give the step to the holders of `role` (with a deadline of their own, the step's): the
-         *     first of them to decide decides it; they are no extra required signers.
-         */
-        TimeoutActionEscalate: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+        TimeoutActionDto: {
+            /** @enum {string} */
+            action: "remind";
+        } | {
+            /** @enum {string} */
             action: "escalate";
             role: string;
-        };
-        /**
-         * TimeoutActionRemind
-         * @description Mark overdue and tell the approvers.
-         */
-        TimeoutActionRemind: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            action: "remind";
+        } | {
+            /** @enum {string} */
+            action: "auto_approve";
+        } | {
+            /** @enum {string} */
+            action: "auto_reject";
         };
         /** @description A signed-in session: a short-lived access token and a rotating refresh token. */
         TokenOut: {
@@ -3481,160 +3494,10 @@ export interface components {
             scope: components["schemas"]["ScopeOut"];
         };
     };
-    responses: {
-        /** @description A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`) */
-        Conflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "version_conflict",
-                 *       "currentVersion": 4,
-                 *       "detail": "该记录已更新到第 4 版，请刷新后基于最新内容修改",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 409,
-                 *       "title": "数据已被他人修改，请刷新后重试",
-                 *       "type": "urn:xiaoban:problem:version_conflict"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Signed in without the permission, or the password must be changed first */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "forbidden",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 403,
-                 *       "title": "没有权限执行此操作",
-                 *       "type": "urn:xiaoban:problem:forbidden"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description No such record, or outside the caller's data scope (never told apart) */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "not_found",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 404,
-                 *       "title": "记录不存在",
-                 *       "type": "urn:xiaoban:problem:not_found"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Too many attempts; retry after `Retry-After` seconds */
-        RateLimited: {
-            headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "rate_limited",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 429,
-                 *       "title": "请求过于频繁，请稍后再试",
-                 *       "type": "urn:xiaoban:problem:rate_limited"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Busy; retry after `Retry-After` seconds */
-        ServiceUnavailable: {
-            headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "service_unavailable",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 503,
-                 *       "title": "服务暂不可用，请稍后再试",
-                 *       "type": "urn:xiaoban:problem:service_unavailable"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Not signed in, or the token has expired or was revoked */
-        Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "unauthorized",
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 401,
-                 *       "title": "未登录或登录已失效",
-                 *       "type": "urn:xiaoban:problem:unauthorized"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The body is invalid; `errors` names each field */
-        ValidationFailed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "code": "validation_failed",
-                 *       "errors": {
-                 *         "name": [
-                 *           "不能为空"
-                 *         ]
-                 *       },
-                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
-                 *       "status": 422,
-                 *       "title": "提交的数据未通过校验",
-                 *       "type": "urn:xiaoban:problem:validation_failed"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-    };
-    parameters: {
-        /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-        IdempotencyKey: string;
-        /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-        IfMatch: string;
-    };
+    responses: never;
+    parameters: never;
     requestBodies: never;
-    headers: {
-        /** @description The record's version as a strong tag, `"3"`: send it back as `If-Match` */
-        ETag: string;
-        /** @description `true` when this answer replays an earlier request with the same `Idempotency-Key` */
-        IdempotentReplayed: string;
-        /** @description Where the created record can be read */
-        Location: string;
-        /** @description Seconds to wait before retrying */
-        RetryAfter: number;
-    };
+    headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3657,10 +3520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,26 +3547,20 @@ export interface operations {
             /** @description Issued; `key` is shown only now */
             201: {
                 headers: {
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKeyOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description Unknown scopes, `audit.read`, a duty conflict or a bad expiry */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3738,11 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,10 +3621,7 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,11 +3654,7 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,11 +3686,7 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3876,10 +3715,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3893,10 +3729,7 @@ export interface operations {
     create_approval_draft: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -3909,19 +3742,13 @@ export interface operations {
             /** @description Saved; `Location` names it */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3947,18 +3774,13 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3972,10 +3794,7 @@ export interface operations {
     delete_approval_draft: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3991,20 +3810,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,10 +3831,7 @@ export interface operations {
     patch_approval_draft: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -4037,28 +3847,20 @@ export interface operations {
             /** @description The draft as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,12 +3874,7 @@ export interface operations {
     submit_approval_draft: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -4089,28 +3886,20 @@ export interface operations {
             /** @description Submitted; `Location` names the request */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,10 +3950,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_InboxItemOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,10 +3979,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxCountsOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,10 +4014,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,72 +4028,12 @@ export interface operations {
     create_approval_template: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "category": "人事",
-                 *       "code": "business-trip",
-                 *       "definition": {
-                 *         "form": {
-                 *           "fields": [
-                 *             {
-                 *               "key": "days",
-                 *               "kind": "number",
-                 *               "label": "出差天数",
-                 *               "max": 30,
-                 *               "min": 0.5,
-                 *               "required": true
-                 *             },
-                 *             {
-                 *               "key": "reason",
-                 *               "kind": "long_text",
-                 *               "label": "出差事由",
-                 *               "required": true
-                 *             }
-                 *           ]
-                 *         },
-                 *         "options": {
-                 *           "ccOnSubmit": [
-                 *             {
-                 *               "role": "office_clerk",
-                 *               "type": "role"
-                 *             }
-                 *           ]
-                 *         },
-                 *         "steps": [
-                 *           {
-                 *             "deadlineHours": 24,
-                 *             "mode": "or",
-                 *             "name": "部门负责人审批",
-                 *             "rule": {
-                 *               "type": "department_head"
-                 *             },
-                 *             "timeout": {
-                 *               "action": "remind"
-                 *             }
-                 *           },
-                 *           {
-                 *             "condition": "days > 3",
-                 *             "mode": "or",
-                 *             "name": "分管校领导审批",
-                 *             "rule": {
-                 *               "role": "school_leader",
-                 *               "type": "role"
-                 *             }
-                 *           }
-                 *         ]
-                 *       },
-                 *       "name": "出差申请"
-                 *     }
-                 */
                 "application/json": components["schemas"]["TemplateIn"];
             };
         };
@@ -4321,28 +4041,20 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4368,18 +4080,13 @@ export interface operations {
             /** @description The template */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,10 +4100,7 @@ export interface operations {
     patch_approval_template: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The template's id */
                 id: string;
@@ -4412,28 +4116,20 @@ export interface operations {
             /** @description The template as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,11 +4161,7 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateStatsOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,10 +4213,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_RegisterItemOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,24 +4227,12 @@ export interface operations {
     start_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "form": {
-                 *         "days": 2,
-                 *         "reason": "参加市教研活动"
-                 *       },
-                 *       "templateId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a"
-                 *     }
-                 */
                 "application/json": components["schemas"]["StartIn"];
             };
         };
@@ -4563,19 +4240,13 @@ export interface operations {
             /** @description Started; `Location` names it */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4589,10 +4260,7 @@ export interface operations {
     batch_approve_approvals: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4605,18 +4273,13 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4630,10 +4293,7 @@ export interface operations {
     batch_reject_approvals: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4646,18 +4306,13 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,10 +4364,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4738,18 +4390,13 @@ export interface operations {
             /** @description The request */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4763,12 +4410,7 @@ export interface operations {
     add_approval_signer: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4777,12 +4419,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4790,29 +4426,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,12 +4453,7 @@ export interface operations {
     approve_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4840,12 +4462,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4853,29 +4469,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,12 +4496,7 @@ export interface operations {
     cancel_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4903,12 +4505,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4916,29 +4512,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,12 +4539,7 @@ export interface operations {
     comment_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4966,12 +4548,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4979,29 +4555,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5015,12 +4582,7 @@ export interface operations {
     reassign_approval_task: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5036,29 +4598,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5072,12 +4625,7 @@ export interface operations {
     recall_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5086,12 +4634,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5099,29 +4641,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,12 +4668,7 @@ export interface operations {
     reject_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5149,12 +4677,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5162,29 +4684,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,12 +4711,7 @@ export interface operations {
     remove_approval_signer: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5219,37 +4727,27 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description `taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,12 +4761,7 @@ export interface operations {
     resubmit_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5277,12 +4770,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5290,29 +4777,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5326,12 +4804,7 @@ export interface operations {
     return_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5340,12 +4813,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5353,19 +4820,21 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5373,9 +4842,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+        };
+    };
+    get_approval_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventOut"][];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,12 +4879,7 @@ export interface operations {
     transfer_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5403,12 +4888,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5416,29 +4895,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5452,12 +4922,7 @@ export interface operations {
     urge_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5466,12 +4931,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5479,30 +4938,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5516,12 +4965,7 @@ export interface operations {
     withdraw_approval: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The request's id */
                 id: string;
@@ -5530,12 +4974,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "comment": "同意",
-                 *       "version": 3
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -5543,29 +4981,20 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,10 +5052,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_AuditEventOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,10 +5081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChainReportOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5696,32 +5119,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
             /** @description `rate_limited` */
             429: {
                 headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5759,40 +5173,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Neither or both of `code` and `recoveryCode` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description `rate_limited` */
             429: {
                 headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,10 +5223,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5860,13 +5261,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5906,10 +5303,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDaysOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5923,10 +5317,7 @@ export interface operations {
     set_calendar_day: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /**
                  * @description The day, YYYY-MM-DD
@@ -5951,13 +5342,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDayOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,10 +5387,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,10 +5416,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearsOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,12 +5455,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6113,10 +5487,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,10 +5501,7 @@ export interface operations {
     create_department: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6146,28 +5514,20 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,18 +5553,13 @@ export interface operations {
             /** @description The department */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,10 +5573,7 @@ export interface operations {
     patch_department: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The department's id */
                 id: string;
@@ -6237,28 +5589,20 @@ export interface operations {
             /** @description The department as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken code (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,10 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentCardOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,10 +5665,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonCardOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6356,10 +5694,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleCardOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6386,44 +5721,34 @@ export interface operations {
             /** @description Stored; `Location` names it */
             201: {
                 headers: {
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description Larger than the configured limit (`payload_too_large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Not multipart (`unsupported_media_type`), or a type not accepted or an extension that disagrees with the content (`unsupported_file_type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description No `file` part, an empty file or no file name */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,11 +5780,7 @@ export interface operations {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6498,11 +5819,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,8 +5848,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthOut"];
                 };
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,17 +5871,13 @@ export interface operations {
             /** @description The signed-in user */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6598,20 +5910,14 @@ export interface operations {
                     "application/json": components["schemas"]["TokenOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description Wrong current password, or the new one breaks the policy (each reason listed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6640,10 +5946,7 @@ export interface operations {
                     "application/json": components["schemas"]["TotpStatusOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6674,29 +5977,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description It was not on */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Wrong password or code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6729,28 +6024,21 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description No enrolment was started */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Wrong code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6779,19 +6067,14 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolmentOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description Two-step verification is on already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6840,10 +6123,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_NotificationOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,10 +6152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6904,10 +6181,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6937,11 +6211,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6970,10 +6240,7 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7011,7 +6278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessOut"];
                 };
             };
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7040,10 +6307,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleOut"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,10 +6321,7 @@ export interface operations {
     create_role: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7073,36 +6334,27 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Invalid fields, unknown permissions or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7128,18 +6380,13 @@ export interface operations {
             /** @description The role */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,20 +6416,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Built-in, or still held by users */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7196,10 +6437,7 @@ export interface operations {
     update_role: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The role's id */
                 id: string;
@@ -7215,36 +6453,27 @@ export interface operations {
             /** @description The role as it is now */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Invalid fields, a built-in role's name or permissions, or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,37 +6509,28 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description The file is larger than 5 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description Not multipart, or the file is neither .xlsx nor .csv */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
             /** @description An unreadable file, or (real import) problems in rows */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7333,17 +6553,13 @@ export interface operations {
             /** @description The policy */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7357,35 +6573,26 @@ export interface operations {
     update_security_policy: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecurityPolicyIn"];
+                "application/json": components["schemas"]["SecurityPolicyDto"];
             };
         };
         responses: {
             /** @description The policy now in force */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7414,8 +6621,7 @@ export interface operations {
                     "application/json": components["schemas"]["SiteOut"];
                 };
             };
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7468,10 +6674,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7485,10 +6688,7 @@ export interface operations {
     create_user: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7501,28 +6701,20 @@ export interface operations {
             /** @description Created; `Location` names the user */
             201: {
                 headers: {
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedUserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             /** @description The username or number is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7548,18 +6740,13 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,10 +6760,7 @@ export interface operations {
     patch_user: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
+            header?: never;
             path: {
                 /** @description The user's id */
                 id: string;
@@ -7592,28 +6776,20 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken number (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7643,19 +6819,13 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7681,18 +6851,13 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,18 +6883,13 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7761,11 +6921,7 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,26 +6947,20 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
             /** @description `forbidden`, or `server_only` for an administrator's account */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7840,19 +6990,13 @@ export interface operations {
             /** @description Assigned; the user as it now is */
             201: {
                 headers: {
-                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["ValidationFailed"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,11 +7028,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,18 +7054,13 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
-                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
                 headers: {
                     [name: string]: unknown;

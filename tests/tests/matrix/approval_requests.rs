@@ -176,6 +176,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             body: Body::Json(json!({ "templateId": ax.own, "form": { "note": "矩阵" } })),
         },
         "get_approval" => get(format!("/api/v1/approvals/{}", by_student().await)),
+        "get_approval_timeline" => get(format!("/api/v1/approvals/{}/timeline", by_student().await)),
         "list_approval_tasks" => get("/api/v1/approval-tasks?box=pending"),
         "get_approval_counts" => get("/api/v1/approval-tasks/counts"),
         "list_approvals" => get("/api/v1/approvals"),

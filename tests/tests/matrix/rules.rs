@@ -69,6 +69,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_approval_template"
         | "start_approval"
         | "get_approval"
+        | "get_approval_timeline"
         | "list_approval_tasks"
         | "get_approval_counts"
         | "list_approvals"

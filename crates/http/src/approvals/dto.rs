@@ -171,33 +171,6 @@ pub struct TaskOut {
     pub signature_file_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct EventOut {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    pub actor_name: Option<String>,
-    /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
-    /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
-    /// `to_superior` (the applicant was the step's only approver: their superior decides),
-    /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
-    /// allows), `superior_required` (no one else had approved: the last step goes to the
-    /// superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
-    /// `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
-    /// failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
-    /// branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
-    /// branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
-    /// `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
-    pub action: String,
-    pub step_index: Option<i32>,
-    pub step_name: Option<String>,
-    pub comment: Option<String>,
-    #[schema(value_type = Object)]
-    pub data: Value,
-}
-
 /// A request with its steps, tasks, timeline and what the caller may do now.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -229,7 +202,21 @@ pub struct ApprovalOut {
     pub version: i32,
     pub steps: Vec<StepOut>,
     pub tasks: Vec<TaskOut>,
-    pub timeline: Vec<EventOut>,
+    /// The request's 流转记录, oldest first. `action` is one of:
+    /// `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+    /// `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+    /// `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+    /// `to_superior` (the applicant was the step's only approver: their superior decides),
+    /// `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+    /// allows), `superior_required` (no one else had approved: the last step goes to the
+    /// superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
+    /// `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+    /// failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+    /// branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+    /// branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+    /// `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+    /// A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
+    pub timeline: Vec<crate::timeline::TimelineEventOut>,
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,

@@ -33,6 +33,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         // Before `/approvals/{id}`, which would otherwise take `export.xlsx` for an id.
         .service(register::export_approvals)
         .service(requests::get_approval)
+        .service(requests::get_approval_timeline)
         .service(requests::list_approval_tasks)
         .service(requests::get_approval_counts)
         .service(delegations::list_delegations)

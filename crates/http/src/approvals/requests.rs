@@ -11,6 +11,7 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag};
 use crate::paging::{ListParams, PageOut};
 use crate::responses::created;
+use crate::timeline::TimelineEventOut;
 
 /// Starts a request (needs `approval.use` and the template's starter rule). The form is checked
 /// against the template's current version: problems are 422 on `form.<key>`. Send an
@@ -53,6 +54,23 @@ pub async fn get_approval(
     let detail = services.get_approval(&auth.0, id.into_inner()).await?;
     let out: ApprovalOut = convert(detail)?;
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
+}
+
+/// A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
+/// that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+    params(("id" = Uuid, Path, description = "The request's id")),
+    responses((status = 200, description = "The timeline", body = Vec<TimelineEventOut>)))]
+#[get("/approvals/{id}/timeline")]
+pub async fn get_approval_timeline(
+    services: web::Data<Services>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<TimelineEventOut>>, ApiError> {
+    let events = services.approval_timeline(&auth.0, id.into_inner()).await?;
+    Ok(web::Json(
+        events.into_iter().map(TimelineEventOut::from).collect(),
+    ))
 }
 
 /// The caller's lists: `pending` 待办 (tasks to decide), `done` 已办 (tasks decided),

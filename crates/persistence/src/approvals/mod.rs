@@ -3,7 +3,6 @@
 
 pub mod delegations;
 pub mod drafts;
-pub mod events;
 pub mod inbox;
 pub mod instances;
 pub mod oversight;
@@ -13,8 +12,8 @@ pub mod templates;
 
 pub use crate::entities::approval_delegation::Model as DelegationRow;
 pub use crate::entities::approval_draft::Model as DraftRow;
-pub use crate::entities::approval_event::Model as EventRow;
 pub use crate::entities::approval_instance::Model as InstanceRow;
 pub use crate::entities::approval_task::Model as TaskRow;
 pub use crate::entities::approval_template::Model as TemplateRow;
 pub use crate::entities::approval_template_version::Model as TemplateVersionRow;
+pub use crate::timeline::RecordEventRow as EventRow;

@@ -3,7 +3,6 @@
 pub mod api_key;
 pub mod approval_delegation;
 pub mod approval_draft;
-pub mod approval_event;
 pub mod approval_instance;
 pub mod approval_task;
 pub mod approval_template;
@@ -20,6 +19,7 @@ pub mod notification;
 pub mod number_counter;
 pub mod number_series;
 pub mod outbox_message;
+pub mod record_event;
 pub mod role;
 pub mod role_assignment;
 pub mod role_permission;

@@ -81,11 +81,11 @@ pub fn tables() -> Vec<Box<dyn Table>> {
         of::<approval_template_version::Entity>(),
         of::<approval_instance::Entity>(),
         of::<approval_task::Entity>(),
-        of::<approval_event::Entity>(),
         of::<approval_delegation::Entity>(),
         of::<approval_draft::Entity>(),
         of::<file::Entity>(),
         of::<file_link::Entity>(),
+        of::<record_event::Entity>(),
     ]
 }
 

@@ -10,12 +10,13 @@ use uuid::Uuid;
 use xiaoban_domain::approvals::FormSchema;
 use xiaoban_domain::approvals::flow::TaskStatus;
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::{EventRow, TaskRow, events, people, templates};
+use xiaoban_persistence::approvals::{EventRow, TaskRow, people, templates};
 
 use super::act::Viewer;
 use super::progress::StepState;
 use super::state::Flow;
 use super::visibility;
+use crate::timeline::{self, TimelineEvent};
 use crate::{RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,7 +46,7 @@ pub struct InstanceDetail {
     pub version: i32,
     pub steps: Vec<StepView>,
     pub tasks: Vec<TaskView>,
-    pub timeline: Vec<EventView>,
+    pub timeline: Vec<TimelineEvent>,
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileView>,
     /// What the viewer may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
@@ -110,21 +111,6 @@ pub struct TaskView {
     pub signature_file_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventView {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    /// `None` for the system (routing, skips, timeouts).
-    pub actor_name: Option<String>,
-    pub action: String,
-    pub step_index: Option<i32>,
-    pub step_name: Option<String>,
-    pub comment: Option<String>,
-    pub data: Value,
-}
-
 impl Services {
     /// A request the caller takes part in (or oversees with `approval.admin`); otherwise 404.
     pub async fn get_approval(&self, ctx: &RequestContext, id: Uuid) -> Result<InstanceDetail, ServiceError> {
@@ -148,6 +134,19 @@ impl Services {
     }
 }
 
+impl Services {
+    /// A request's timeline as its detail shows it (same masking and step names); 404 to whoever
+    /// may not see the request. Reading it alone does not mark the caller's copy read.
+    pub async fn approval_timeline(
+        &self,
+        ctx: &RequestContext,
+        id: Uuid,
+    ) -> Result<Vec<TimelineEvent>, ServiceError> {
+        let viewer = self.approval_viewer(ctx).await?;
+        Ok(load(self.db(), id, &viewer, self.now()).await?.timeline)
+    }
+}
+
 pub(crate) async fn load(
     db: &impl ConnectionTrait,
     id: Uuid,
@@ -160,7 +159,7 @@ pub(crate) async fn load(
     }
     let template = templates::find(db, flow.inst.template_id).await?;
     let version = templates::find_version(db, flow.inst.template_version_id).await?;
-    let timeline = events::of_instance(db, id).await?;
+    let timeline = timeline::rows(db, super::RECORD_MODULE, id).await?;
     let mut ids: Vec<Uuid> = flow.tasks.iter().map(|t| t.assignee_id).collect();
     ids.extend(timeline.iter().filter_map(|e| e.actor_id));
     ids.push(flow.inst.applicant_id);
@@ -212,19 +211,11 @@ pub(crate) async fn load(
         timeline: timeline
             .iter()
             .map(|e| {
-                let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
-                let pos = super::progress::event_position(&data);
-                EventView {
-                    id: e.id,
-                    at: e.at,
-                    actor_id: e.actor_id,
-                    actor_name: e.actor_id.map(|a| name(&a)),
-                    action: e.action.clone(),
-                    step_index: e.step_index,
-                    step_name: e.step_index.map(|s| super::parallel::name_at(&flow, s, pos)),
-                    comment: e.comment.clone(),
-                    data: visibility::masked_data(&e.data, &hidden),
-                }
+                let mut event = timeline::view(e, &names);
+                let pos = super::progress::event_position(&event.data);
+                event.step_name = e.step_index.map(|s| super::parallel::name_at(&flow, s, pos));
+                event.data = visibility::masked_data(event.data, &hidden);
+                event
             })
             .collect(),
         actions: super::remove_signer::offer(super::offers::actions(&flow, viewer), &flow, viewer, &timeline),

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_persistence::Tx;
-use xiaoban_persistence::approvals::{EventRow, InstanceRow};
+use xiaoban_persistence::approvals::InstanceRow;
 
+use crate::timeline::Event;
 use crate::{ServiceError, Services};
 
 /// The record a request is about.
@@ -93,12 +94,12 @@ pub enum ModuleSetupError {
 }
 
 /// The transitions the flow's events record, in their order.
-pub(crate) fn transitions(events: &[EventRow]) -> Vec<Transition> {
+pub(crate) fn transitions(events: &[Event]) -> Vec<Transition> {
     events.iter().filter_map(transition).collect()
 }
 
-fn transition(event: &EventRow) -> Option<Transition> {
-    let data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
+fn transition(event: &Event) -> Option<Transition> {
+    let data = &event.data;
     let step = event.step_index.unwrap_or(-1);
     match event.action.as_str() {
         "step_entered" | "step_reopened" => Some(Transition::StepEntered { step }),

@@ -39,7 +39,7 @@ mod visibility;
 pub use act::{ActionInput, AddSignerInput, Position};
 pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
-pub use detail::{DecisionNeeds, EventView, InstanceDetail, StepView, TaskView};
+pub use detail::{DecisionNeeds, InstanceDetail, StepView, TaskView};
 pub use drafts::{DraftInput, DraftPatch, DraftView};
 pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupError, Subject, Transition};
 pub use inbox::{Box as InboxBox, InboxCounts, InboxItem, InboxQuery};
@@ -51,3 +51,5 @@ pub use timers::TimerReport;
 
 /// The numbering series of requests: `SP-2026-00001`.
 pub const NUMBER_SERIES: &str = "approval";
+/// The module code of requests on the shared record timeline.
+pub const RECORD_MODULE: &str = "approval";

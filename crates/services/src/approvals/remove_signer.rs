@@ -10,7 +10,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::{EventRow, TaskRow, events};
+use xiaoban_persistence::approvals::{EventRow, TaskRow};
 
 use super::act::{ActionInput, Viewer};
 use super::engine::{notify, settle};
@@ -134,7 +134,7 @@ pub(crate) async fn remove_signer(
             "That signer has acted; they cannot be removed",
         ));
     }
-    let adders = adders(&events::of_instance(db, flow.inst.id).await?);
+    let adders = adders(&crate::timeline::rows(db, super::RECORD_MODULE, flow.inst.id).await?);
     if !administers(flow, viewer) && adders.get(&task.id) != Some(&viewer.id) {
         return Err(conflict(
             "只有加签人或审批管理员可以减签",

@@ -11,11 +11,12 @@ use xiaoban_domain::approvals::condition::applicant::ApplicantFacts;
 use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
 use xiaoban_persistence::ConnectionTrait;
-use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
+use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, tasks, templates};
 
 use super::hooks::{Transition, transitions};
 use crate::ServiceError;
 use crate::notifications::{self, Notice};
+use crate::timeline::{self, Event};
 
 pub(crate) struct Flow {
     pub inst: InstanceRow,
@@ -25,7 +26,9 @@ pub(crate) struct Flow {
     /// Changed tasks with the status they had when loaded.
     changed: BTreeMap<Uuid, String>,
     created: Vec<Uuid>,
-    events: Vec<EventRow>,
+    events: Vec<Event>,
+    /// A status change not yet written on an event: `(from, to)`, `from` `None` for a new request.
+    status_change: Option<(Option<String>, String)>,
     pub notices: Vec<Notice>,
     pub now: DateTime<Utc>,
     pub calendar: WorkingCalendar,
@@ -47,6 +50,7 @@ pub(crate) fn conflict(zh: &str, en: &str) -> ServiceError {
 
 impl Flow {
     pub fn new(inst: InstanceRow, def: Definition, now: DateTime<Utc>, calendar: WorkingCalendar) -> Self {
+        let inst_status = inst.status.clone();
         Self {
             inst,
             loaded_version: None,
@@ -55,6 +59,9 @@ impl Flow {
             changed: BTreeMap::new(),
             created: Vec::new(),
             events: Vec::new(),
+            // Only a request being started is built here (a loaded one clears this): its first
+            // event is the one that gave it its status.
+            status_change: Some((None, inst_status)),
             notices: Vec::new(),
             now,
             calendar,
@@ -80,6 +87,7 @@ impl Flow {
             serde_json::from_str(&version.definition).map_err(|e| ServiceError::Internal(e.to_string()))?;
         let mut flow = Self::new(inst, def, now, calendar);
         flow.loaded_version = Some(flow.inst.version);
+        flow.status_change = None;
         flow.tasks = tasks::of_instance(db, id).await?;
         flow.applicant = super::applicant::facts(db, flow.inst.applicant_id, flow.inst.department_id).await?;
         Ok(flow)
@@ -95,8 +103,20 @@ impl Flow {
         InstanceStatus::parse(&self.inst.status).unwrap_or(InstanceStatus::Cancelled)
     }
 
+    /// A status change is written on the timeline event recorded with it: the next event, or the
+    /// change's last one when the event came first (a return records its event, then sends the
+    /// request back).
     pub fn set_status(&mut self, status: InstanceStatus) {
-        self.inst.status = status.as_str().to_owned();
+        let to = status.as_str().to_owned();
+        if to == self.inst.status {
+            return;
+        }
+        let from = match self.status_change.take() {
+            Some((from, _)) => from,
+            None => Some(self.inst.status.clone()),
+        };
+        self.status_change = Some((from, to.clone()));
+        self.inst.status = to;
     }
 
     pub fn step(&self, index: i32) -> Option<&StepDef> {
@@ -236,17 +256,16 @@ impl Flow {
             fields.insert("branch".to_owned(), branch.into());
             fields.insert("branchStep".to_owned(), step.into());
         }
-        self.events.push(EventRow {
-            id: Uuid::now_v7(),
-            instance_id: self.inst.id,
-            task_id: task,
-            actor_id: actor,
-            action: action.to_owned(),
-            step_index: step,
-            comment,
-            data: data.to_string(),
-            at: self.now,
-        });
+        let mut event = Event::new(self.now, actor, action);
+        if let Some((from, to)) = self.status_change.take() {
+            event.from_status = from;
+            event.to_status = Some(to);
+        }
+        event.step_index = step;
+        event.task_id = task;
+        event.comment = comment;
+        event.data = data;
+        self.events.push(event);
     }
 
     /// A person's 待审批 (and reminder) notices about this request are done once they hold no
@@ -290,6 +309,12 @@ impl Flow {
             super::copies::copy_at_end(tx, &mut self, status).await?;
         }
         self.inst.updated_at = self.now;
+        if let Some((from, to)) = self.status_change.take()
+            && let Some(last) = self.events.last_mut()
+        {
+            last.from_status = from;
+            last.to_status = Some(to);
+        }
         let transitions = transitions(&self.events)
             .into_iter()
             .map(|t| {
@@ -318,7 +343,7 @@ impl Flow {
         }
         self.settle_task_notices(tx).await?;
         for event in self.events.drain(..) {
-            events::insert(tx, event).await?;
+            timeline::append(tx, super::RECORD_MODULE, self.inst.id, event).await?;
         }
         for notice in self.notices.drain(..) {
             notifications::enqueue(tx, self.now, notice).await?;

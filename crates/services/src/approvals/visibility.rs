@@ -47,8 +47,7 @@ pub(crate) fn mask_values(form: &mut Value, hidden: &BTreeSet<String>) {
 }
 
 /// An event's data with the changes of hidden fields left out.
-pub(crate) fn masked_data(data: &str, hidden: &BTreeSet<String>) -> Value {
-    let mut data: Value = serde_json::from_str(data).unwrap_or(Value::Null);
+pub(crate) fn masked_data(mut data: Value, hidden: &BTreeSet<String>) -> Value {
     if let Some(changes) = data.get_mut("changes").and_then(Value::as_array_mut) {
         changes.retain(|c| {
             c.get("field")

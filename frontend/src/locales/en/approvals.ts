@@ -53,7 +53,6 @@ const approvals: typeof zh = {
     alt: 'Handwritten signature',
   },
   hiddenValue: '(hidden at this step)',
-  changed: '{label}: {before} → {after}',
   print: {
     button: 'Print',
     open: 'Print the approval sheet',

@@ -25,6 +25,7 @@ const ui: typeof zhUi = {
   yes: 'Yes',
   no: 'No',
   conflictReloaded: 'Someone else changed this record; it has been reloaded, please check and retry',
+  timeline: { changed: '{label}: {before} → {after}', moved: 'Status: {from} → {to}', movedTo: 'Status: {to}' },
   status: { active: 'Active', disabled: 'Disabled', inactive: 'Inactive', locked: 'Locked' },
 }
 

@@ -51,7 +51,6 @@ const approvals = {
     alt: '手写签名',
   },
   hiddenValue: '（本步骤不可见）',
-  changed: '{label}：{before} → {after}',
   print: {
     button: '打印',
     open: '打印审批单',

@@ -23,6 +23,7 @@ const ui = {
   yes: '是',
   no: '否',
   conflictReloaded: '数据已被他人修改，已重新加载，请核对后再操作',
+  timeline: { changed: '{label}：{before} → {after}', moved: '状态：{from} → {to}', movedTo: '状态：{to}' },
   status: { active: '启用', disabled: '停用', inactive: '已停用', locked: '已锁定' },
 }
 
