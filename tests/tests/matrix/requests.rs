@@ -248,6 +248,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             )
         }
         "list_users" => req(Method::GET, "/api/v1/users", Empty),
+        "export_users" => req(Method::GET, "/api/v1/users/export.xlsx", Empty),
         "create_user" => req(
             Method::POST,
             "/api/v1/users",

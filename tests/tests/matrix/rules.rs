@@ -42,6 +42,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_department"
         | "patch_department"
         | "list_users"
+        | "export_users"
         | "create_user"
         | "get_user"
         | "patch_user"
