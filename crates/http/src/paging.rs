@@ -125,7 +125,7 @@ impl<L: Listing> IntoParams for ListParams<L> {
         let mut params = SharedParams::into_params(&parameter_in_provider);
         let sort = ParameterBuilder::new()
             .name("sort")
-            .parameter_in(parameter_in_provider().unwrap_or_default())
+            .parameter_in(parameter_in_provider().unwrap_or(ParameterIn::Query))
             .required(Required::False)
             .description(Some(L::sort_doc()))
             .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
