@@ -70,7 +70,10 @@ async fn ten_thousand_users_export_whole_in_username_order_and_masked() {
     assert_eq!(rows[n][0], format!("bulk{:05}", n - 1));
     let sorted = rows[1..].windows(2).all(|w| w[0][0] < w[1][0]);
     assert!(sorted, "no row repeated or out of order across batches");
-    assert_eq!(rows[2][5], "139****0001", "phone masked without user.view_sensitive");
+    assert_eq!(
+        rows[2][5], "139****0001",
+        "phone masked without user.view_sensitive"
+    );
     assert_eq!(rows[2][6], "110105********123X");
 }
 
@@ -79,7 +82,11 @@ async fn the_users_export_takes_the_list_filters_and_reach_shows_full_numbers_to
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;
     let dept = app
-        .post_as(&admin, "/api/v1/departments", &json!({"code": "jwc", "name": "教务处"}))
+        .post_as(
+            &admin,
+            "/api/v1/departments",
+            &json!({"code": "jwc", "name": "教务处"}),
+        )
         .await
         .json::<Value>()
         .await
@@ -91,10 +98,19 @@ async fn the_users_export_takes_the_list_filters_and_reach_shows_full_numbers_to
         });
         assert_eq!(app.post_as(&admin, "/api/v1/users", &body).await.status(), 201);
     }
-    let in_dept = export(&app, &admin, &format!("departmentId={}", dept["id"].as_str().unwrap())).await;
+    let in_dept = export(
+        &app,
+        &admin,
+        &format!("departmentId={}", dept["id"].as_str().unwrap()),
+    )
+    .await;
     let names: Vec<&str> = in_dept[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(names, ["li.na", "wang.fang", "zhang.wei"]);
-    assert!(in_dept[1..].iter().all(|r| r[3] == "教务处" && r[5] == "138****1234"));
+    assert!(
+        in_dept[1..]
+            .iter()
+            .all(|r| r[3] == "教务处" && r[5] == "138****1234")
+    );
     let searched = export(&app, &admin, "q=%E7%8E%8B").await;
     assert_eq!(searched.len(), 2, "q=王 finds 王芳 only: {searched:?}");
 

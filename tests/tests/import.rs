@@ -345,7 +345,11 @@ async fn cells_are_read_as_the_ui_shows_them_and_bad_numbers_name_their_chinese_
     let app = TestApp::spawn().await;
     let token = sysadmin(&app).await;
     let made = app
-        .post_as(&token, "/api/v1/departments", &json!({"code": "jwc", "name": "教务处"}))
+        .post_as(
+            &token,
+            "/api/v1/departments",
+            &json!({"code": "jwc", "name": "教务处"}),
+        )
         .await;
     assert_eq!(made.status(), 201);
     let text = "部门编码,用户名,姓名,手机,身份证号,角色\n\
@@ -364,7 +368,11 @@ async fn cells_are_read_as_the_ui_shows_them_and_bad_numbers_name_their_chinese_
             )
         })
         .collect();
-    assert_eq!(found, [(3, "phone", "手机"), (3, "idNumber", "身份证号")], "{report}");
+    assert_eq!(
+        found,
+        [(3, "phone", "手机"), (3, "idNumber", "身份证号")],
+        "{report}"
+    );
 
     let good = "部门编码,用户名,姓名,手机,身份证号,角色\n\
                 教务处,wang.wu,王五,+86 138-1234-5678,11010519491231002x,教职工\n";
@@ -376,7 +384,10 @@ async fn cells_are_read_as_the_ui_shows_them_and_bad_numbers_name_their_chinese_
          AND id_number = '11010519491231002X'",
     )
     .await;
-    assert_eq!(stored, 1, "the phone stored as 11 digits, the ID number upper-case");
+    assert_eq!(
+        stored, 1,
+        "the phone stored as 11 digits, the ID number upper-case"
+    );
     let roles = count(
         &app,
         "SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id \
@@ -394,12 +405,28 @@ async fn the_sample_file_names_every_column_in_chinese_and_its_row_passes_the_ch
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], XLSX);
     let bytes = res.bytes().await.unwrap().to_vec();
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
-    let range = calamine::Reader::worksheet_range_at(&mut book, 0).unwrap().unwrap();
-    let header: Vec<String> = range.rows().next().unwrap().iter().map(ToString::to_string).collect();
-    assert_eq!(header[..5], ["部门编码", "部门名称", "上级部门编码", "用户名", "姓名"]);
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        header[..5],
+        ["部门编码", "部门名称", "上级部门编码", "用户名", "姓名"]
+    );
     assert!(header.contains(&"身份证号".to_owned()));
-    let report: Value = upload(&app, &token, true, "模板.xlsx", XLSX, &bytes).await.json().await.unwrap();
+    let report: Value = upload(&app, &token, true, "模板.xlsx", XLSX, &bytes)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(report["errors"], json!([]), "{report}");
     assert_eq!(report["summary"]["usersToCreate"], 1);
 

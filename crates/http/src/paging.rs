@@ -4,9 +4,9 @@
 use std::marker::PhantomData;
 
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::Required;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::Required;
 use utoipa::{IntoParams, ToSchema};
 use validator::{Validate, ValidationErrors};
 use xiaoban_domain::paging::{ListKeys, Page, PageRequest};
@@ -83,7 +83,10 @@ impl<L> Validate for ListParams<L> {
 /// The parameters every list shares, for the document; `sort` is added per list.
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "describes the query parameters for the OpenAPI document only")]
+#[expect(
+    dead_code,
+    reason = "describes the query parameters for the OpenAPI document only"
+)]
 struct SharedParams {
     /// Page number, from 1 to 10,000,000. Default 1.
     #[param(minimum = 1, maximum = 10_000_000, example = 1)]
@@ -100,7 +103,10 @@ struct SharedParams {
 /// document; the handler reads it with the filters).
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[expect(dead_code, reason = "describes the query parameter for the OpenAPI document only")]
+#[expect(
+    dead_code,
+    reason = "describes the query parameter for the OpenAPI document only"
+)]
 pub struct KeywordParam {
     /// Keyword search, as in the list.
     q: Option<String>,
@@ -116,7 +122,11 @@ pub struct KeywordQuery {
 impl KeywordQuery {
     /// The trimmed keyword; blank means none.
     pub fn keyword(&self) -> Option<String> {
-        self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_owned)
+        self.q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_owned)
     }
 }
 

@@ -42,7 +42,13 @@ mod tests {
 
     #[test]
     fn mobile_numbers_are_read_with_spaces_dashes_and_country_code() {
-        for raw in ["13812341234", "138 1234 1234", "138-1234-1234", "+8613812341234", "8613812341234"] {
+        for raw in [
+            "13812341234",
+            "138 1234 1234",
+            "138-1234-1234",
+            "+8613812341234",
+            "8613812341234",
+        ] {
             assert_eq!(mainland_mobile(raw).as_deref(), Some("13812341234"), "{raw}");
         }
         for raw in ["12812341234", "1381234123", "010-12345678", "1381234123a", ""] {

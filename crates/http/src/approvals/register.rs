@@ -150,5 +150,8 @@ pub async fn export_approvals(
 ) -> Result<HttpResponse, ApiError> {
     let (_, query) = params.0.split();
     let bytes = services.export_approval_register(&auth.0, query).await?;
-    Ok(crate::responses::xlsx(&crate::responses::dated_name(&services, "审批台账"), bytes))
+    Ok(crate::responses::xlsx(
+        &crate::responses::dated_name(&services, "审批台账"),
+        bytes,
+    ))
 }

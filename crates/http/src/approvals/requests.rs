@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
-use xiaoban_services::Services;
 use xiaoban_domain::paging::ListKeys;
+use xiaoban_services::Services;
 use xiaoban_services::approvals::{
     DECIDED_TASK_LIST, InboxBox, InboxQuery, OPEN_TASK_LIST, STARTED_LIST, StartInput,
 };

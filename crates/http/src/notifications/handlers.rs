@@ -7,7 +7,10 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
 use crate::paging::{ListParams, PageOut};
 
-crate::listing!(NotificationList, xiaoban_services::notifications::NOTIFICATION_LIST);
+crate::listing!(
+    NotificationList,
+    xiaoban_services::notifications::NOTIFICATION_LIST
+);
 
 /// The signed-in user's notifications, newest first; `unread=true` for unread ones only.
 /// Needs `notification.read` (every role has it).

@@ -53,7 +53,10 @@ pub async fn import_roster(
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = crate::files::FileBytes)))]
 #[get("/roster/import/template.xlsx")]
-pub async fn get_roster_template(services: web::Data<Services>, auth: Auth) -> Result<HttpResponse, ApiError> {
+pub async fn get_roster_template(
+    services: web::Data<Services>,
+    auth: Auth,
+) -> Result<HttpResponse, ApiError> {
     services.authorize_import(&auth.0).await?;
     let bytes = services.roster_template()?;
     Ok(crate::responses::xlsx("花名册模板.xlsx", bytes))

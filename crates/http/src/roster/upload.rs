@@ -26,7 +26,10 @@ fn unsupported() -> ApiError {
 }
 
 /// The uploaded file's bytes and format.
-pub async fn read_file(req: &HttpRequest, payload: web::Payload) -> Result<(Vec<u8>, RosterFormat), ApiError> {
+pub async fn read_file(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<(Vec<u8>, RosterFormat), ApiError> {
     let form = read_form(req, payload, MAX_FILE_BYTES)
         .await
         .map_err(|err| match err.code {

@@ -63,5 +63,8 @@ pub async fn export_users(
     let bytes = services
         .export_users(&auth.0, keyword.0.keyword(), filter.0.into())
         .await?;
-    Ok(crate::responses::xlsx(&crate::responses::dated_name(&services, "用户名单"), bytes))
+    Ok(crate::responses::xlsx(
+        &crate::responses::dated_name(&services, "用户名单"),
+        bytes,
+    ))
 }

@@ -149,7 +149,13 @@ pub async fn tasks_page(
     } else {
         &DECIDED_TASKS
     };
-    fetch_page(db, tasks_select(assignee, statuses, filter, per_request), request, spec).await
+    fetch_page(
+        db,
+        tasks_select(assignee, statuses, filter, per_request),
+        request,
+        spec,
+    )
+    .await
 }
 
 pub async fn count_tasks(

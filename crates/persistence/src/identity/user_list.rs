@@ -6,9 +6,9 @@ use xiaoban_domain::paging::{Direction, Page, PageRequest};
 
 use super::memberships;
 use super::users::UserRow;
+use crate::PersistenceError;
 use crate::entities::user::{Column, Entity};
 use crate::paging::{self, Batches, ListSpec};
-use crate::PersistenceError;
 
 /// Which users a list shows.
 #[derive(Debug, Clone, Default)]
@@ -43,7 +43,11 @@ pub static SPEC: ListSpec<Column> = ListSpec {
 
 fn select(filter: &UserFilter) -> Select<Entity> {
     let mut select = Entity::find();
-    let phone: &[Column] = if filter.search_phone { &[Column::Phone] } else { &[] };
+    let phone: &[Column] = if filter.search_phone {
+        &[Column::Phone]
+    } else {
+        &[]
+    };
     if let Some(any) = SPEC.keyword_with(filter.keyword.as_deref(), phone) {
         select = select.filter(any);
     }

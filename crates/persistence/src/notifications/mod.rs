@@ -49,7 +49,10 @@ pub async fn insert_once(
 pub static SPEC: ListSpec<Column> = ListSpec {
     sort: &[("createdAt", Column::CreatedAt)],
     keyword: &[Column::Title, Column::Body],
-    default_sort: &[(Column::CreatedAt, Direction::Desc), (Column::Id, Direction::Desc)],
+    default_sort: &[
+        (Column::CreatedAt, Direction::Desc),
+        (Column::Id, Direction::Desc),
+    ],
     tiebreak: Column::Id,
 };
 

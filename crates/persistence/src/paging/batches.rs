@@ -44,7 +44,10 @@ where
     }
 
     /// The next batch; `None` once every row was returned.
-    pub async fn next(&mut self, db: &impl ConnectionTrait) -> Result<Option<Vec<E::Model>>, PersistenceError> {
+    pub async fn next(
+        &mut self,
+        db: &impl ConnectionTrait,
+    ) -> Result<Option<Vec<E::Model>>, PersistenceError> {
         if self.done {
             return Ok(None);
         }

@@ -75,9 +75,15 @@ async fn known(db: &impl ConnectionTrait, rows: &[parse::RawRow]) -> Result<chec
     let permissions = roles::all_permissions(db).await?;
     let departments = xiaoban_persistence::identity::departments::all(db).await?;
     Ok(check::Known {
-        department_names: departments.iter().map(|d| (d.name.clone(), d.code.clone())).collect(),
+        department_names: departments
+            .iter()
+            .map(|d| (d.name.clone(), d.code.clone()))
+            .collect(),
         departments: roster::department_codes(db).await?,
-        role_names: all_roles.iter().map(|r| (r.name.clone(), r.code.clone())).collect(),
+        role_names: all_roles
+            .iter()
+            .map(|r| (r.name.clone(), r.code.clone()))
+            .collect(),
         administrator_roles: all_roles
             .iter()
             .filter(|r| {

@@ -46,7 +46,12 @@ fn user_row(user: &UserView) -> Vec<Cell> {
         text(&user.id_number),
         text(&user.email),
         roles.join("、").into(),
-        if user.status == "active" { "启用" } else { "停用" }.into(),
+        if user.status == "active" {
+            "启用"
+        } else {
+            "停用"
+        }
+        .into(),
         user.last_login_at.into(),
     ]
 }
