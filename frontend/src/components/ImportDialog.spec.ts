@@ -34,17 +34,23 @@ async function click(selector: string): Promise<void> {
   await flushPromises()
 }
 
+/** The dialog open, a file chosen and checked with `run`. */
+async function checked(run: (file: File, dryRun: boolean) => Promise<Out>) {
+  const wrapper = mount(ImportDialog, {
+    props: { modelValue: true, title: '导入', fileLabel: '文件', accept: '.xlsx', run, describe: describeOut },
+    global: { plugins: [freshPinia(), i18n] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  await chooseFile()
+  await click('[data-test="import-check"]')
+  return wrapper
+}
+
 describe('ImportDialog', () => {
   it('checks first, lists every bad row by line and Chinese column, and offers no import', async () => {
     const run = vi.fn(async (_file: File, _dryRun: boolean) => bad)
-    const wrapper = mount(ImportDialog, {
-      props: { modelValue: true, title: '导入', fileLabel: '文件', accept: '.xlsx', run, describe: describeOut },
-      global: { plugins: [freshPinia(), i18n] },
-      attachTo: document.body,
-    })
-    await flushPromises()
-    await chooseFile()
-    await click('[data-test="import-check"]')
+    const wrapper = await checked(run)
     expect(run).toHaveBeenCalledWith(expect.any(File), true)
     const table = q('[data-test="import-issues"]')?.textContent ?? ''
     expect(table).toContain('3')
@@ -56,14 +62,7 @@ describe('ImportDialog', () => {
 
   it('imports everything after a clean check and hands the answer on', async () => {
     const run = vi.fn(async (_file: File, _dryRun: boolean) => good)
-    const wrapper = mount(ImportDialog, {
-      props: { modelValue: true, title: '导入', fileLabel: '文件', accept: '.xlsx', run, describe: describeOut },
-      global: { plugins: [freshPinia(), i18n] },
-      attachTo: document.body,
-    })
-    await flushPromises()
-    await chooseFile()
-    await click('[data-test="import-check"]')
+    const wrapper = await checked(run)
     expect(q('[data-test="import-summary"]')?.textContent).toContain('共 2 行')
     await click('[data-test="import-commit"]')
     expect(run).toHaveBeenLastCalledWith(expect.any(File), false)
