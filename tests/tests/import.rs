@@ -339,3 +339,98 @@ async fn a_roster_import_hashes_within_a_one_hash_pool_and_still_completes() {
         12
     );
 }
+
+#[tokio::test]
+async fn cells_are_read_as_the_ui_shows_them_and_bad_numbers_name_their_chinese_column() {
+    let app = TestApp::spawn().await;
+    let token = sysadmin(&app).await;
+    let made = app
+        .post_as(
+            &token,
+            "/api/v1/departments",
+            &json!({"code": "jwc", "name": "教务处"}),
+        )
+        .await;
+    assert_eq!(made.status(), 201);
+    let text = "部门编码,用户名,姓名,手机,身份证号,角色\n\
+                教务处,wang.wu,王五,+86 138-1234-5678,11010519491231002x,教职工\n\
+                jwc,zhao.qi,赵七,12812345678,110105194912310021,学生\n";
+    let report: Value = csv(&app, &token, true, text).await.json().await.unwrap();
+    let found: Vec<(u64, &str, &str)> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["field"].as_str().unwrap(),
+                e["column"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(3, "phone", "手机"), (3, "idNumber", "身份证号")],
+        "{report}"
+    );
+
+    let good = "部门编码,用户名,姓名,手机,身份证号,角色\n\
+                教务处,wang.wu,王五,+86 138-1234-5678,11010519491231002x,教职工\n";
+    let res = csv(&app, &token, false, good).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let stored = count(
+        &app,
+        "SELECT COUNT(*) FROM users WHERE username = 'wang.wu' AND phone = '13812345678' \
+         AND id_number = '11010519491231002X'",
+    )
+    .await;
+    assert_eq!(
+        stored, 1,
+        "the phone stored as 11 digits, the ID number upper-case"
+    );
+    let roles = count(
+        &app,
+        "SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id \
+         JOIN users u ON u.id = a.user_id WHERE u.username = 'wang.wu' AND r.code = 'staff'",
+    )
+    .await;
+    assert_eq!(roles, 1, "教职工 is the role staff");
+}
+
+#[tokio::test]
+async fn the_sample_file_names_every_column_in_chinese_and_its_row_passes_the_check() {
+    let app = TestApp::spawn().await;
+    let token = sysadmin(&app).await;
+    let res = app.get_as(&token, "/api/v1/roster/import/template.xlsx").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], XLSX);
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = calamine::Reader::worksheet_range_at(&mut book, 0)
+        .unwrap()
+        .unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        header[..5],
+        ["部门编码", "部门名称", "上级部门编码", "用户名", "姓名"]
+    );
+    assert!(header.contains(&"身份证号".to_owned()));
+    let report: Value = upload(&app, &token, true, "模板.xlsx", XLSX, &bytes)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["errors"], json!([]), "{report}");
+    assert_eq!(report["summary"]["usersToCreate"], 1);
+
+    let (_, staff) = app.user_with_role("staff").await;
+    let refused = app.get_as(&staff, "/api/v1/roster/import/template.xlsx").await;
+    assert_problem(refused, 403, "forbidden").await;
+}

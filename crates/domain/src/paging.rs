@@ -47,6 +47,15 @@ pub struct SortKey {
     pub direction: Direction,
 }
 
+/// What a list tells its callers about itself: the names `sort` accepts and the order used when
+/// none is given. Persistence's list spec implements it, so the HTTP parameters and their
+/// documentation come from the same definition as the query.
+pub trait ListKeys: Sync {
+    fn sort_names(&self) -> Vec<&'static str>;
+    /// The default order as a `sort` value, e.g. `-submittedAt`.
+    fn default_sort(&self) -> String;
+}
+
 /// A validated list request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRequest {

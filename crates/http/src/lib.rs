@@ -16,6 +16,7 @@ pub mod files;
 pub mod lang;
 pub mod me;
 pub mod middleware;
+pub mod multipart;
 pub mod notifications;
 pub mod openapi;
 pub mod paging;

@@ -20,6 +20,15 @@ pub fn created<T: Serialize>(location: String, created: Created<T>) -> HttpRespo
     builder.json(created.into_inner())
 }
 
+/// `<title>-<today>.xlsx`, today in the school's time zone: an export's file name.
+pub fn dated_name(services: &xiaoban_services::Services, title: &str) -> String {
+    let day = services
+        .now()
+        .with_timezone(&services.settings().timezone)
+        .format("%Y%m%d");
+    format!("{title}-{day}.xlsx")
+}
+
 /// An exported register as an `.xlsx` download named `name` (Chinese allowed). Never cached: it
 /// holds personal data.
 pub fn xlsx(name: &str, bytes: Vec<u8>) -> HttpResponse {

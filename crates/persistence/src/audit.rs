@@ -188,7 +188,6 @@ pub async fn list(
     request: &xiaoban_domain::paging::PageRequest,
 ) -> Result<xiaoban_domain::paging::Page<AuditRow>, PersistenceError> {
     use audit_event::Column;
-    use xiaoban_domain::paging::Direction;
     let mut select = audit_event::Entity::find();
     if let Some(actor) = &filter.actor {
         select = select.filter(
@@ -197,13 +196,7 @@ pub async fn list(
                 .add(Column::ActorName.eq(actor)),
         );
     }
-    let searched = [
-        Column::ActorName,
-        Column::Action,
-        Column::Entity,
-        Column::EntityId,
-    ];
-    if let Some(any) = crate::paging::keyword_condition(request.keyword.as_deref(), &searched) {
+    if let Some(any) = LIST.keyword(request.keyword.as_deref()) {
         select = select.filter(any);
     }
     if let Some(entity) = &filter.entity {
@@ -221,14 +214,21 @@ pub async fn list(
     if let Some(to) = filter.to {
         select = select.filter(Column::OccurredAt.lt(to));
     }
-    let columns = [("id", Column::Id), ("occurredAt", Column::OccurredAt)];
-    crate::paging::fetch_page(
-        db,
-        select,
-        request,
-        &columns,
-        &[(Column::Id, Direction::Desc)],
-        Column::Id,
-    )
-    .await
+    crate::paging::fetch_page(db, select, request, &LIST).await
 }
+
+/// The audit log: newest first; `q` searches actor, action and entity.
+pub static LIST: crate::paging::ListSpec<audit_event::Column> = crate::paging::ListSpec {
+    sort: &[
+        ("id", audit_event::Column::Id),
+        ("occurredAt", audit_event::Column::OccurredAt),
+    ],
+    keyword: &[
+        audit_event::Column::ActorName,
+        audit_event::Column::Action,
+        audit_event::Column::Entity,
+        audit_event::Column::EntityId,
+    ],
+    default_sort: &[(audit_event::Column::Id, xiaoban_domain::paging::Direction::Desc)],
+    tiebreak: audit_event::Column::Id,
+};

@@ -1,53 +1,109 @@
-//! The list convention in SQL: filters applied by the caller, then sort, count and one page; and
-//! the one keyword search every list's `q` uses, so both databases answer it the same way.
+//! The list convention in SQL: a [`ListSpec`] per list, filters applied by the caller, then sort,
+//! count and one page ([`fetch_page`]) or every row in batches ([`Batches`]); and the one keyword
+//! search every list's `q` uses, so both databases answer it the same way.
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoColumnRef, LikeExpr, NullOrdering};
 use sea_orm::{
-    Condition, ConnectionTrait, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Order, PaginatorTrait, QueryOrder,
+    QuerySelect, Select,
 };
-use xiaoban_domain::paging::{Direction, Page, PageRequest};
+use xiaoban_domain::paging::{Direction, ListKeys, Page, PageRequest};
 
 use crate::PersistenceError;
 
-/// Fetches one page of `select`. `columns` maps each sortable API field name to its column; the
-/// request was validated against the same names. `tiebreak` (the primary key) is always the last
-/// sort key, so pages never overlap or skip rows when sort values repeat. Empty values (`NULL`,
-/// a task without a deadline) sort last in either direction on both databases: PostgreSQL would
-/// put them first when descending and SQLite first when ascending.
-pub async fn fetch_page<E, M>(
-    db: &impl ConnectionTrait,
-    select: Select<E>,
-    request: &PageRequest,
-    columns: &[(&str, E::Column)],
-    default_sort: &[(E::Column, Direction)],
-    tiebreak: E::Column,
-) -> Result<Page<M>, PersistenceError>
-where
-    E: EntityTrait<Model = M>,
-    M: FromQueryResult + Sized + Send + Sync,
-{
-    let total = select.clone().count(db).await?;
-    let mut query = select;
-    let chosen: Vec<(E::Column, Direction)> = if request.sort.is_empty() {
-        default_sort.to_vec()
-    } else {
+mod batches;
+
+pub use batches::Batches;
+
+/// A list's one definition: the API names it sorts by and their columns, the columns its keyword
+/// `q` searches, its default order and the tiebreak (the primary key). The HTTP parameters, their
+/// OpenAPI description ([`ListKeys`]) and the query all read it, so a sortable name is written
+/// once. The first default key must be a `NOT NULL` column: exports walk the list by it (keyset).
+#[derive(Debug)]
+pub struct ListSpec<C: 'static> {
+    pub sort: &'static [(&'static str, C)],
+    pub keyword: &'static [C],
+    pub default_sort: &'static [(C, Direction)],
+    pub tiebreak: C,
+}
+
+impl<C: ColumnTrait + Copy + Sync> ListSpec<C> {
+    /// Rows where any keyword column (plus `extra`) contains `keyword`; see [`keyword_condition`].
+    pub fn keyword_with(&self, keyword: Option<&str>, extra: &[C]) -> Option<Condition>
+    where
+        C: IntoColumnRef,
+    {
+        let columns: Vec<C> = self.keyword.iter().chain(extra).copied().collect();
+        keyword_condition(keyword, &columns)
+    }
+
+    pub fn keyword(&self, keyword: Option<&str>) -> Option<Condition>
+    where
+        C: IntoColumnRef,
+    {
+        self.keyword_with(keyword, &[])
+    }
+
+    fn chosen(&self, request: &PageRequest) -> Vec<(C, Direction)> {
+        if request.sort.is_empty() {
+            return self.default_sort.to_vec();
+        }
         request
             .sort
             .iter()
             .filter_map(|key| {
-                columns
+                self.sort
                     .iter()
                     .find(|(name, _)| *name == key.field)
                     .map(|(_, col)| (*col, key.direction))
             })
             .collect()
-    };
-    for (column, direction) in chosen {
+    }
+}
+
+impl<C: ColumnTrait + Copy + Sync> ListKeys for ListSpec<C> {
+    fn sort_names(&self) -> Vec<&'static str> {
+        self.sort.iter().map(|(name, _)| *name).collect()
+    }
+
+    fn default_sort(&self) -> String {
+        self.default_sort
+            .iter()
+            .filter_map(|(col, direction)| {
+                let (name, _) = self.sort.iter().find(|(_, c)| c.as_str() == col.as_str())?;
+                Some(match direction {
+                    Direction::Asc => (*name).to_owned(),
+                    Direction::Desc => format!("-{name}"),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// Fetches one page of `select` in the order the request (or else the spec) names. The
+/// request was validated against the spec's names. The tiebreak is always the last sort key, so
+/// pages never overlap or skip rows when sort values repeat. Empty values (`NULL`, a task
+/// without a deadline) sort last in either direction on both databases: PostgreSQL would put
+/// them first when descending and SQLite first when ascending.
+pub async fn fetch_page<E, M>(
+    db: &impl ConnectionTrait,
+    select: Select<E>,
+    request: &PageRequest,
+    spec: &ListSpec<E::Column>,
+) -> Result<Page<M>, PersistenceError>
+where
+    E: EntityTrait<Model = M>,
+    E::Column: Sync,
+    M: FromQueryResult + Sized + Send + Sync,
+{
+    let total = select.clone().count(db).await?;
+    let mut query = select;
+    for (column, direction) in spec.chosen(request) {
         query = query.order_by_with_nulls(column, order(direction), NullOrdering::Last);
     }
     let items = query
-        .order_by(tiebreak, Order::Asc)
+        .order_by(spec.tiebreak, Order::Asc)
         .offset(request.offset())
         .limit(request.page_size)
         .all(db)
@@ -88,7 +144,7 @@ fn contains_pattern(keyword: &str) -> String {
     out
 }
 
-fn order(direction: Direction) -> Order {
+pub(crate) fn order(direction: Direction) -> Order {
     match direction {
         Direction::Asc => Order::Asc,
         Direction::Desc => Order::Desc,

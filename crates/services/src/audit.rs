@@ -7,6 +7,9 @@ use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 
 use crate::{RequestContext, ServiceError, Services};
 
+/// The audit log's sortable names and default order.
+pub static AUDIT_LIST: &dyn xiaoban_domain::paging::ListKeys = &audit::LIST;
+
 /// One audited action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {

@@ -1293,8 +1293,11 @@ export interface paths {
          *     field `file`: `.xlsx` (first sheet) or UTF-8 `.csv` (BOM allowed), at most 5 MB (413), other
          *     types 415. Header row first; columns by Chinese or English name: 部门编码 `departmentCode`,
          *     部门名称 `departmentName`, 上级部门编码 `parentCode`, 用户名 `username`, 姓名 `name`,
-         *     工号/学号 `number`, 手机 `phone`, 邮箱 `email`, 职务 `position`, 角色 `roleCode`
-         *     (`username`, `name`, `departmentCode` required).
+         *     工号/学号 `number`, 手机 `phone`, 身份证号 `idNumber`, 邮箱 `email`, 职务 `position`, 角色
+         *     `roleCode` (`username`, `name`, `departmentCode` required). A department may be named by its
+         *     name and a role by its Chinese name, as the UI shows them. Phones must be mainland mobile
+         *     numbers, ID numbers 18 characters with the right check digit. Each problem names its line, its
+         *     field and its Chinese column.
          * @description Each row creates a user (an existing username or number is an error) in its department;
          *     missing departments are created from `departmentName` and `parentCode`, existing ones are
          *     left unchanged. The role defaults to `staff`, is scoped to the user's department, and may not
@@ -1304,6 +1307,26 @@ export interface paths {
          *     a random initial password, returned only in this answer and to be changed at first sign-in.
          */
         post: operations["import_roster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roster/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sample roster (花名册模板.xlsx): every column under its Chinese header and one example row.
+         *     Needs `user.import`, like the import.
+         */
+        get: operations["get_roster_template"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1372,6 +1395,27 @@ export interface paths {
          *     is 409 `conflict`.
          */
         post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user list as an Excel file (用户名单.xlsx) with the list's `q` and filters, by username,
+         *     at most 20,000 rows (more is a 422: narrow the filters). Same reach and masking as the list:
+         *     phone and ID numbers are masked unless the caller holds `user.view_sensitive`. Audited.
+         */
+        get: operations["export_users"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2318,6 +2362,8 @@ export interface components {
         };
         /** @description One problem in the file. */
         ImportIssueOut: {
+            /** @description The column's Chinese header, e.g. 用户名, 部门编码. */
+            column: string;
             /** @description The column, e.g. `username`, `departmentCode`. */
             field: string;
             /**
@@ -3923,7 +3969,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Tasks (`pending`, `done`, `cc`): Comma-separated sort fields, `-` before a field for descending: `createdAt`, `dueAt`, `decidedAt`. Default `-createdAt`. `started`: Comma-separated sort fields, `-` before a field for descending: `createdAt`, `number`. Default `-createdAt`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -4175,16 +4221,22 @@ export interface operations {
     list_approvals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 to 10,000,000. Default 1. */
-                page?: number;
-                /** @description Items per page, 1 to 100. Default 20. */
-                pageSize?: number;
                 /**
-                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
-                 *     descending.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
                  */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `submittedAt`, `number`, `finishedAt`. Default `-submittedAt`. */
                 sort?: string;
-                /** @description Searches number, title and summary. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -4326,16 +4378,7 @@ export interface operations {
     export_approvals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 to 10,000,000. Default 1. */
-                page?: number;
-                /** @description Items per page, 1 to 100. Default 20. */
-                pageSize?: number;
-                /**
-                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
-                 *     descending.
-                 */
-                sort?: string;
-                /** @description Searches number, title and summary. */
+                /** @description Keyword search, as in the list. */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -5018,7 +5061,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `id`, `occurredAt`. Default `-id`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6098,7 +6141,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `createdAt`. Default `-createdAt`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6541,6 +6584,35 @@ export interface operations {
             };
         };
     };
+    get_roster_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sample workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_security_policy: {
         parameters: {
             query?: never;
@@ -6645,7 +6717,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `username`, `name`, `number`, `createdAt`, `lastLoginAt`. Default `username`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6713,6 +6785,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as `application/problem+json` (see the `code` field) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_users: {
+        parameters: {
+            query?: {
+                /** @description Keyword search, as in the list. */
+                q?: string;
+                /** @description Members of this department or any of its sub-departments. */
+                departmentId?: string;
+                /** @description Holders of this role, e.g. `dept_head`. */
+                roleCode?: string;
+                /** @description `active` or `disabled`. */
+                status?: "active" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {

@@ -6,10 +6,12 @@ use validator::Validate;
 use xiaoban_http::ApiError;
 use xiaoban_http::extract::{Ctx, ValidatedJson, ValidatedQuery, etag, expected_version};
 use xiaoban_http::paging::{ListParams, PageOut};
+
+xiaoban_http::listing!(ProbeList, crate::probe::service::LIST_KEYS);
 use xiaoban_http::responses::created;
 use xiaoban_services::Services;
 
-use super::service::{self, NewProbe, ProbeView, SORTABLE};
+use super::service::{self, NewProbe, ProbeView};
 
 pub const PATH: &str = "/api/v1/test-probes";
 
@@ -88,9 +90,9 @@ async fn create_probe(
 
 async fn list_probes(
     services: web::Data<Services>,
-    params: ValidatedQuery<ListParams>,
+    params: ValidatedQuery<ListParams<ProbeList>>,
 ) -> Result<web::Json<PageOut<ProbeOut>>, ApiError> {
-    let request = params.0.to_request(SORTABLE)?;
+    let request = params.0.to_request()?;
     let page = service::list(&services, &request).await?;
     Ok(web::Json(PageOut::from_page(page, ProbeOut::from)))
 }

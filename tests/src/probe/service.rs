@@ -10,7 +10,21 @@ use xiaoban_services::{RequestContext, ServiceError, Services, numbering};
 use super::entity::{self, Column, Entity};
 
 pub const NUMBER_SERIES: &str = "probe";
-pub const SORTABLE: &[&str] = &["number", "title", "quantity", "createdAt"];
+/// The probe list's keys for the HTTP layer.
+pub static LIST_KEYS: &dyn xiaoban_domain::paging::ListKeys = &LIST;
+
+/// The probe list: one definition for the sort names, the keyword columns and the order.
+pub static LIST: paging::ListSpec<Column> = paging::ListSpec {
+    sort: &[
+        ("number", Column::Number),
+        ("title", Column::Title),
+        ("quantity", Column::Quantity),
+        ("createdAt", Column::CreatedAt),
+    ],
+    keyword: &[Column::Title, Column::Number],
+    default_sort: &[(Column::CreatedAt, Direction::Desc)],
+    tiebreak: Column::Id,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ProbeView {
@@ -92,21 +106,7 @@ pub async fn list(services: &Services, request: &PageRequest) -> Result<Page<Pro
                 .add(Column::Number.contains(keyword)),
         );
     }
-    let columns = [
-        ("number", Column::Number),
-        ("title", Column::Title),
-        ("quantity", Column::Quantity),
-        ("createdAt", Column::CreatedAt),
-    ];
-    let page = paging::fetch_page(
-        services.db(),
-        select,
-        request,
-        &columns,
-        &[(Column::CreatedAt, Direction::Desc)],
-        Column::Id,
-    )
-    .await?;
+    let page = paging::fetch_page(services.db(), select, request, &LIST).await?;
     Ok(page.map(ProbeView::from))
 }
 

@@ -248,6 +248,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             )
         }
         "list_users" => req(Method::GET, "/api/v1/users", Empty),
+        "export_users" => req(Method::GET, "/api/v1/users/export.xlsx", Empty),
         "create_user" => req(
             Method::POST,
             "/api/v1/users",
@@ -383,6 +384,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Request {
             );
             req(Method::POST, "/api/v1/roster/import?dryRun=true", multipart(&csv))
         }
+        "get_roster_template" => req(Method::GET, "/api/v1/roster/import/template.xlsx", Empty),
         "upload_file" => req(Method::POST, "/api/v1/files", upload("矩阵.txt", "矩阵测试")),
         "get_file" => req(
             Method::GET,

@@ -42,6 +42,7 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_department"
         | "patch_department"
         | "list_users"
+        | "export_users"
         | "create_user"
         | "get_user"
         | "patch_user"
@@ -54,7 +55,8 @@ pub fn rule_for(op_id: &str) -> Option<Rule> {
         | "get_role"
         | "update_role"
         | "delete_role"
-        | "import_roster" => Role("sysadmin"),
+        | "import_roster"
+        | "get_roster_template" => Role("sysadmin"),
         "reset_user_password"
         | "reset_user_totp"
         | "unlock_user"

@@ -13,26 +13,24 @@ use xiaoban_services::approvals::{RegisterItem, RegisterQuery};
 use super::dto::InstanceStatusDto;
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
-use crate::paging::{ListParams, PageOut};
+use crate::paging::{KeywordParam, ListParams, PageOut};
 
-const SORTABLE: &[&str] = &["submittedAt", "number", "finishedAt"];
+crate::listing!(RegisterList, xiaoban_services::approvals::REGISTER_LIST);
 
-/// Paging, keyword and the register's filters in one query string (the export ignores the
-/// paging).
+/// Paging, keyword and the register's filters in one query string, so an unknown parameter is
+/// refused (the export ignores the paging). The paging and keyword are documented by
+/// [`ListParams`] from the register's spec.
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query, rename_all = "camelCase")]
 pub struct RegisterParams {
-    /// Page number, from 1 to 10,000,000. Default 1.
-    #[param(minimum = 1, maximum = 10_000_000)]
+    #[param(ignore)]
     page: Option<u64>,
-    /// Items per page, 1 to 100. Default 20.
-    #[param(minimum = 1, maximum = 100)]
+    #[param(ignore)]
     page_size: Option<u64>,
-    /// `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
-    /// descending.
+    #[param(ignore)]
     sort: Option<String>,
-    /// Searches number, title and summary.
+    #[param(ignore)]
     q: Option<String>,
     template_id: Option<Uuid>,
     #[param(inline)]
@@ -49,12 +47,13 @@ pub struct RegisterParams {
 }
 
 impl RegisterParams {
-    fn split(self) -> (ListParams, RegisterQuery) {
+    fn split(self) -> (ListParams<RegisterList>, RegisterQuery) {
         let list = ListParams {
             page: self.page,
             page_size: self.page_size,
             sort: self.sort,
             q: self.q.clone(),
+            list: std::marker::PhantomData,
         };
         let query = RegisterQuery {
             q: self.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
@@ -122,7 +121,7 @@ impl From<RegisterItem> for RegisterItemOut {
 /// requests filed in its reach; otherwise those the caller started or took part in. `q`
 /// searches number, title and summary. Sortable: `submittedAt` (default, newest first),
 /// `number`, `finishedAt`.
-#[utoipa::path(tag = "approvals", params(RegisterParams), security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", params(ListParams<RegisterList>, RegisterParams), security(("bearerAuth" = [])),
     responses((status = 200, description = "One page", body = PageOut<RegisterItemOut>)))]
 #[get("/approvals")]
 pub async fn list_approvals(
@@ -131,14 +130,14 @@ pub async fn list_approvals(
     params: ValidatedQuery<RegisterParams>,
 ) -> Result<web::Json<PageOut<RegisterItemOut>>, ApiError> {
     let (list, query) = params.0.split();
-    let request = list.to_request(SORTABLE)?;
+    let request = list.to_request()?;
     let page = services.approval_register(&auth.0, query, &request).await?;
     Ok(web::Json(PageOut::from_page(page, RegisterItemOut::from)))
 }
 
 /// The register as an Excel file (审批台账.xlsx) with the list's `q` and filters, newest first,
 /// at most 20,000 rows (more is a 422: narrow the filters). The export is audited.
-#[utoipa::path(tag = "approvals", params(RegisterParams),
+#[utoipa::path(tag = "approvals", params(KeywordParam, RegisterParams),
     security(("bearerAuth" = [])),
     responses((status = 200, description = "The workbook",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -151,9 +150,8 @@ pub async fn export_approvals(
 ) -> Result<HttpResponse, ApiError> {
     let (_, query) = params.0.split();
     let bytes = services.export_approval_register(&auth.0, query).await?;
-    let day = services
-        .now()
-        .with_timezone(&services.settings().timezone)
-        .format("%Y%m%d");
-    Ok(crate::responses::xlsx(&format!("审批台账-{day}.xlsx"), bytes))
+    Ok(crate::responses::xlsx(
+        &crate::responses::dated_name(&services, "审批台账"),
+        bytes,
+    ))
 }

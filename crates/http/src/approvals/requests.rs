@@ -1,7 +1,10 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
+use xiaoban_domain::paging::ListKeys;
 use xiaoban_services::Services;
-use xiaoban_services::approvals::{InboxBox, InboxQuery, StartInput};
+use xiaoban_services::approvals::{
+    DECIDED_TASK_LIST, InboxBox, InboxQuery, OPEN_TASK_LIST, STARTED_LIST, StartInput,
+};
 
 use super::convert;
 use super::dto::{
@@ -9,7 +12,32 @@ use super::dto::{
 };
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag};
-use crate::paging::{ListParams, PageOut};
+use crate::paging::{ListParams, Listing, PageOut, sort_doc};
+
+/// The inbox: its sort names depend on `box`.
+pub enum InboxList {}
+
+impl Listing for InboxList {
+    fn keys() -> &'static dyn ListKeys {
+        OPEN_TASK_LIST
+    }
+
+    fn sort_doc() -> String {
+        format!(
+            "Tasks (`pending`, `done`, `cc`): {} `started`: {}",
+            sort_doc(OPEN_TASK_LIST),
+            sort_doc(STARTED_LIST)
+        )
+    }
+}
+
+fn inbox_keys(which: InboxBox) -> &'static dyn ListKeys {
+    match which {
+        InboxBox::Started => STARTED_LIST,
+        InboxBox::Pending => OPEN_TASK_LIST,
+        InboxBox::Done | InboxBox::Cc => DECIDED_TASK_LIST,
+    }
+}
 use crate::responses::created;
 use crate::timeline::TimelineEventOut;
 
@@ -76,14 +104,14 @@ pub async fn get_approval_timeline(
 /// The caller's lists: `pending` 待办 (tasks to decide), `done` 已办 (tasks decided),
 /// `started` 我发起的 (requests), `cc` 抄送我的 (copies). `q` searches number, title and summary.
 /// Sortable: `createdAt`, `dueAt`, `decidedAt` (tasks), `createdAt`, `number` (started).
-#[utoipa::path(tag = "approvals", params(ListParams, InboxQueryIn), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", params(ListParams<InboxList>, InboxQueryIn), security(("bearerAuth" = [])), responses(
     (status = 200, description = "One page", body = PageOut<InboxItemOut>),
 ))]
 #[get("/approval-tasks")]
 pub async fn list_approval_tasks(
     services: web::Data<Services>,
     auth: Auth,
-    params: ValidatedQuery<ListParams>,
+    params: ValidatedQuery<ListParams<InboxList>>,
     query: ValidatedQuery<InboxQueryIn>,
 ) -> Result<web::Json<PageOut<InboxItemOut>>, ApiError> {
     let query = query.0;
@@ -96,12 +124,7 @@ pub async fn list_approval_tasks(
     if let Some(status) = &query.status {
         one_of::<InstanceStatusDto>("status", status)?;
     }
-    let sortable: &[&str] = if which == InboxBox::Started {
-        &["createdAt", "number"]
-    } else {
-        &["createdAt", "dueAt", "decidedAt"]
-    };
-    let request = params.0.to_request(sortable)?;
+    let request = params.0.to_request_with(inbox_keys(which))?;
     let filter = InboxQuery {
         q: request.keyword.clone(),
         template_id: query.template_id,

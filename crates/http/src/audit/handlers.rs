@@ -6,22 +6,21 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
 use crate::paging::{ListParams, PageOut};
 
-/// Sortable fields of the audit log.
-const SORTABLE: &[&str] = &["id", "occurredAt"];
+crate::listing!(AuditList, xiaoban_services::audit::AUDIT_LIST);
 
 /// The audit log, newest first: every change, sign-in, failed sign-in, lockout and refused
 /// request. Needs `audit.read` (the auditor role); nobody can change or delete entries.
-#[utoipa::path(tag = "audit", params(ListParams, AuditQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "audit", params(ListParams<AuditList>, AuditQuery), security(("bearerAuth" = [])), responses(
     (status = 200, description = "One page of events", body = PageOut<AuditEventOut>),
 ))]
 #[get("/audit-events")]
 pub async fn list_audit_events(
     services: web::Data<Services>,
     auth: Auth,
-    paging: ValidatedQuery<ListParams>,
+    paging: ValidatedQuery<ListParams<AuditList>>,
     query: ValidatedQuery<AuditQuery>,
 ) -> Result<web::Json<PageOut<AuditEventOut>>, ApiError> {
-    let request = paging.0.to_request(SORTABLE)?;
+    let request = paging.0.to_request()?;
     let page = services
         .list_audit_events(&auth.0, &query.0.filter(), &request)
         .await?;

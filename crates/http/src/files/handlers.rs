@@ -5,9 +5,9 @@ use xiaoban_services::Services;
 
 use super::download;
 use super::dto::{FileBytes, FileOut, FileUpload};
-use super::upload::read_upload;
 use crate::errors::ApiError;
 use crate::extract::Auth;
+use crate::multipart::read_form;
 
 /// Uploads a file (附件) to attach to records later. Any signed-in user may upload (API keys
 /// may not: 403); the file belongs to the uploader. Send `multipart/form-data` with one part
@@ -32,7 +32,7 @@ pub async fn upload_file(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let max_bytes = services.settings().max_upload_bytes;
-    let upload = read_upload(&req, payload, max_bytes).await?;
+    let upload = read_form(&req, payload, max_bytes).await?.file;
     let view = services.upload_file(&auth.0, &upload.name, &upload.bytes).await?;
     let location = format!("{}/files/{}", crate::API_PREFIX, view.id);
     Ok(HttpResponse::Created()

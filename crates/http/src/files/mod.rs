@@ -3,7 +3,6 @@
 mod download;
 mod dto;
 mod handlers;
-mod upload;
 
 pub use download::content_disposition;
 pub use dto::{FileBytes, FileOut};

@@ -1,16 +1,20 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
 use xiaoban_services::Services;
-use xiaoban_services::notifications::NOTIFICATION_SORTABLE;
 
 use super::dto::{NotificationOut, NotificationQuery, ReadAllOut, UnreadCountOut};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
 use crate::paging::{ListParams, PageOut};
 
+crate::listing!(
+    NotificationList,
+    xiaoban_services::notifications::NOTIFICATION_LIST
+);
+
 /// The signed-in user's notifications, newest first; `unread=true` for unread ones only.
 /// Needs `notification.read` (every role has it).
-#[utoipa::path(tag = "notifications", params(ListParams, NotificationQuery),
+#[utoipa::path(tag = "notifications", params(ListParams<NotificationList>, NotificationQuery),
     security(("bearerAuth" = [])), responses(
     (status = 200, description = "One page of notifications", body = PageOut<NotificationOut>),
 ))]
@@ -18,10 +22,10 @@ use crate::paging::{ListParams, PageOut};
 pub async fn list_notifications(
     services: web::Data<Services>,
     auth: Auth,
-    paging: ValidatedQuery<ListParams>,
+    paging: ValidatedQuery<ListParams<NotificationList>>,
     query: ValidatedQuery<NotificationQuery>,
 ) -> Result<web::Json<PageOut<NotificationOut>>, ApiError> {
-    let request = paging.0.to_request(NOTIFICATION_SORTABLE)?;
+    let request = paging.0.to_request()?;
     let unread_only = query.0.unread.unwrap_or(false);
     let page = services
         .list_notifications(&auth.0, unread_only, &request)

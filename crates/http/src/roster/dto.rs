@@ -44,6 +44,8 @@ pub struct ImportIssueOut {
     pub line: u64,
     /// The column, e.g. `username`, `departmentCode`.
     pub field: String,
+    /// The column's Chinese header, e.g. 用户名, 部门编码.
+    pub column: String,
     /// What is wrong, in Chinese.
     pub message: String,
     /// What is wrong, in English.
@@ -76,6 +78,7 @@ fn issue_out(i: RowIssue) -> ImportIssueOut {
     ImportIssueOut {
         line: i.line,
         field: i.field.to_owned(),
+        column: i.column.to_owned(),
         message: i.zh,
         message_en: i.en,
     }

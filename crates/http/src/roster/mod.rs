@@ -7,5 +7,6 @@ mod upload;
 pub use dto::{ImportQuery, RosterImportOut};
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::import_roster);
+    cfg.service(handlers::import_roster)
+        .service(handlers::get_roster_template);
 }

@@ -1,19 +1,22 @@
-//! Reading the one `file` field of a multipart upload, with problem+json errors.
+//! The roster file from the shared multipart reader, and its kind.
 
-use actix_multipart::Multipart;
-use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use actix_web::{HttpRequest, web};
-use futures_util::StreamExt;
 use xiaoban_services::import::RosterFormat;
 
-use crate::errors::{ApiError, ErrorCode, Text};
+use crate::errors::{ApiError, ErrorCode};
+use crate::multipart::read_form;
 
 /// Largest roster file accepted.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// Room for the multipart framing around the file.
-const FRAMING: usize = 64 * 1024;
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
-const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPTED: &[(&str, &str, RosterFormat)] = &[
+    (".csv", "text/csv", RosterFormat::Csv),
+    (
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        RosterFormat::Xlsx,
+    ),
+];
 
 fn unsupported() -> ApiError {
     ApiError::new(ErrorCode::UnsupportedMediaType).with_detail(
@@ -22,80 +25,18 @@ fn unsupported() -> ApiError {
     )
 }
 
-fn too_large() -> ApiError {
-    ApiError::new(ErrorCode::PayloadTooLarge).with_detail("文件不能超过 5 MB", "the file may be at most 5 MB")
-}
-
-fn malformed(err: impl std::fmt::Display) -> ApiError {
-    ApiError::new(ErrorCode::BadRequest).with_detail(
-        format!("无法解析上传内容：{err}"),
-        format!("the multipart body cannot be read: {err}"),
-    )
-}
-
-fn format_of(filename: Option<&str>, content_type: Option<&str>) -> Option<RosterFormat> {
-    let name = filename.unwrap_or("").to_ascii_lowercase();
-    if name.ends_with(".csv") {
-        return Some(RosterFormat::Csv);
-    }
-    if name.ends_with(".xlsx") {
-        return Some(RosterFormat::Xlsx);
-    }
-    match content_type {
-        Some(t) if t.starts_with("text/csv") => Some(RosterFormat::Csv),
-        Some(t) if t.starts_with(XLSX_TYPE) => Some(RosterFormat::Xlsx),
-        _ => None,
-    }
-}
-
 /// The uploaded file's bytes and format.
 pub async fn read_file(
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<(Vec<u8>, RosterFormat), ApiError> {
-    let is_multipart = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/form-data"));
-    if !is_multipart {
-        return Err(unsupported());
-    }
-    let declared = req
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_FILE_BYTES + FRAMING) {
-        return Err(too_large());
-    }
-    let mut form = Multipart::new(req.headers(), payload);
-    while let Some(field) = form.next().await {
-        let mut field = field.map_err(malformed)?;
-        if field.name() != Some("file") {
-            while let Some(chunk) = field.next().await {
-                chunk.map_err(malformed)?;
-            }
-            continue;
-        }
-        let filename = field
-            .content_disposition()
-            .and_then(|d| d.get_filename())
-            .map(str::to_owned);
-        let content_type = field.content_type().map(ToString::to_string);
-        let format = format_of(filename.as_deref(), content_type.as_deref()).ok_or_else(unsupported)?;
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(malformed)?;
-            if bytes.len() + chunk.len() > MAX_FILE_BYTES {
-                return Err(too_large());
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        return Ok((bytes, format));
-    }
-    Err(ApiError::new(ErrorCode::ValidationFailed).with_field(
-        "file",
-        Text::new("必填：请上传花名册文件", "is required: upload the roster file"),
-    ))
+    let form = read_form(req, payload, MAX_FILE_BYTES)
+        .await
+        .map_err(|err| match err.code {
+            ErrorCode::UnsupportedMediaType => unsupported(),
+            _ => err,
+        })?;
+    let file = form.file;
+    let format = file.kind_of(ACCEPTED).ok_or_else(unsupported)?;
+    Ok((file.bytes, format))
 }

@@ -14,6 +14,7 @@ pub use input::{
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(read::list_users)
+        .service(read::export_users)
         .service(write::create_user)
         .service(read::get_user)
         .service(write::patch_user)

@@ -9,7 +9,7 @@ use super::{InstanceRow, TaskRow};
 use crate::PersistenceError;
 use crate::entities::approval_instance as instance;
 use crate::entities::approval_task as task;
-use crate::paging::{fetch_page, keyword_condition};
+use crate::paging::{ListSpec, fetch_page};
 
 /// Narrows a list by the request's template, status and a search over number, title and summary.
 #[derive(Debug, Clone, Default)]
@@ -22,12 +22,7 @@ pub struct InboxFilter {
 impl InboxFilter {
     fn instance_condition(&self) -> Condition {
         let mut cond = Condition::all();
-        let searched = [
-            instance::Column::Number,
-            instance::Column::Title,
-            instance::Column::Summary,
-        ];
-        if let Some(any) = keyword_condition(self.q.as_deref(), &searched) {
+        if let Some(any) = STARTED.keyword(self.q.as_deref()) {
             cond = cond.add(any);
         }
         if let Some(template) = self.template_id {
@@ -104,6 +99,42 @@ fn no_later_task(assignee: Uuid, statuses: &[&str]) -> Condition {
     Condition::all().add(Expr::exists(subquery).not())
 }
 
+const TASK_SORT: &[(&str, task::Column)] = &[
+    ("createdAt", task::Column::CreatedAt),
+    ("dueAt", task::Column::DueAt),
+    ("decidedAt", task::Column::DecidedAt),
+];
+
+/// Open tasks (待办), newest first unless sorted otherwise; `q` searches their requests.
+pub static OPEN_TASKS: ListSpec<task::Column> = ListSpec {
+    sort: TASK_SORT,
+    keyword: &[],
+    default_sort: &[(task::Column::CreatedAt, Direction::Desc)],
+    tiebreak: task::Column::Id,
+};
+
+/// Decided tasks (已办), latest decision first unless sorted otherwise.
+pub static DECIDED_TASKS: ListSpec<task::Column> = ListSpec {
+    sort: TASK_SORT,
+    keyword: &[],
+    default_sort: &[
+        (task::Column::DecidedAt, Direction::Desc),
+        (task::Column::CreatedAt, Direction::Desc),
+    ],
+    tiebreak: task::Column::Id,
+};
+
+/// The requests a person started (我发起的), newest first unless sorted otherwise.
+pub static STARTED: ListSpec<instance::Column> = ListSpec {
+    sort: &[
+        ("createdAt", instance::Column::SubmittedAt),
+        ("number", instance::Column::Number),
+    ],
+    keyword: super::oversight::INSTANCE_KEYWORD,
+    default_sort: &[(instance::Column::SubmittedAt, Direction::Desc)],
+    tiebreak: instance::Column::Id,
+};
+
 /// One page of the person's tasks in the given states; newest first unless sorted otherwise.
 pub async fn tasks_page(
     db: &impl ConnectionTrait,
@@ -113,25 +144,16 @@ pub async fn tasks_page(
     filter: &InboxFilter,
     request: &PageRequest,
 ) -> Result<Page<TaskRow>, PersistenceError> {
-    let newest = if statuses.contains(&"pending") {
-        task::Column::CreatedAt
+    let spec = if statuses.contains(&"pending") {
+        &OPEN_TASKS
     } else {
-        task::Column::DecidedAt
+        &DECIDED_TASKS
     };
     fetch_page(
         db,
         tasks_select(assignee, statuses, filter, per_request),
         request,
-        &[
-            ("createdAt", task::Column::CreatedAt),
-            ("dueAt", task::Column::DueAt),
-            ("decidedAt", task::Column::DecidedAt),
-        ],
-        &[
-            (newest, Direction::Desc),
-            (task::Column::CreatedAt, Direction::Desc),
-        ],
-        task::Column::Id,
+        spec,
     )
     .await
 }
@@ -159,18 +181,7 @@ pub async fn started_page(
     let select = instance::Entity::find()
         .filter(instance::Column::ApplicantId.eq(applicant))
         .filter(filter.instance_condition());
-    fetch_page(
-        db,
-        select,
-        request,
-        &[
-            ("createdAt", instance::Column::SubmittedAt),
-            ("number", instance::Column::Number),
-        ],
-        &[(instance::Column::SubmittedAt, Direction::Desc)],
-        instance::Column::Id,
-    )
-    .await
+    fetch_page(db, select, request, &STARTED).await
 }
 
 pub async fn count_started(

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 use uuid::Uuid;
 use xiaoban_domain::paging::{Direction, Page, PageRequest};
@@ -13,7 +13,7 @@ use super::InstanceRow;
 use crate::PersistenceError;
 use crate::entities::approval_instance as instance;
 use crate::entities::approval_task as task;
-use crate::paging::{fetch_page, keyword_condition};
+use crate::paging::{Batches, ListSpec, fetch_page};
 
 /// Which requests the caller may see at all; the filters narrow within it.
 #[derive(Debug, Clone)]
@@ -40,8 +40,24 @@ pub struct OversightFilter {
     pub overdue_at: Option<DateTime<Utc>>,
 }
 
-/// Sortable fields of the register and their columns.
-pub const SORTABLE: &[&str] = &["submittedAt", "number", "finishedAt"];
+/// The register: newest first unless sorted otherwise; `q` searches number, title and summary.
+pub static SPEC: ListSpec<instance::Column> = ListSpec {
+    sort: &[
+        ("submittedAt", instance::Column::SubmittedAt),
+        ("number", instance::Column::Number),
+        ("finishedAt", instance::Column::FinishedAt),
+    ],
+    keyword: INSTANCE_KEYWORD,
+    default_sort: &[(instance::Column::SubmittedAt, Direction::Desc)],
+    tiebreak: instance::Column::Id,
+};
+
+/// What every list of requests searches.
+pub(super) const INSTANCE_KEYWORD: &[instance::Column] = &[
+    instance::Column::Number,
+    instance::Column::Title,
+    instance::Column::Summary,
+];
 
 fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance::Entity> {
     let mut cond = Condition::all();
@@ -63,12 +79,7 @@ fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance:
         }
         cond = cond.add(mine);
     }
-    let searched = [
-        instance::Column::Number,
-        instance::Column::Title,
-        instance::Column::Summary,
-    ];
-    if let Some(any) = keyword_condition(filter.q.as_deref(), &searched) {
+    if let Some(any) = SPEC.keyword(filter.q.as_deref()) {
         cond = cond.add(any);
     }
     if let Some(template) = filter.template_id {
@@ -118,34 +129,21 @@ pub async fn page(
     filter: &OversightFilter,
     request: &PageRequest,
 ) -> Result<Page<InstanceRow>, PersistenceError> {
-    fetch_page(
-        db,
-        select(visibility, filter),
-        request,
-        &[
-            ("submittedAt", instance::Column::SubmittedAt),
-            ("number", instance::Column::Number),
-            ("finishedAt", instance::Column::FinishedAt),
-        ],
-        &[(instance::Column::SubmittedAt, Direction::Desc)],
-        instance::Column::Id,
-    )
-    .await
+    fetch_page(db, select(visibility, filter), request, &SPEC).await
 }
 
-/// Every matching request for an export, newest first; at most `limit` rows.
-pub async fn all(
+/// Every matching request for an export, newest first, `size` at a time.
+pub fn batches(visibility: &Visibility, filter: &OversightFilter, size: u64) -> Batches<instance::Entity> {
+    Batches::new(select(visibility, filter), &SPEC, size)
+}
+
+/// How many requests match.
+pub async fn count(
     db: &impl ConnectionTrait,
     visibility: &Visibility,
     filter: &OversightFilter,
-    limit: u64,
-) -> Result<Vec<InstanceRow>, PersistenceError> {
-    Ok(select(visibility, filter)
-        .order_by_desc(instance::Column::SubmittedAt)
-        .order_by_asc(instance::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+) -> Result<u64, PersistenceError> {
+    Ok(select(visibility, filter).count(db).await?)
 }
 
 /// Of `instances`, those with an open task past its deadline at `now`.

@@ -1,13 +1,14 @@
 //! The user list: keyword, filters, data scope and paging in SQL.
 
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Select};
 use uuid::Uuid;
 use xiaoban_domain::paging::{Direction, Page, PageRequest};
 
 use super::memberships;
 use super::users::UserRow;
+use crate::PersistenceError;
 use crate::entities::user::{Column, Entity};
-use crate::{PersistenceError, paging};
+use crate::paging::{self, Batches, ListSpec};
 
 /// Which users a list shows.
 #[derive(Debug, Clone, Default)]
@@ -25,28 +26,29 @@ pub struct UserFilter {
     pub visible: Option<(Vec<Uuid>, Option<Uuid>)>,
 }
 
-/// Sortable API fields and their columns.
-pub const SORT_COLUMNS: &[(&str, Column)] = &[
-    ("username", Column::Username),
-    ("name", Column::Name),
-    ("number", Column::Number),
-    ("createdAt", Column::CreatedAt),
-    ("lastLoginAt", Column::LastLoginAt),
-];
+/// The user list: sortable by these names, searched in username, name and number (and phone
+/// for callers who see phone numbers), by username unless sorted otherwise.
+pub static SPEC: ListSpec<Column> = ListSpec {
+    sort: &[
+        ("username", Column::Username),
+        ("name", Column::Name),
+        ("number", Column::Number),
+        ("createdAt", Column::CreatedAt),
+        ("lastLoginAt", Column::LastLoginAt),
+    ],
+    keyword: &[Column::Username, Column::Name, Column::Number],
+    default_sort: &[(Column::Username, Direction::Asc)],
+    tiebreak: Column::Id,
+};
 
-/// One page of the users matching `filter`.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    filter: &UserFilter,
-    request: &PageRequest,
-) -> Result<Page<UserRow>, PersistenceError> {
+fn select(filter: &UserFilter) -> Select<Entity> {
     let mut select = Entity::find();
-    let searched: &[Column] = if filter.search_phone {
-        &[Column::Username, Column::Name, Column::Number, Column::Phone]
+    let phone: &[Column] = if filter.search_phone {
+        &[Column::Phone]
     } else {
-        &[Column::Username, Column::Name, Column::Number]
+        &[]
     };
-    if let Some(any) = paging::keyword_condition(filter.keyword.as_deref(), searched) {
+    if let Some(any) = SPEC.keyword_with(filter.keyword.as_deref(), phone) {
         select = select.filter(any);
     }
     if let Some(departments) = &filter.departments {
@@ -66,13 +68,24 @@ pub async fn list(
         }
         select = select.filter(any);
     }
-    paging::fetch_page(
-        db,
-        select,
-        request,
-        SORT_COLUMNS,
-        &[(Column::Username, Direction::Asc)],
-        Column::Id,
-    )
-    .await
+    select
+}
+
+/// One page of the users matching `filter`.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &UserFilter,
+    request: &PageRequest,
+) -> Result<Page<UserRow>, PersistenceError> {
+    paging::fetch_page(db, select(filter), request, &SPEC).await
+}
+
+/// Every user matching `filter`, by username, `size` at a time (for exports).
+pub fn batches(filter: &UserFilter, size: u64) -> Batches<Entity> {
+    Batches::new(select(filter), &SPEC, size)
+}
+
+/// How many users match `filter`.
+pub async fn count(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<u64, PersistenceError> {
+    Ok(select(filter).count(db).await?)
 }

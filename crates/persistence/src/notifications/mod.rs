@@ -11,7 +11,7 @@ use xiaoban_domain::paging::{Direction, Page, PageRequest};
 use crate::PersistenceError;
 use crate::entities::notification::{self, Column, Entity};
 use crate::entities::user;
-use crate::paging::fetch_page;
+use crate::paging::{ListSpec, fetch_page};
 
 pub use notification::Model as NotificationRow;
 
@@ -45,6 +45,17 @@ pub async fn insert_once(
         .await?)
 }
 
+/// A recipient's notifications: newest first, `q` searching title and body.
+pub static SPEC: ListSpec<Column> = ListSpec {
+    sort: &[("createdAt", Column::CreatedAt)],
+    keyword: &[Column::Title, Column::Body],
+    default_sort: &[
+        (Column::CreatedAt, Direction::Desc),
+        (Column::Id, Direction::Desc),
+    ],
+    tiebreak: Column::Id,
+};
+
 /// One page of a recipient's notifications, newest first.
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -56,23 +67,10 @@ pub async fn list(
     if unread_only {
         select = select.filter(Column::ReadAt.is_null());
     }
-    let searched = [Column::Title, Column::Body];
-    if let Some(any) = crate::paging::keyword_condition(request.keyword.as_deref(), &searched) {
+    if let Some(any) = SPEC.keyword(request.keyword.as_deref()) {
         select = select.filter(any);
     }
-    let newest_first = [
-        (Column::CreatedAt, Direction::Desc),
-        (Column::Id, Direction::Desc),
-    ];
-    fetch_page(
-        db,
-        select,
-        request,
-        &[("createdAt", Column::CreatedAt)],
-        &newest_first,
-        Column::Id,
-    )
-    .await
+    fetch_page(db, select, request, &SPEC).await
 }
 
 pub async fn unread_count(db: &impl ConnectionTrait, recipient: Uuid) -> Result<u64, PersistenceError> {

@@ -32,6 +32,11 @@ pub struct InboxQuery {
     pub status: Option<String>,
 }
 
+/// The inbox lists' sortable names and default orders: 待办, 已办 and 抄送 (tasks), 我发起的.
+pub static OPEN_TASK_LIST: &dyn xiaoban_domain::paging::ListKeys = &inbox::OPEN_TASKS;
+pub static DECIDED_TASK_LIST: &dyn xiaoban_domain::paging::ListKeys = &inbox::DECIDED_TASKS;
+pub static STARTED_LIST: &dyn xiaoban_domain::paging::ListKeys = &inbox::STARTED;
+
 /// One line of a list: a task (pending, done, cc) or a request (started).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -42,8 +42,10 @@ pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{DecisionNeeds, InstanceDetail, StepView, TaskView};
 pub use drafts::{DraftInput, DraftPatch, DraftView};
 pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupError, Subject, Transition};
-pub use inbox::{Box as InboxBox, InboxCounts, InboxItem, InboxQuery};
-pub use oversight::{RegisterItem, RegisterQuery, status_label};
+pub use inbox::{
+    Box as InboxBox, DECIDED_TASK_LIST, InboxCounts, InboxItem, InboxQuery, OPEN_TASK_LIST, STARTED_LIST,
+};
+pub use oversight::{REGISTER_LIST, RegisterItem, RegisterQuery, status_label};
 pub use start::StartInput;
 pub use stats::TemplateStats;
 pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};

@@ -15,8 +15,11 @@ use xiaoban_persistence::approvals::oversight::{self, OversightFilter, Visibilit
 use super::inbox::Lookup;
 use crate::access::Tree;
 use crate::audit::Change;
-use crate::export::{Cell, Column, MAX_ROWS, Sheet};
+use crate::export::{BATCH, Cell, Column, MAX_ROWS, SheetWriter, too_many_rows};
 use crate::{RequestContext, ServiceError, Services};
+
+/// The register's sortable names and default order.
+pub static REGISTER_LIST: &dyn xiaoban_domain::paging::ListKeys = &oversight::SPEC;
 
 /// The register's filters, as the caller gives them; dates are school-calendar days.
 #[derive(Debug, Clone, Default)]
@@ -124,31 +127,28 @@ impl Services {
     }
 
     /// The register as an `.xlsx` file (at most [`MAX_ROWS`] rows; more is a 422 asking for
-    /// narrower filters). Exporting is recorded in the audit log with the filters used.
+    /// narrower filters), read and written [`BATCH`] rows at a time. Exporting is recorded in
+    /// the audit log with the filters used.
     pub async fn export_approval_register(
         &self,
         ctx: &RequestContext,
         query: RegisterQuery,
     ) -> Result<Vec<u8>, ServiceError> {
         let (visibility, filter) = self.register_scope(ctx, &query).await?;
-        let limit = u64::try_from(MAX_ROWS + 1).unwrap_or(u64::MAX);
-        let rows = oversight::all(self.db(), &visibility, &filter, limit).await?;
-        if rows.len() > MAX_ROWS {
-            return Err(ServiceError::invalid(
-                "filters",
-                format!("一次最多导出 {MAX_ROWS} 条，请缩小筛选范围（如提交日期）"),
-                format!("At most {MAX_ROWS} rows per export; narrow the filters (e.g. the dates)"),
-            ));
+        if oversight::count(self.db(), &visibility, &filter).await? > MAX_ROWS as u64 {
+            return Err(too_many_rows());
         }
-        let items = self.register_items(&rows).await?;
-        let sheet = Sheet {
-            name: "审批台账",
-            columns: COLUMNS,
-            rows: items.iter().map(register_row).collect(),
-        };
-        let bytes = sheet.to_xlsx(self.settings().timezone)?;
+        let mut sheet = SheetWriter::new("审批台账", COLUMNS, self.settings().timezone)?;
+        let mut batches = oversight::batches(&visibility, &filter, BATCH);
+        while let Some(rows) = batches.next(self.db()).await? {
+            for item in self.register_items(&rows).await? {
+                sheet.push(&register_row(&item))?;
+            }
+        }
+        let exported = sheet.rows();
+        let bytes = sheet.finish()?;
         let mut change = Change::new("approval.export", "approval", None);
-        change.after = Some(json!({ "rows": items.len(), "filters": describe(&query) }));
+        change.after = Some(json!({ "rows": exported, "filters": describe(&query) }));
         self.record_event(ctx, change).await?;
         Ok(bytes)
     }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
-use xiaoban_domain::identity::Username;
+use xiaoban_domain::identity::{Username, mainland_mobile, resident_id_ok};
 
 use super::departments::{define_department, order_departments};
 use super::parse::{Col, RawRow};
@@ -15,6 +15,8 @@ pub struct RowIssue {
     pub line: u64,
     /// Column, as the camelCase field name.
     pub field: &'static str,
+    /// Column, as its Chinese header.
+    pub column: &'static str,
     pub zh: String,
     pub en: String,
 }
@@ -23,7 +25,11 @@ pub struct RowIssue {
 #[derive(Debug, Default)]
 pub struct Known {
     pub departments: BTreeMap<String, Uuid>,
+    /// Department name → code, so a row may name its department as the UI shows it.
+    pub department_names: BTreeMap<String, String>,
     pub roles: BTreeMap<String, Uuid>,
+    /// Role name (教职工) → code (`staff`), likewise.
+    pub role_names: BTreeMap<String, String>,
     /// Roles holding an administrative permission (the three administrators' and custom ones
     /// like them): granted only on the server.
     pub administrator_roles: BTreeSet<String>,
@@ -48,6 +54,7 @@ pub struct NewMember {
     pub name: String,
     pub number: Option<String>,
     pub phone: Option<String>,
+    pub id_number: Option<String>,
     pub email: Option<String>,
     pub position: Option<String>,
     pub department_code: String,
@@ -77,6 +84,7 @@ impl Checker<'_> {
         self.issues.push(RowIssue {
             line,
             field: col.field(),
+            column: col.label(),
             zh: zh.into(),
             en: en.into(),
         });
@@ -103,13 +111,12 @@ fn department_code_ok(code: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-fn phone_ok(phone: &str) -> bool {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    (5..=20).contains(&phone.len())
-        && (5..=15).contains(&digits)
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '))
+/// A code as given, or the code of what the UI calls by that name.
+fn code_for(given: &str, codes: &BTreeMap<String, impl Sized>, names: &BTreeMap<String, String>) -> String {
+    if codes.contains_key(given) {
+        return given.to_owned();
+    }
+    names.get(given).cloned().unwrap_or_else(|| given.to_owned())
 }
 
 fn email_ok(email: &str) -> bool {
@@ -202,16 +209,34 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
             }
             first_number.entry(number.clone()).or_insert(line);
         }
-        let phone = row.get(Col::Phone).map(str::to_owned);
-        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
-            c.issue(line, Col::Phone, "手机号格式不正确", "not a phone number");
+        let phone = row.get(Col::Phone).and_then(|given| {
+            let mobile = mainland_mobile(given);
+            if mobile.is_none() {
+                c.issue(
+                    line,
+                    Col::Phone,
+                    "手机号须为 11 位大陆手机号码",
+                    "must be an 11-digit mainland mobile number",
+                );
+            }
+            mobile
+        });
+        let id_number = row.get(Col::IdNumber).map(str::to_ascii_uppercase);
+        if id_number.as_deref().is_some_and(|id| !resident_id_ok(id)) {
+            c.issue(
+                line,
+                Col::IdNumber,
+                "身份证号须为 18 位且校验位正确",
+                "must be an 18-character ID number with the right check digit",
+            );
         }
         let email = c.max_len(row, Col::Email, 100);
         if email.as_deref().is_some_and(|e| !email_ok(e)) {
             c.issue(line, Col::Email, "邮箱格式不正确", "not an email address");
         }
         let position = c.max_len(row, Col::Position, 50);
-        let role_code = row.get(Col::RoleCode).unwrap_or(DEFAULT_ROLE).to_owned();
+        let given_role = row.get(Col::RoleCode).unwrap_or(DEFAULT_ROLE);
+        let role_code = code_for(given_role, &c.known.roles, &c.known.role_names);
         if c.known.administrator_roles.contains(&role_code) {
             c.issue(
                 line,
@@ -227,7 +252,9 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
                 format!("no role {role_code}"),
             );
         }
-        let department_code = row.get(Col::DepartmentCode).map(str::to_owned);
+        let department_code = row
+            .get(Col::DepartmentCode)
+            .map(|given| code_for(given, &c.known.departments, &c.known.department_names));
         match &department_code {
             None => c.issue(line, Col::DepartmentCode, "必填", "is required"),
             Some(code) if !department_code_ok(code) => c.issue(
@@ -248,6 +275,7 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
                 name,
                 number,
                 phone,
+                id_number,
                 email,
                 position,
                 department_code,

@@ -9,6 +9,7 @@
 mod check;
 mod departments;
 mod parse;
+mod template;
 
 use serde_json::json;
 use uuid::Uuid;
@@ -72,8 +73,17 @@ async fn known(db: &impl ConnectionTrait, rows: &[parse::RawRow]) -> Result<chec
     let (usernames, numbers) = roster::taken_names_and_numbers(db, usernames, numbers).await?;
     let all_roles = roles::list_all(db).await?;
     let permissions = roles::all_permissions(db).await?;
+    let departments = xiaoban_persistence::identity::departments::all(db).await?;
     Ok(check::Known {
+        department_names: departments
+            .iter()
+            .map(|d| (d.name.clone(), d.code.clone()))
+            .collect(),
         departments: roster::department_codes(db).await?,
+        role_names: all_roles
+            .iter()
+            .map(|r| (r.name.clone(), r.code.clone()))
+            .collect(),
         administrator_roles: all_roles
             .iter()
             .filter(|r| {
@@ -101,6 +111,16 @@ fn summary(plan: &check::Plan) -> ImportSummary {
 }
 
 impl Services {
+    /// Imports write school-wide, so only a school-wide `user.import` may run one.
+    pub async fn authorize_import(&self, ctx: &RequestContext) -> Result<(), ServiceError> {
+        if self.authorize(ctx, USER_IMPORT).await? != Reach::All {
+            return Err(ServiceError::Forbidden {
+                permission: USER_IMPORT,
+            });
+        }
+        Ok(())
+    }
+
     /// Checks a roster file and, unless `dry_run`, imports it in one transaction. A real run
     /// with any problem writes nothing and fails with every problem listed.
     pub async fn import_roster(
@@ -110,11 +130,7 @@ impl Services {
         format: RosterFormat,
         dry_run: bool,
     ) -> Result<ImportReport, ServiceError> {
-        if self.authorize(ctx, USER_IMPORT).await? != Reach::All {
-            return Err(ServiceError::Forbidden {
-                permission: USER_IMPORT,
-            });
-        }
+        self.authorize_import(ctx).await?;
         let rows = parse::read(bytes, format)?;
         let plan = check::plan(&rows, &known(self.db(), &rows).await?);
         if dry_run || !plan.issues.is_empty() {
@@ -162,6 +178,7 @@ impl Services {
             let mut row = users::new_row(id, &u.username, &u.name, Some(hash), true, now);
             row.number = u.number.clone();
             row.phone = u.phone.clone();
+            row.id_number = u.id_number.clone();
             row.email = u.email.clone();
             row.position = u.position.clone();
             users::insert(&tx, row).await?;

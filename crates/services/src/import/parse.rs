@@ -26,6 +26,7 @@ pub enum Col {
     Name,
     Number,
     Phone,
+    IdNumber,
     Email,
     Position,
     RoleCode,
@@ -42,6 +43,7 @@ impl Col {
             Self::Name => "name",
             Self::Number => "number",
             Self::Phone => "phone",
+            Self::IdNumber => "idNumber",
             Self::Email => "email",
             Self::Position => "position",
             Self::RoleCode => "roleCode",
@@ -57,13 +59,19 @@ impl Col {
             Self::Name => &["姓名"],
             Self::Number => &["工号/学号", "工号", "学号"],
             Self::Phone => &["手机", "手机号"],
+            Self::IdNumber => &["身份证号", "证件号"],
             Self::Email => &["邮箱", "电子邮箱"],
             Self::Position => &["职务"],
             Self::RoleCode => &["角色", "角色编码"],
         }
     }
 
-    const ALL: [Col; 10] = [
+    /// The column's Chinese name, as the sample file's header and the error report say it.
+    pub fn label(self) -> &'static str {
+        self.zh()[0]
+    }
+
+    pub const ALL: [Col; 11] = [
         Self::DepartmentCode,
         Self::DepartmentName,
         Self::ParentCode,
@@ -71,6 +79,7 @@ impl Col {
         Self::Name,
         Self::Number,
         Self::Phone,
+        Self::IdNumber,
         Self::Email,
         Self::Position,
         Self::RoleCode,

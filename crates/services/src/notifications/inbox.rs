@@ -45,8 +45,8 @@ impl From<NotificationRow> for NotificationView {
     }
 }
 
-/// Sortable fields of the notification list.
-pub const NOTIFICATION_SORTABLE: &[&str] = &["createdAt"];
+/// The notification list's sortable names and default order.
+pub static NOTIFICATION_LIST: &dyn xiaoban_domain::paging::ListKeys = &notifications::SPEC;
 
 impl Services {
     /// The caller's notifications, newest first; only unread ones with `unread_only`.

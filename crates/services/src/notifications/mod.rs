@@ -17,7 +17,7 @@ use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::notifications::outbox;
 
 pub use channel::Channel;
-pub use inbox::{NOTIFICATION_SORTABLE, NotificationView};
+pub use inbox::{NOTIFICATION_LIST, NotificationView};
 pub use worker::{DeliveryReport, MAX_ATTEMPTS, retry_delay};
 
 use crate::ServiceError;

@@ -3,7 +3,7 @@
 use uuid::Uuid;
 use xiaoban_domain::access::Reach;
 use xiaoban_domain::access::codes::USER_READ;
-use xiaoban_domain::paging::{Page, PageRequest};
+use xiaoban_domain::paging::{ListKeys, Page, PageRequest};
 use xiaoban_persistence::identity::roles;
 use xiaoban_persistence::identity::user_list::{self, UserFilter};
 
@@ -14,8 +14,8 @@ use super::view::sees_sensitive;
 use crate::access::Tree;
 use crate::{RequestContext, ServiceError, Services};
 
-/// Sortable fields of the user list.
-pub const USER_SORTABLE: &[&str] = &["username", "name", "number", "createdAt", "lastLoginAt"];
+/// The user list's sortable names and default order.
+pub static USER_LIST: &dyn ListKeys = &user_list::SPEC;
 
 /// Filters of the user list.
 #[derive(Debug, Clone, Default)]
@@ -38,11 +38,29 @@ impl Services {
         request: &PageRequest,
         filter: UserListFilter,
     ) -> Result<Page<UserView>, ServiceError> {
-        let reach = self.authorize(ctx, USER_READ).await?;
+        let query = self.user_query(ctx, request.keyword.clone(), filter).await?;
         let sees_all = sees_sensitive(ctx);
+        let page = user_list::list(self.db(), &query, request).await?;
+        let items = load_views(self.db(), page.items, sees_all).await?;
+        Ok(Page {
+            items,
+            total: page.total,
+            page: page.page,
+            page_size: page.page_size,
+        })
+    }
+
+    /// The caller's filters within the caller's `user.read` reach, as the query sees them.
+    pub(super) async fn user_query(
+        &self,
+        ctx: &RequestContext,
+        keyword: Option<String>,
+        filter: UserListFilter,
+    ) -> Result<UserFilter, ServiceError> {
+        let reach = self.authorize(ctx, USER_READ).await?;
         let mut query = UserFilter {
-            keyword: request.keyword.clone(),
-            search_phone: sees_all,
+            keyword,
+            search_phone: sees_sensitive(ctx),
             status: filter.status,
             ..Default::default()
         };
@@ -59,14 +77,7 @@ impl Services {
             let also = own.then(|| me(ctx));
             query.visible = Some((departments.iter().copied().collect(), also));
         }
-        let page = user_list::list(self.db(), &query, request).await?;
-        let items = load_views(self.db(), page.items, sees_all).await?;
-        Ok(Page {
-            items,
-            total: page.total,
-            page: page.page,
-            page_size: page.page_size,
-        })
+        Ok(query)
     }
 
     /// One user, if the caller's `user.read` reaches them (else `NotFound`).

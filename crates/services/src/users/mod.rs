@@ -4,6 +4,7 @@
 mod actions;
 mod administrators;
 mod create;
+mod export;
 mod list;
 mod load;
 mod reach;
@@ -12,6 +13,6 @@ mod update;
 mod view;
 
 pub use create::{CreatedUser, NewUser, RoleGrant};
-pub use list::{USER_SORTABLE, UserListFilter};
+pub use list::{USER_LIST, UserListFilter};
 pub use update::UserPatch;
 pub use view::{UserDepartment, UserRole, UserView};

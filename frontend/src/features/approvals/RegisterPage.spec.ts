@@ -5,7 +5,7 @@ import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
 import type { RegisterItem } from './register-api'
-import { exportQuery } from './register-api'
+import { exportQuery } from '@/api/download'
 
 useMockServer()
 

@@ -26,6 +26,21 @@ const ui: typeof zhUi = {
   no: 'No',
   conflictReloaded: 'Someone else changed this record; it has been reloaded, please check and retry',
   timeline: { changed: '{label}: {before} → {after}', moved: 'Status: {from} → {to}', movedTo: 'Status: {to}' },
+  export: 'Export to Excel',
+  exporting: 'Exporting…',
+  exported: 'Exported',
+  exportFailed: 'Export failed; please try again later',
+  import: {
+    template: 'Download sample file',
+    check: 'Check file',
+    commit: 'Import now',
+    clean: 'No problems found; ready to import',
+    line: 'Line',
+    column: 'Column',
+    message: 'Problem',
+    issues: '{n} problems found; fix the file and check again',
+    chooseFile: 'Choose a file',
+  },
   status: { active: 'Active', disabled: 'Disabled', inactive: 'Inactive', locked: 'Locked' },
 }
 

@@ -59,17 +59,9 @@ const users: typeof zh = {
     button: 'Import roster',
     title: 'Import roster',
     file: 'Roster file (.xlsx or .csv, up to 5 MB)',
-    check: 'Check file',
-    commit: 'Import now',
-    hint: 'Columns: departmentCode, departmentName, parentCode, username, name, number, phone, email, position, roleCode (username, name, departmentCode required). Check first, then import.',
+    hint: 'Columns: departmentCode, departmentName, parentCode, username, name, number, phone, idNumber, email, position, roleCode (username, name, departmentCode required; a department or role may be given by its name). The sample file shows them. Check first, then import.',
     summary: '{rows} rows: {users} users and {departments} departments to create',
-    clean: 'No problems found; ready to import',
-    line: 'Line',
-    field: 'Column',
-    message: 'Problem',
-    issues: '{n} problems found; fix the file and check again',
     imported: '{n} users imported',
-    chooseFile: 'Choose a file',
   },
 }
 

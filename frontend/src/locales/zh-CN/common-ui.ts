@@ -24,6 +24,21 @@ const ui = {
   no: '否',
   conflictReloaded: '数据已被他人修改，已重新加载，请核对后再操作',
   timeline: { changed: '{label}：{before} → {after}', moved: '状态：{from} → {to}', movedTo: '状态：{to}' },
+  export: '导出 Excel',
+  exporting: '正在导出…',
+  exported: '已导出',
+  exportFailed: '导出失败，请稍后再试',
+  import: {
+    template: '下载模板',
+    check: '检查文件',
+    commit: '正式导入',
+    clean: '检查通过，可以正式导入',
+    line: '行号',
+    column: '列',
+    message: '问题',
+    issues: '发现 {n} 个问题，请修改文件后重新检查',
+    chooseFile: '请选择文件',
+  },
   status: { active: '启用', disabled: '停用', inactive: '已停用', locked: '已锁定' },
 }
 
