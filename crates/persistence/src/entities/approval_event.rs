@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use xiaoban_domain::approvals::request::EventAction;
 
 /// One line of an instance's timeline.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub instance_id: Uuid,
     pub task_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
-    pub action: String,
+    pub action: EventAction,
     pub step_index: Option<i32>,
     pub comment: Option<String>,
     pub data: String,

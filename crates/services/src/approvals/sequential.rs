@@ -10,6 +10,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::definition::StepDef;
 use xiaoban_domain::approvals::flow::{TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_domain::approvals::sequence;
 use xiaoban_persistence::ConnectionTrait;
 
@@ -127,7 +128,7 @@ async fn open_turn(
         let holder = instead.into_iter().find(|p| *p != applicant).unwrap_or(person);
         flow.event(
             None,
-            "fallback",
+            EventAction::Fallback,
             Some(step),
             Some(id),
             None,
@@ -148,7 +149,7 @@ async fn open_turn(
     }
     flow.event(
         None,
-        "next_in_order",
+        EventAction::NextInOrder,
         Some(step),
         Some(id),
         None,
@@ -166,7 +167,7 @@ pub(crate) fn requeue_after_recall(flow: &mut Flow, step: i32, recalled: Uuid) {
     let opened: Vec<Uuid> = flow
         .step_tasks(step)
         .filter(|t| t.id != recalled && t.has_status(TaskStatus::Pending))
-        .filter(|t| TaskOrigin::parse(&t.origin) == Some(TaskOrigin::Rule))
+        .filter(|t| t.origin == TaskOrigin::Rule)
         .map(|t| t.id)
         .collect();
     for id in opened {
@@ -179,5 +180,5 @@ pub(crate) fn requeue_after_recall(flow: &mut Flow, step: i32, recalled: Uuid) {
 }
 
 fn is_open(task: &xiaoban_persistence::approvals::TaskRow) -> bool {
-    TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
+    task.status.is_open()
 }

@@ -10,6 +10,7 @@ use xiaoban_domain::WorkingCalendar;
 use xiaoban_domain::approvals::definition::{ApproverRule, CopyMoment, Definition};
 use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_domain::approvals::form::{CheckedForm, FormSchema};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::approvals::{InstanceRow, people, templates};
 use xiaoban_persistence::identity::departments;
 use xiaoban_persistence::{ConnectionTrait, Tx};
@@ -153,7 +154,7 @@ impl Services {
             form: Value::Object(checked.values).to_string(),
             picked: serde_json::to_string(&input.approvers)
                 .map_err(|e| ServiceError::Internal(e.to_string()))?,
-            status: InstanceStatus::Running.as_str().to_owned(),
+            status: InstanceStatus::Running,
             current_step: None,
             cycle: 1,
             returned_from_step: None,
@@ -169,7 +170,7 @@ impl Services {
         let files = checked.files.clone();
         let mut flow = Flow::new(inst, def, now, calendar);
         flow.applicant = super::applicant::facts(tx, applicant, flow.inst.department_id).await?;
-        flow.event(Some(applicant), "submit", None, None, None, json!({}));
+        flow.event(Some(applicant), EventAction::Submit, None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
         copy_at(tx, &mut flow, CopyMoment::Submitted).await?;
         let (inst, transitions) = flow.save(tx).await?;

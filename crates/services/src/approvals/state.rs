@@ -10,6 +10,7 @@ use xiaoban_domain::WorkingCalendar;
 use xiaoban_domain::approvals::condition::applicant::ApplicantFacts;
 use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, InstanceRow, TaskRow, events, instances, tasks, templates};
 
@@ -23,7 +24,7 @@ pub(crate) struct Flow {
     pub def: Definition,
     pub tasks: Vec<TaskRow>,
     /// Changed tasks with the status they had when loaded.
-    changed: BTreeMap<Uuid, String>,
+    changed: BTreeMap<Uuid, TaskStatus>,
     created: Vec<Uuid>,
     events: Vec<EventRow>,
     pub notices: Vec<Notice>,
@@ -92,11 +93,11 @@ impl Flow {
     }
 
     pub fn status(&self) -> InstanceStatus {
-        InstanceStatus::parse(&self.inst.status).unwrap_or(InstanceStatus::Cancelled)
+        self.inst.status
     }
 
     pub fn set_status(&mut self, status: InstanceStatus) {
-        self.inst.status = status.as_str().to_owned();
+        self.inst.status = status;
     }
 
     pub fn step(&self, index: i32) -> Option<&StepDef> {
@@ -142,9 +143,9 @@ impl Flow {
             return;
         };
         if !self.created.contains(&id) {
-            self.changed.entry(id).or_insert_with(|| task.status.clone());
+            self.changed.entry(id).or_insert(task.status);
         }
-        task.status = status.as_str().to_owned();
+        task.status = status;
         match status {
             TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued | TaskStatus::Unread => {
                 task.decided_at = None;
@@ -177,10 +178,10 @@ impl Flow {
             cycle: self.inst.cycle,
             assignee_id: assignee,
             delegated_from: None,
-            kind: kind.as_str().to_owned(),
-            origin: origin.as_str().to_owned(),
+            kind,
+            origin,
             blocks_task_id: None,
-            status: status.as_str().to_owned(),
+            status,
             comment: None,
             decided_by_system: false,
             decided_at: None,
@@ -204,7 +205,7 @@ impl Flow {
         if !self.created.contains(&id)
             && let Some(task) = self.tasks.iter().find(|t| t.id == id)
         {
-            self.changed.entry(id).or_insert_with(|| task.status.clone());
+            self.changed.entry(id).or_insert(task.status);
         }
         self.tasks.iter_mut().find(|t| t.id == id)
     }
@@ -220,7 +221,7 @@ impl Flow {
     pub fn event(
         &mut self,
         actor: Option<Uuid>,
-        action: &str,
+        action: EventAction,
         step: Option<i32>,
         task: Option<Uuid>,
         comment: Option<String>,
@@ -241,7 +242,7 @@ impl Flow {
             instance_id: self.inst.id,
             task_id: task,
             actor_id: actor,
-            action: action.to_owned(),
+            action,
             step_index: step,
             comment,
             data: data.to_string(),
@@ -253,14 +254,10 @@ impl Flow {
     /// open task in it any more, whoever handled the task. Notices still in the outbox are
     /// delivered unread (the outbox is not searched).
     async fn settle_task_notices(&self, tx: &impl ConnectionTrait) -> Result<(), ServiceError> {
-        let open = |t: &TaskRow| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open);
+        let open = |t: &TaskRow| t.status.is_open();
         let mut done: Vec<Uuid> = Vec::new();
         for task in &self.tasks {
-            let was_open = self
-                .changed
-                .get(&task.id)
-                .and_then(|s| TaskStatus::parse(s))
-                .is_some_and(TaskStatus::is_open);
+            let was_open = self.changed.get(&task.id).is_some_and(|s| s.is_open());
             if was_open && !open(task) && !done.contains(&task.assignee_id) {
                 done.push(task.assignee_id);
             }
@@ -308,7 +305,7 @@ impl Flow {
             if self.created.contains(&task.id) {
                 tasks::insert(tx, task.clone()).await?;
             } else if let Some(before) = self.changed.get(&task.id)
-                && !tasks::update_if_status(tx, task.clone(), before).await?
+                && !tasks::update_if_status(tx, task.clone(), *before).await?
             {
                 return Err(conflict(
                     "该待办已由他人处理，请刷新",
@@ -341,15 +338,15 @@ pub(crate) trait TaskState {
 
 impl TaskState for TaskRow {
     fn is_decision(&self) -> bool {
-        TaskKind::parse(&self.kind) == Some(TaskKind::Approve)
+        self.kind == TaskKind::Approve
     }
 
     fn is_copy(&self) -> bool {
-        TaskKind::parse(&self.kind) == Some(TaskKind::Cc)
+        self.kind == TaskKind::Cc
     }
 
     fn has_status(&self, status: TaskStatus) -> bool {
-        TaskStatus::parse(&self.status) == Some(status)
+        self.status == status
     }
 
     fn approved_in_person(&self) -> bool {
