@@ -1631,9 +1631,10 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`:
+             *     those the request's state allows that the caller's part in it allows too.
              */
-            actions: string[];
+            actions: components["schemas"]["RequestAction"][];
             /** Format: uuid */
             applicantId: string;
             applicantName: string;
@@ -1661,7 +1662,7 @@ export interface components {
             /** @example SP-2026-00001 */
             number: string;
             /** @description `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`. */
-            status: string;
+            status: components["schemas"]["InstanceStatus"];
             /**
              * @description Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
              *     leaves them out when resubmitting; what the step filled is kept.
@@ -1788,8 +1789,7 @@ export interface components {
             id: string;
             ok: boolean;
             problem?: components["schemas"]["BatchProblemOut"] | null;
-            /** @description When `ok`: `running` (on to the next step), `approved` or `rejected`. */
-            status?: string | null;
+            status?: components["schemas"]["InstanceStatus"] | null;
         };
         /** @description One branch of a parallel block. */
         BranchDto: {
@@ -1803,7 +1803,7 @@ export interface components {
             index: number;
             name: string;
             /** @description `current`, `passed` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
             steps: components["schemas"]["BranchStepOut"][];
         };
         /** @description A step inside a branch: an ordinary step (blocks do not nest). */
@@ -1825,7 +1825,7 @@ export interface components {
             index: number;
             name: string;
             /** @description `current`, `passed`, `skipped` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
         };
         CalendarDayOut: {
             /**
@@ -2154,6 +2154,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description One line of a request's timeline (流转记录).
+         * @enum {string}
+         */
+        EventAction: "submit" | "step_entered" | "step_skipped" | "fallback" | "delegated" | "approve" | "reject" | "return" | "resubmit" | "transfer" | "add_signer" | "comment" | "urge" | "recall" | "withdraw" | "cancel" | "overdue" | "escalate" | "step_passed" | "step_reopened" | "finished" | "to_superior" | "applicant_confirmed" | "superior_required" | "next_in_order" | "reassign" | "remove_signer" | "block_entered" | "branch_passed" | "branch_rejected" | "branch_withdrawn";
         EventOut: {
             /**
              * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
@@ -2169,7 +2174,7 @@ export interface components {
              *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
              *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              */
-            action: string;
+            action: components["schemas"]["EventAction"];
             /** Format: uuid */
             actorId?: string | null;
             actorName?: string | null;
@@ -2356,7 +2361,7 @@ export interface components {
             dueAt?: string | null;
             /** Format: uuid */
             instanceId: string;
-            instanceStatus: string;
+            instanceStatus: components["schemas"]["InstanceStatus"];
             number: string;
             overdue: boolean;
             /** Format: date-time */
@@ -2367,7 +2372,7 @@ export interface components {
             summary: string;
             /** Format: uuid */
             taskId?: string | null;
-            taskStatus?: string | null;
+            taskStatus?: components["schemas"]["TaskStatus"] | null;
             templateName: string;
             title: string;
         };
@@ -2381,7 +2386,7 @@ export interface components {
          * @description Where a request stands.
          * @enum {string}
          */
-        InstanceStatusDto: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+        InstanceStatus: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
         /** @description A freshly issued key. `key` is shown only in this response: store it now. */
         IssuedApiKeyOut: {
             /** Format: date-time */
@@ -2509,7 +2514,7 @@ export interface components {
                 dueAt?: string | null;
                 /** Format: uuid */
                 instanceId: string;
-                instanceStatus: string;
+                instanceStatus: components["schemas"]["InstanceStatus"];
                 number: string;
                 overdue: boolean;
                 /** Format: date-time */
@@ -2520,7 +2525,7 @@ export interface components {
                 summary: string;
                 /** Format: uuid */
                 taskId?: string | null;
-                taskStatus?: string | null;
+                taskStatus?: components["schemas"]["TaskStatus"] | null;
                 templateName: string;
                 title: string;
             }[];
@@ -2586,7 +2591,7 @@ export interface components {
                 number: string;
                 /** @description An open task is past its deadline. */
                 overdue: boolean;
-                status: components["schemas"]["InstanceStatusDto"];
+                status: components["schemas"]["InstanceStatus"];
                 /** @description The status in words: 审批中, 已通过, …. */
                 statusLabel: string;
                 /** Format: date-time */
@@ -2735,6 +2740,8 @@ export interface components {
          *     }
          */
         Problem: {
+            /** @description On `invalid_transition`: the action that state does not allow, e.g. `approve`. */
+            action?: string | null;
             /** @description Stable machine-readable code, e.g. `version_conflict`. */
             code: string;
             /**
@@ -2750,6 +2757,8 @@ export interface components {
             } | null;
             /** @description The request's id (also in the `X-Request-Id` header); quote it when reporting a problem. */
             requestId: string;
+            /** @description On `invalid_transition`: the state the record is in, e.g. `approved`. */
+            state?: string | null;
             /**
              * Format: int32
              * @description The HTTP status code.
@@ -2831,7 +2840,7 @@ export interface components {
             number: string;
             /** @description An open task is past its deadline. */
             overdue: boolean;
-            status: components["schemas"]["InstanceStatusDto"];
+            status: components["schemas"]["InstanceStatus"];
             /** @description The status in words: 审批中, 已通过, …. */
             statusLabel: string;
             /** Format: date-time */
@@ -2857,6 +2866,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description What a person does to a request: the segment of `POST /approvals/{id}/{action}`.
+         * @enum {string}
+         */
+        RequestAction: "approve" | "reject" | "return" | "transfer" | "add-signer" | "recall" | "resubmit" | "withdraw" | "urge" | "cancel" | "reassign" | "remove-signer" | "comment";
         /** @description A role as pickers show it. */
         RoleCardOut: {
             /** @example dept_head */
@@ -3125,6 +3139,11 @@ export interface components {
             timeout?: components["schemas"]["TimeoutActionDto"];
         };
         /**
+         * @description How a step's decisions add up.
+         * @enum {string}
+         */
+        StepMode: "or" | "all" | "ratio" | "sequential";
+        /**
          * @description `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers),
          *     `sequential` 依次审批 (everyone, one after the other in the rule's order: the next one's task
          *     is `queued` until the previous approved).
@@ -3140,13 +3159,29 @@ export interface components {
             enteredAt?: string | null;
             /** Format: int32 */
             index: number;
-            mode: string;
+            /** @description The mode the step's decisions are counted by (a manager chain signs in order). */
+            mode: components["schemas"]["StepMode"];
             name: string;
             /** Format: date-time */
             passedAt?: string | null;
             /** @description `current`, `passed`, `skipped` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
         };
+        /**
+         * @description Where a step, a branch or a branch step stands in the request's progress.
+         * @enum {string}
+         */
+        StepState: "current" | "passed" | "skipped" | "waiting";
+        /**
+         * @description What a task asks of its holder.
+         * @enum {string}
+         */
+        TaskKind: "approve" | "cc";
+        /**
+         * @description Why a task exists.
+         * @enum {string}
+         */
+        TaskOrigin: "rule" | "transfer" | "add_before" | "add_after" | "escalation" | "cc";
         TaskOut: {
             /** Format: uuid */
             assigneeId: string;
@@ -3180,9 +3215,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description `approve` or `cc`. */
-            kind: string;
+            kind: components["schemas"]["TaskKind"];
             /** @description `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`. */
-            origin: string;
+            origin: components["schemas"]["TaskOrigin"];
             overdue: boolean;
             /**
              * Format: uuid
@@ -3194,12 +3229,17 @@ export interface components {
              *     `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
              *     `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
              */
-            status: string;
+            status: components["schemas"]["TaskStatus"];
             /** Format: int32 */
             stepIndex: number;
             /** @description "分支名 · 步骤名" for a task in a branch of a parallel block. */
             stepName: string;
         };
+        /**
+         * @description Where one task stands.
+         * @enum {string}
+         */
+        TaskStatus: "pending" | "waiting" | "approved" | "rejected" | "returned" | "transferred" | "suspended" | "queued" | "closed" | "cancelled" | "superseded" | "unread" | "read" | "reassigned" | "removed";
         TemplateIn: {
             /** @example 人事 */
             category: string;
@@ -4398,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4441,7 +4481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4484,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4527,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4613,7 +4653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4792,7 +4832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +4918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4921,7 +4961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;

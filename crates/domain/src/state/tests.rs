@@ -93,3 +93,26 @@ fn an_unknown_state_allows_nothing() {
     assert_eq!(EMPTY.allowed(Door::Open).count(), 0);
     assert!(EMPTY.apply(Door::Open, DoorAction::Close).is_err());
 }
+
+#[cfg(feature = "openapi")]
+#[test]
+fn the_schema_lists_the_words_not_the_variant_names() {
+    let schema = serde_json::to_value(<DoorAction as utoipa::PartialSchema>::schema()).ok();
+    let words = schema.as_ref().and_then(|s| s.get("enum")).cloned();
+    assert_eq!(
+        words,
+        Some(serde_json::json!(["close", "lock", "unlock", "open_up"]))
+    );
+}
+
+#[cfg(feature = "sea-orm")]
+#[test]
+fn the_column_stores_the_words() {
+    use sea_orm::ActiveEnum;
+    assert_eq!(DoorAction::OpenUp.to_value(), "open_up");
+    assert_eq!(
+        DoorAction::try_from_value(&"open_up".to_owned()).ok(),
+        Some(DoorAction::OpenUp)
+    );
+    assert!(DoorAction::try_from_value(&"ajar".to_owned()).is_err());
+}

@@ -7,10 +7,10 @@ use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
 use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 
-use super::decide::my_open_task;
 use super::engine::{assign, notify, settle};
 use super::input::{ActionInput, Position, optional_comment};
 use super::state::TaskState;
+use super::state::my_open_task;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;

@@ -8,8 +8,8 @@ use xiaoban_domain::approvals::field_rights::FieldChange;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::files;
 
+use super::form::{attach, check_refs, fill_computed};
 use super::input::ActionInput;
-use super::start::{attach, check_refs, fill_computed};
 use super::state::Flow;
 use crate::{FieldIssue, ServiceError};
 

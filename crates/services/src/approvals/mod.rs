@@ -14,6 +14,7 @@ mod detail;
 mod drafts;
 mod engine;
 mod field_edits;
+mod form;
 mod handover;
 mod hooks;
 mod inbox;

@@ -21,7 +21,7 @@ fn may(flow: &Flow, viewer: &Viewer, timeline: &[EventRow], action: RequestActio
         | RequestAction::Reject
         | RequestAction::Return
         | RequestAction::Transfer
-        | RequestAction::AddSigner => decide::my_open_task(flow, me).is_ok(),
+        | RequestAction::AddSigner => super::state::my_open_task(flow, me).is_ok(),
         RequestAction::Recall => decide::recallable(flow, me).is_ok(),
         RequestAction::Resubmit => route::resubmittable(flow, me).is_ok(),
         RequestAction::Withdraw => route::withdrawable(flow, me).is_ok(),

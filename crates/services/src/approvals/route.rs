@@ -7,11 +7,11 @@ use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
 use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 
-use super::decide::my_open_task;
 use super::engine::{enter, finish, notify};
+use super::form::check_form;
 use super::input::{ActionInput, required_comment};
-use super::start::check_form;
 use super::state::TaskState;
+use super::state::my_open_task;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -113,10 +113,10 @@ pub(crate) async fn resubmit(
             .map_err(super::field_edits::form_issues)?;
         let mut checked = check_form(db, &flow.def.form, values).await?;
         super::field_edits::keep_step_filled(flow, &old_form, &mut checked.values);
-        super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
+        super::form::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
         let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
         super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
-        super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
+        super::form::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
         flow.inst.summary = flow.def.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();
     }

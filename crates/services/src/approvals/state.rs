@@ -327,6 +327,32 @@ impl Flow {
     }
 }
 
+/// The caller's open task in the current step, or 409 when there is none (someone else decided,
+/// or the request moved on).
+pub(crate) fn my_open_task(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError> {
+    if flow.status() != InstanceStatus::Running {
+        return Err(conflict(
+            "该申请不在审批中",
+            "The request is not awaiting a decision",
+        ));
+    }
+    let step = flow.inst.current_step.unwrap_or(-1);
+    let mine: Vec<&TaskRow> = flow.step_tasks(step).filter(|t| t.assignee_id == me).collect();
+    if let Some(task) = mine.iter().find(|t| t.has_status(TaskStatus::Pending)) {
+        return Ok((*task).clone());
+    }
+    if mine.iter().any(|t| t.has_status(TaskStatus::Waiting)) {
+        return Err(conflict(
+            "请等待您加签的人员先审批",
+            "Wait for the signer you added before you",
+        ));
+    }
+    Err(conflict(
+        "没有需要您处理的待办，可能已由他人处理",
+        "You have no open task here; someone else may have decided",
+    ))
+}
+
 /// A task row read through the domain's enums, so the engine never compares stored text.
 pub(crate) trait TaskState {
     fn is_decision(&self) -> bool;
