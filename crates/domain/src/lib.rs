@@ -10,6 +10,7 @@ pub mod files;
 pub mod identity;
 pub mod numbering;
 pub mod paging;
+pub mod state;
 pub mod text;
 
 pub use calendar::{DayKind, SchoolHours, SpecialDay, WorkingCalendar, parse_holiday_csv};

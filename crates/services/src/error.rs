@@ -72,6 +72,10 @@ pub enum ServiceError {
     /// A record with the same unique value (number, code, name) exists already.
     #[error("duplicate: {0}")]
     Duplicate(String),
+    /// An action the record's state machine does not allow in its state (409
+    /// `invalid_transition`, naming both).
+    #[error(transparent)]
+    InvalidTransition(#[from] xiaoban_domain::state::InvalidTransition),
     /// The request conflicts with the record's state (a built-in or still-used record), with
     /// the reason in both UI languages.
     #[error("conflict: {en}")]

@@ -539,26 +539,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/approvals/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
-         *     that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
-         */
-        get: operations["get_approval_timeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/approvals/{id}/transfer": {
         parameters: {
             query?: never;
@@ -1293,11 +1273,8 @@ export interface paths {
          *     field `file`: `.xlsx` (first sheet) or UTF-8 `.csv` (BOM allowed), at most 5 MB (413), other
          *     types 415. Header row first; columns by Chinese or English name: 部门编码 `departmentCode`,
          *     部门名称 `departmentName`, 上级部门编码 `parentCode`, 用户名 `username`, 姓名 `name`,
-         *     工号/学号 `number`, 手机 `phone`, 身份证号 `idNumber`, 邮箱 `email`, 职务 `position`, 角色
-         *     `roleCode` (`username`, `name`, `departmentCode` required). A department may be named by its
-         *     name and a role by its Chinese name, as the UI shows them. Phones must be mainland mobile
-         *     numbers, ID numbers 18 characters with the right check digit. Each problem names its line, its
-         *     field and its Chinese column.
+         *     工号/学号 `number`, 手机 `phone`, 邮箱 `email`, 职务 `position`, 角色 `roleCode`
+         *     (`username`, `name`, `departmentCode` required).
          * @description Each row creates a user (an existing username or number is an error) in its department;
          *     missing departments are created from `departmentName` and `parentCode`, existing ones are
          *     left unchanged. The role defaults to `staff`, is scoped to the user's department, and may not
@@ -1307,26 +1284,6 @@ export interface paths {
          *     a random initial password, returned only in this answer and to be changed at first sign-in.
          */
         post: operations["import_roster"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roster/import/template.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The sample roster (花名册模板.xlsx): every column under its Chinese header and one example row.
-         *     Needs `user.import`, like the import.
-         */
-        get: operations["get_roster_template"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1395,27 +1352,6 @@ export interface paths {
          *     is 409 `conflict`.
          */
         post: operations["create_user"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/export.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The user list as an Excel file (用户名单.xlsx) with the list's `q` and filters, by username,
-         *     at most 20,000 rows (more is a 422: narrow the filters). Same reach and masking as the list:
-         *     phone and ID numbers are masked unless the caller holds `user.view_sensitive`. Audited.
-         */
-        get: operations["export_users"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,9 +1631,10 @@ export interface components {
         ApprovalOut: {
             /**
              * @description What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
+             *     `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`:
+             *     those the request's state allows that the caller's part in it allows too.
              */
-            actions: string[];
+            actions: components["schemas"]["RequestAction"][];
             /** Format: uuid */
             applicantId: string;
             applicantName: string;
@@ -1725,7 +1662,7 @@ export interface components {
             /** @example SP-2026-00001 */
             number: string;
             /** @description `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`. */
-            status: string;
+            status: components["schemas"]["InstanceStatus"];
             /**
              * @description Fields a step fills (e.g. 会计科目 at 财务审核): the applicant is not asked for them and
              *     leaves them out when resubmitting; what the step filled is kept.
@@ -1745,23 +1682,7 @@ export interface components {
             templateName: string;
             /** Format: int32 */
             templateVersion: number;
-            /**
-             * @description The request's 流转记录, oldest first. `action` is one of:
-             *     `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
-             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
-             *     `to_superior` (the applicant was the step's only approver: their superior decides),
-             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
-             *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
-             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
-             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
-             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
-             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
-             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
-             *     A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
-             */
-            timeline: components["schemas"]["TimelineEventOut"][];
+            timeline: components["schemas"]["EventOut"][];
             title: string;
             /** Format: int32 */
             version: number;
@@ -1868,8 +1789,7 @@ export interface components {
             id: string;
             ok: boolean;
             problem?: components["schemas"]["BatchProblemOut"] | null;
-            /** @description When `ok`: `running` (on to the next step), `approved` or `rejected`. */
-            status?: string | null;
+            status?: components["schemas"]["InstanceStatus"] | null;
         };
         /** @description One branch of a parallel block. */
         BranchDto: {
@@ -1883,7 +1803,7 @@ export interface components {
             index: number;
             name: string;
             /** @description `current`, `passed` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
             steps: components["schemas"]["BranchStepOut"][];
         };
         /** @description A step inside a branch: an ordinary step (blocks do not nest). */
@@ -1905,7 +1825,7 @@ export interface components {
             index: number;
             name: string;
             /** @description `current`, `passed`, `skipped` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
         };
         CalendarDayOut: {
             /**
@@ -2234,6 +2154,40 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description One line of a request's timeline (流转记录).
+         * @enum {string}
+         */
+        EventAction: "submit" | "step_entered" | "step_skipped" | "fallback" | "delegated" | "approve" | "reject" | "return" | "resubmit" | "transfer" | "add_signer" | "comment" | "urge" | "recall" | "withdraw" | "cancel" | "overdue" | "escalate" | "step_passed" | "step_reopened" | "finished" | "to_superior" | "applicant_confirmed" | "superior_required" | "next_in_order" | "reassign" | "remove_signer" | "block_entered" | "branch_passed" | "branch_rejected" | "branch_withdrawn";
+        EventOut: {
+            /**
+             * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
+             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             */
+            action: components["schemas"]["EventAction"];
+            /** Format: uuid */
+            actorId?: string | null;
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            stepIndex?: number | null;
+            stepName?: string | null;
+        };
         /** @description One field of a template's form. */
         FieldDefDto: {
             /** @description The columns of a `line_items` field (1–10). */
@@ -2362,8 +2316,6 @@ export interface components {
         };
         /** @description One problem in the file. */
         ImportIssueOut: {
-            /** @description The column's Chinese header, e.g. 用户名, 部门编码. */
-            column: string;
             /** @description The column, e.g. `username`, `departmentCode`. */
             field: string;
             /**
@@ -2409,7 +2361,7 @@ export interface components {
             dueAt?: string | null;
             /** Format: uuid */
             instanceId: string;
-            instanceStatus: string;
+            instanceStatus: components["schemas"]["InstanceStatus"];
             number: string;
             overdue: boolean;
             /** Format: date-time */
@@ -2420,7 +2372,7 @@ export interface components {
             summary: string;
             /** Format: uuid */
             taskId?: string | null;
-            taskStatus?: string | null;
+            taskStatus?: components["schemas"]["TaskStatus"] | null;
             templateName: string;
             title: string;
         };
@@ -2434,7 +2386,7 @@ export interface components {
          * @description Where a request stands.
          * @enum {string}
          */
-        InstanceStatusDto: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
+        InstanceStatus: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
         /** @description A freshly issued key. `key` is shown only in this response: store it now. */
         IssuedApiKeyOut: {
             /** Format: date-time */
@@ -2562,7 +2514,7 @@ export interface components {
                 dueAt?: string | null;
                 /** Format: uuid */
                 instanceId: string;
-                instanceStatus: string;
+                instanceStatus: components["schemas"]["InstanceStatus"];
                 number: string;
                 overdue: boolean;
                 /** Format: date-time */
@@ -2573,7 +2525,7 @@ export interface components {
                 summary: string;
                 /** Format: uuid */
                 taskId?: string | null;
-                taskStatus?: string | null;
+                taskStatus?: components["schemas"]["TaskStatus"] | null;
                 templateName: string;
                 title: string;
             }[];
@@ -2639,7 +2591,7 @@ export interface components {
                 number: string;
                 /** @description An open task is past its deadline. */
                 overdue: boolean;
-                status: components["schemas"]["InstanceStatusDto"];
+                status: components["schemas"]["InstanceStatus"];
                 /** @description The status in words: 审批中, 已通过, …. */
                 statusLabel: string;
                 /** Format: date-time */
@@ -2788,6 +2740,8 @@ export interface components {
          *     }
          */
         Problem: {
+            /** @description On `invalid_transition`: the action that state does not allow, e.g. `approve`. */
+            action?: string | null;
             /** @description Stable machine-readable code, e.g. `version_conflict`. */
             code: string;
             /**
@@ -2803,6 +2757,8 @@ export interface components {
             } | null;
             /** @description The request's id (also in the `X-Request-Id` header); quote it when reporting a problem. */
             requestId: string;
+            /** @description On `invalid_transition`: the state the record is in, e.g. `approved`. */
+            state?: string | null;
             /**
              * Format: int32
              * @description The HTTP status code.
@@ -2884,7 +2840,7 @@ export interface components {
             number: string;
             /** @description An open task is past its deadline. */
             overdue: boolean;
-            status: components["schemas"]["InstanceStatusDto"];
+            status: components["schemas"]["InstanceStatus"];
             /** @description The status in words: 审批中, 已通过, …. */
             statusLabel: string;
             /** Format: date-time */
@@ -2910,6 +2866,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description What a person does to a request: the segment of `POST /approvals/{id}/{action}`.
+         * @enum {string}
+         */
+        RequestAction: "approve" | "reject" | "return" | "transfer" | "add-signer" | "recall" | "resubmit" | "withdraw" | "urge" | "cancel" | "reassign" | "remove-signer" | "comment";
         /** @description A role as pickers show it. */
         RoleCardOut: {
             /** @example dept_head */
@@ -3178,6 +3139,11 @@ export interface components {
             timeout?: components["schemas"]["TimeoutActionDto"];
         };
         /**
+         * @description How a step's decisions add up.
+         * @enum {string}
+         */
+        StepMode: "or" | "all" | "ratio" | "sequential";
+        /**
          * @description `or` 或签 (first decision wins), `all` 会签 (everyone), `ratio` (pass ratio of approvers),
          *     `sequential` 依次审批 (everyone, one after the other in the rule's order: the next one's task
          *     is `queued` until the previous approved).
@@ -3193,13 +3159,29 @@ export interface components {
             enteredAt?: string | null;
             /** Format: int32 */
             index: number;
-            mode: string;
+            /** @description The mode the step's decisions are counted by (a manager chain signs in order). */
+            mode: components["schemas"]["StepMode"];
             name: string;
             /** Format: date-time */
             passedAt?: string | null;
             /** @description `current`, `passed`, `skipped` or `waiting`. */
-            status: string;
+            status: components["schemas"]["StepState"];
         };
+        /**
+         * @description Where a step, a branch or a branch step stands in the request's progress.
+         * @enum {string}
+         */
+        StepState: "current" | "passed" | "skipped" | "waiting";
+        /**
+         * @description What a task asks of its holder.
+         * @enum {string}
+         */
+        TaskKind: "approve" | "cc";
+        /**
+         * @description Why a task exists.
+         * @enum {string}
+         */
+        TaskOrigin: "rule" | "transfer" | "add_before" | "add_after" | "escalation" | "cc";
         TaskOut: {
             /** Format: uuid */
             assigneeId: string;
@@ -3233,9 +3215,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description `approve` or `cc`. */
-            kind: string;
+            kind: components["schemas"]["TaskKind"];
             /** @description `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`. */
-            origin: string;
+            origin: components["schemas"]["TaskOrigin"];
             overdue: boolean;
             /**
              * Format: uuid
@@ -3247,12 +3229,17 @@ export interface components {
              *     `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
              *     `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
              */
-            status: string;
+            status: components["schemas"]["TaskStatus"];
             /** Format: int32 */
             stepIndex: number;
             /** @description "分支名 · 步骤名" for a task in a branch of a parallel block. */
             stepName: string;
         };
+        /**
+         * @description Where one task stands.
+         * @enum {string}
+         */
+        TaskStatus: "pending" | "waiting" | "approved" | "rejected" | "returned" | "transferred" | "suspended" | "queued" | "closed" | "cancelled" | "superseded" | "unread" | "read" | "reassigned" | "removed";
         TemplateIn: {
             /** @example 人事 */
             category: string;
@@ -3329,33 +3316,6 @@ export interface components {
             /** Format: uuid */
             templateId: string;
             withdrawn: number;
-        };
-        /** @description One line of a record's timeline: who did what, when, from which status to which, and why. */
-        TimelineEventOut: {
-            /** @description The module's action word; each module's endpoint lists its words. */
-            action: string;
-            /** Format: uuid */
-            actorId?: string | null;
-            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
-            actorName?: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description The opinion (意见) or comment given with the action. */
-            comment?: string | null;
-            /** @description Module-specific details (an object; see the module's endpoint). */
-            data: Record<string, never>;
-            /** @description The record's status before the event, when the event changed it (`null` for a new record). */
-            fromStatus?: string | null;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: int32
-             * @description The step of the record's process the event belongs to.
-             */
-            stepIndex?: number | null;
-            stepName?: string | null;
-            /** @description The record's status after the event, when the event changed it. */
-            toStatus?: string | null;
         };
         /** @description What happens when a step's deadline passes. */
         TimeoutActionDto: {
@@ -3969,7 +3929,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Tasks (`pending`, `done`, `cc`): Comma-separated sort fields, `-` before a field for descending: `createdAt`, `dueAt`, `decidedAt`. Default `-createdAt`. `started`: Comma-separated sort fields, `-` before a field for descending: `createdAt`, `number`. Default `-createdAt`. */
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -4221,22 +4181,16 @@ export interface operations {
     list_approvals: {
         parameters: {
             query?: {
-                /**
-                 * @description Page number, from 1 to 10,000,000. Default 1.
-                 * @example 1
-                 */
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
                 page?: number;
-                /**
-                 * @description Items per page, 1 to 100. Default 20.
-                 * @example 20
-                 */
+                /** @description Items per page, 1 to 100. Default 20. */
                 pageSize?: number;
-                /** @description Comma-separated sort fields, `-` before a field for descending: `submittedAt`, `number`, `finishedAt`. Default `-submittedAt`. */
-                sort?: string;
                 /**
-                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
-                 *     match themselves. Blank means no filter.
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
                  */
+                sort?: string;
+                /** @description Searches number, title and summary. */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -4378,7 +4332,16 @@ export interface operations {
     export_approvals: {
         parameters: {
             query?: {
-                /** @description Keyword search, as in the list. */
+                /** @description Page number, from 1 to 10,000,000. Default 1. */
+                page?: number;
+                /** @description Items per page, 1 to 100. Default 20. */
+                pageSize?: number;
+                /**
+                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
+                 *     descending.
+                 */
+                sort?: string;
+                /** @description Searches number, title and summary. */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -4475,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4518,7 +4481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4561,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4604,7 +4567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4733,7 +4696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,7 +4789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4869,44 +4832,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_approval_timeline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The request's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The timeline */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimelineEventOut"][];
-                };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {
@@ -4944,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +4918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5030,7 +4961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
+            /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +4992,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields, `-` before a field for descending: `id`, `occurredAt`. Default `-id`. */
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6141,7 +6072,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields, `-` before a field for descending: `createdAt`. Default `-createdAt`. */
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6584,35 +6515,6 @@ export interface operations {
             };
         };
     };
-    get_roster_template: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The sample workbook */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
-                };
-            };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_security_policy: {
         parameters: {
             query?: never;
@@ -6717,7 +6619,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields, `-` before a field for descending: `username`, `name`, `number`, `createdAt`, `lastLoginAt`. Default `username`. */
+                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6785,44 +6687,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export_users: {
-        parameters: {
-            query?: {
-                /** @description Keyword search, as in the list. */
-                q?: string;
-                /** @description Members of this department or any of its sub-departments. */
-                departmentId?: string;
-                /** @description Holders of this role, e.g. `dept_head`. */
-                roleCode?: string;
-                /** @description `active` or `disabled`. */
-                status?: "active" | "disabled";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The workbook */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
-                };
             };
             /** @description An error, as `application/problem+json` (see the `code` field) */
             default: {

@@ -141,14 +141,18 @@ async fn only_an_approvals_admin_cancels_and_needs_a_reason() {
         .ok("wang.zhuren", id, "cancel", json!({ "comment": "重复提交" }))
         .await;
     assert_eq!(cancelled["status"], "cancelled");
-    assert_problem(
+    let refused = assert_problem(
         school
             .act("wang.zhuren", id, "cancel", json!({ "comment": "again" }))
             .await,
         409,
-        "conflict",
+        "invalid_transition",
     )
     .await;
+    assert_eq!(
+        (&refused["state"], &refused["action"]),
+        (&json!("cancelled"), &json!("cancel"))
+    );
 }
 
 #[tokio::test]

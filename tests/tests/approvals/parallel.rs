@@ -135,7 +135,13 @@ async fn a_rejection_in_one_branch_ends_the_request_and_withdraws_the_other_bran
     assert_eq!(event["data"]["withdrawn"], json!([clerk]));
     assert!(school.inbox("li.wenshu", "pending").await.is_empty());
     let late = school.act("li.wenshu", id, "approve", json!({})).await;
-    assert_problem(late, 409, "conflict").await;
+    let refused = assert_problem(late, 409, "invalid_transition").await;
+    assert_eq!(refused["state"], "rejected");
+    assert_eq!(
+        rejected["actions"],
+        json!(["comment"]),
+        "a finished request takes comments only"
+    );
 }
 
 #[tokio::test]

@@ -53,12 +53,17 @@ async fn a_return_from_inside_a_countersign_keeps_the_other_tasks_and_resumes_th
     assert_eq!(back["status"], "returned");
     assert_eq!(status_of(&back, "孙档案"), ["suspended"]);
     assert_eq!(status_of(&back, "李文书"), ["approved"]);
-    assert_problem(
+    // Back with the applicant: nobody may decide, whatever task they hold.
+    let refused = assert_problem(
         school.act("sun.dangan", id, "approve", json!({})).await,
         409,
-        "conflict",
+        "invalid_transition",
     )
     .await;
+    assert_eq!(
+        (&refused["state"], &refused["action"]),
+        (&json!("returned"), &json!("approve"))
+    );
     assert_problem(
         school.act("wu.houqin", id, "resubmit", json!({})).await,
         409,

@@ -104,7 +104,7 @@ async fn a_rejection_by_the_second_stops_the_third_from_ever_getting_a_task() {
         "赵专员 was never asked: {told:?}"
     );
     let late = school.act("zhao.zhuanyuan", id, "approve", json!({})).await;
-    assert_problem(late, 409, "conflict").await;
+    assert_problem(late, 409, "invalid_transition").await;
 }
 
 #[tokio::test]

@@ -225,7 +225,9 @@ pub enum ApproverRule {
 /// The most levels a manager chain climbs: deeper trees than this are not a school's.
 pub const MAX_CHAIN_LEVELS: u8 = 10;
 
+/// How a step's decisions add up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepMode {
     /// 或签: the first decision decides.

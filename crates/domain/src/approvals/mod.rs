@@ -9,6 +9,7 @@ pub mod form;
 pub mod parallel;
 #[cfg(test)]
 mod parallel_tests;
+pub mod request;
 pub mod self_approval;
 pub mod sequence;
 

@@ -3,11 +3,11 @@
 
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use uuid::Uuid;
+use xiaoban_domain::approvals::request::RequestAction;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{ActionInput, Position};
 use xiaoban_services::idempotency::Created;
 
-use super::convert;
 use super::dto::{ActionIn, ApprovalOut, PositionDto, ReassignIn, RemoveSignerIn};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag, stated_version};
@@ -31,7 +31,7 @@ fn input(req: &HttpRequest, body: ActionIn) -> Result<ActionInput, ApiError> {
 }
 
 fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Result<HttpResponse, ApiError> {
-    let outcome = outcome.try_map(convert::<_, ApprovalOut>)?;
+    let outcome = outcome.map(ApprovalOut::from);
     let replay = outcome.is_replay();
     let out = outcome.into_inner();
     let mut response = HttpResponse::Ok();
@@ -43,13 +43,13 @@ fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Resu
 }
 
 macro_rules! action {
-    ($name:ident, $path:literal, $method:ident, $doc:literal) => {
+    ($name:ident, $path:literal, $action:ident, $doc:literal) => {
         #[doc = $doc]
         #[utoipa::path(tag = "approvals", request_body = ActionIn, security(("bearerAuth" = [])),
             params(("id" = Uuid, Path, description = "The request's id")),
             responses(
                 (status = 200, description = "The request as it now is", body = ApprovalOut),
-                (status = 409, description = "Not possible in the request's state, or someone else acted first; a stale `version` or `If-Match` is `version_conflict`"),
+                (status = 409, description = "`invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict`"),
             ))]
         #[post($path)]
         pub async fn $name(
@@ -60,7 +60,11 @@ macro_rules! action {
             body: ValidatedJson<ActionIn>,
         ) -> Result<HttpResponse, ApiError> {
             let input = input(&req, body.0)?;
-            answer(services.$method(&auth.0, id.into_inner(), input).await?)
+            answer(
+                services
+                    .act_on_approval(&auth.0, id.into_inner(), RequestAction::$action, input)
+                    .await?,
+            )
         }
     };
 }
@@ -68,67 +72,67 @@ macro_rules! action {
 action!(
     approve_approval,
     "/approvals/{id}/approve",
-    approve_approval,
+    Approve,
     "Approves: the caller's open task in the current step. Or-sign: the first decision decides the step; countersign: everyone; ratio: the pass ratio."
 );
 action!(
     reject_approval,
     "/approvals/{id}/reject",
-    reject_approval,
+    Reject,
     "Rejects the request (`comment` required as the reason); it ends as `rejected`."
 );
 action!(
     return_approval,
     "/approvals/{id}/return",
-    return_approval,
+    Return,
     "Sends the request back (`comment` required): to the applicant, or with `targetStep` to an earlier step. Other open tasks of the step are put aside and reopen when the request comes back."
 );
 action!(
     resubmit_approval,
     "/approvals/{id}/resubmit",
-    resubmit_approval,
+    Resubmit,
     "The applicant resubmits a returned request, optionally with changed `form` values. Depending on the template it restarts or goes straight back to the returning step."
 );
 action!(
     transfer_approval,
     "/approvals/{id}/transfer",
-    transfer_approval,
+    Transfer,
     "Hands the caller's task to `userId` (转交)."
 );
 action!(
     add_approval_signer,
     "/approvals/{id}/add-signer",
-    add_approval_signer,
+    AddSigner,
     "Adds `userId` as a signer (加签) `before` the caller (who then waits) or `after` (the caller approves now; the added signer must approve too)."
 );
 action!(
     comment_approval,
     "/approvals/{id}/comment",
-    comment_approval,
+    Comment,
     "Adds a comment (with optional `attachments`) to the timeline; participants are notified."
 );
 action!(
     urge_approval,
     "/approvals/{id}/urge",
-    urge_approval,
+    Urge,
     "The applicant reminds the open approvers (催办); at most once every 30 minutes, else 429."
 );
 action!(
     withdraw_approval,
     "/approvals/{id}/withdraw",
-    withdraw_approval,
+    Withdraw,
     "The applicant withdraws (撤回) the request before anyone decided in this round, or while it is back with them."
 );
 action!(
     cancel_approval,
     "/approvals/{id}/cancel",
-    cancel_approval,
+    Cancel,
     "An administrator (`approval.admin`) cancels (撤销) a request that has not ended; `comment` required."
 );
 action!(
     recall_approval,
     "/approvals/{id}/recall",
-    recall_approval,
+    Recall,
     "The caller takes back their approval while nobody has acted after it; the step reopens."
 );
 
@@ -158,7 +162,7 @@ pub async fn reassign_approval_task(
     };
     answer(
         services
-            .reassign_approval_task(&auth.0, id.into_inner(), input)
+            .act_on_approval(&auth.0, id.into_inner(), RequestAction::Reassign, input)
             .await?,
     )
 }
@@ -191,7 +195,7 @@ pub async fn remove_approval_signer(
     };
     answer(
         services
-            .remove_approval_signer(&auth.0, id.into_inner(), input)
+            .act_on_approval(&auth.0, id.into_inner(), RequestAction::RemoveSigner, input)
             .await?,
     )
 }

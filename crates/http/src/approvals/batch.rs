@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{BatchDecision, BatchItem, BatchOutcome};
 
@@ -53,7 +54,7 @@ pub struct BatchResultOut {
     pub ok: bool,
     /// When `ok`: `running` (on to the next step), `approved` or `rejected`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<InstanceStatus>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<BatchProblemOut>,
 }

@@ -3,7 +3,6 @@ use uuid::Uuid;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::DelegationInput;
 
-use super::convert;
 use super::dto::{DelegationIn, DelegationOut};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson};
@@ -17,7 +16,14 @@ pub async fn list_delegations(
     services: web::Data<Services>,
     auth: Auth,
 ) -> Result<web::Json<Vec<DelegationOut>>, ApiError> {
-    Ok(web::Json(convert(services.my_delegations(&auth.0).await?)?))
+    Ok(web::Json(
+        services
+            .my_delegations(&auth.0)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// While the delegation is in force, tasks that would come to the caller go to the delegate;
@@ -38,9 +44,9 @@ pub async fn create_delegation(
         ends_at: b.ends_at,
         reason: b.reason,
     };
-    Ok(web::Json(convert(
-        services.create_delegation(&auth.0, input).await?,
-    )?))
+    Ok(web::Json(
+        services.create_delegation(&auth.0, input).await?.into(),
+    ))
 }
 
 /// Ends one of the caller's delegations now. Tasks already delegated stay with the delegate.
@@ -53,7 +59,7 @@ pub async fn revoke_delegation(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<DelegationOut>, ApiError> {
-    Ok(web::Json(convert(
-        services.revoke_delegation(&auth.0, id.into_inner()).await?,
-    )?))
+    Ok(web::Json(
+        services.revoke_delegation(&auth.0, id.into_inner()).await?.into(),
+    ))
 }

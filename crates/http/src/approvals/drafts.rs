@@ -13,7 +13,6 @@ use validator::Validate;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{DraftInput, DraftPatch};
 
-use super::convert;
 use super::dto::ApprovalOut;
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag, expected_version, stated_version};
@@ -84,7 +83,7 @@ pub async fn create_approval_draft(
     let outcome = services
         .create_approval_draft(&auth.0, input)
         .await?
-        .try_map(convert::<_, DraftOut>)?;
+        .map(DraftOut::from);
     let location = format!("{}/approval-drafts/{}", crate::API_PREFIX, outcome.get().id);
     Ok(created(location, outcome))
 }
@@ -98,7 +97,14 @@ pub async fn list_approval_drafts(
     services: web::Data<Services>,
     auth: Auth,
 ) -> Result<web::Json<Vec<DraftOut>>, ApiError> {
-    Ok(web::Json(convert(services.list_approval_drafts(&auth.0).await?)?))
+    Ok(web::Json(
+        services
+            .list_approval_drafts(&auth.0)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// One of the caller's drafts, with its `ETag`; anyone else's is 404.
@@ -112,7 +118,7 @@ pub async fn get_approval_draft(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let draft = services.get_approval_draft(&auth.0, id.into_inner()).await?;
-    let out: DraftOut = convert(draft)?;
+    let out = DraftOut::from(draft);
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
 }
 
@@ -140,7 +146,7 @@ pub async fn patch_approval_draft(
     let draft = services
         .update_approval_draft(&auth.0, id.into_inner(), version, patch)
         .await?;
-    let out: DraftOut = convert(draft)?;
+    let out = DraftOut::from(draft);
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
 }
 
@@ -185,7 +191,7 @@ pub async fn submit_approval_draft(
     let outcome = services
         .submit_approval_draft(&auth.0, id.into_inner(), version)
         .await?
-        .try_map(convert::<_, ApprovalOut>)?;
+        .map(ApprovalOut::from);
     let location = format!("{}/approvals/{}", crate::API_PREFIX, outcome.get().id);
     Ok(created(location, outcome))
 }

@@ -8,7 +8,10 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
-use xiaoban_domain::approvals::flow::InstanceStatus;
+use xiaoban_domain::approvals::definition::StepMode;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::RequestAction;
+use xiaoban_services::approvals::StepState;
 
 use super::definition::{DefinitionDto, FormSchemaDto};
 
@@ -106,9 +109,10 @@ pub struct StartIn {
 pub struct StepOut {
     pub index: i32,
     pub name: String,
-    pub mode: String,
+    /// The mode the step's decisions are counted by (a manager chain signs in order).
+    pub mode: StepMode,
     /// `current`, `passed`, `skipped` or `waiting`.
-    pub status: String,
+    pub status: StepState,
     pub entered_at: Option<DateTime<Utc>>,
     pub passed_at: Option<DateTime<Utc>>,
     pub duration_minutes: Option<i64>,
@@ -123,7 +127,7 @@ pub struct BranchOut {
     pub index: i32,
     pub name: String,
     /// `current`, `passed` or `waiting`.
-    pub status: String,
+    pub status: StepState,
     pub steps: Vec<BranchStepOut>,
 }
 
@@ -133,7 +137,7 @@ pub struct BranchStepOut {
     pub index: i32,
     pub name: String,
     /// `current`, `passed`, `skipped` or `waiting`.
-    pub status: String,
+    pub status: StepState,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -152,13 +156,13 @@ pub struct TaskOut {
     /// The approver this task was delegated from (out of office).
     pub delegated_from: Option<Uuid>,
     /// `approve` or `cc`.
-    pub kind: String,
+    pub kind: TaskKind,
     /// `rule`, `transfer`, `add_before`, `add_after`, `escalation` or `cc`.
-    pub origin: String,
+    pub origin: TaskOrigin,
     /// `pending`, `waiting`, `approved`, `rejected`, `returned`, `transferred`, `suspended`,
     /// `queued` (a sequential step's later signer, not yet their turn), `closed`, `cancelled`,
     /// `superseded`, `unread`, `read`, `reassigned`, `removed` (减签).
-    pub status: String,
+    pub status: TaskStatus,
     pub comment: Option<String>,
     /// The system decided on the assignee's behalf when the step's deadline passed (auto-approve
     /// or auto-reject): not the person's own decision, and never counted as one.
@@ -191,7 +195,7 @@ pub struct ApprovalOut {
     pub form: Value,
     pub form_schema: FormSchemaDto,
     /// `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`.
-    pub status: String,
+    pub status: InstanceStatus,
     pub current_step: Option<i32>,
     pub current_step_name: Option<String>,
     pub cycle: i32,
@@ -220,8 +224,9 @@ pub struct ApprovalOut {
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`.
-    pub actions: Vec<String>,
+    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `reassign`, `remove-signer`, `comment`:
+    /// those the request's state allows that the caller's part in it allows too.
+    pub actions: Vec<RequestAction>,
     /// Form fields the caller's steps hide: their values are left out of `form` and of the
     /// timeline's `changes`.
     pub hidden_fields: Vec<String>,
@@ -318,37 +323,6 @@ pub enum BoxDto {
     Cc,
 }
 
-/// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InstanceStatusDto {
-    /// 审批中
-    Running,
-    /// 已退回 (back with the applicant)
-    Returned,
-    /// 已通过
-    Approved,
-    /// 已驳回
-    Rejected,
-    /// 已撤回 (by the applicant)
-    Withdrawn,
-    /// 已撤销 (by an administrator)
-    Cancelled,
-}
-
-impl From<InstanceStatusDto> for InstanceStatus {
-    fn from(status: InstanceStatusDto) -> Self {
-        match status {
-            InstanceStatusDto::Running => Self::Running,
-            InstanceStatusDto::Returned => Self::Returned,
-            InstanceStatusDto::Approved => Self::Approved,
-            InstanceStatusDto::Rejected => Self::Rejected,
-            InstanceStatusDto::Withdrawn => Self::Withdrawn,
-            InstanceStatusDto::Cancelled => Self::Cancelled,
-        }
-    }
-}
-
 // `box` and `status` are read as text and checked by the handler, so that an unknown value is
 // a 422 naming the parameter (a typo must not quietly answer an empty or a different list).
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -359,7 +333,7 @@ pub struct InboxQueryIn {
     pub r#box: String,
     pub template_id: Option<Uuid>,
     /// The request's status.
-    #[param(inline, value_type = Option<InstanceStatusDto>)]
+    #[param(inline, value_type = Option<InstanceStatus>)]
     pub status: Option<String>,
 }
 
@@ -372,10 +346,10 @@ pub struct InboxItemOut {
     pub summary: String,
     pub template_name: String,
     pub applicant_name: String,
-    pub instance_status: String,
+    pub instance_status: InstanceStatus,
     pub current_step_name: Option<String>,
     pub task_id: Option<Uuid>,
-    pub task_status: Option<String>,
+    pub task_status: Option<TaskStatus>,
     pub step_name: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,

@@ -10,6 +10,7 @@ mod dto;
 mod register;
 mod requests;
 mod templates;
+mod wire;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -48,7 +49,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     actions::routes(cfg);
 }
 
-/// Converts between a service type and its DTO, which share one JSON shape.
+/// Converts a template definition or starter rule between the domain's type and its DTO, which
+/// share one JSON shape. Only the template tree still goes this way (see ADR 0014); every
+/// other answer is built by the `From` impls in `wire.rs`.
 pub(crate) fn convert<A: Serialize, B: DeserializeOwned>(value: A) -> Result<B, ApiError> {
     serde_json::to_value(value)
         .and_then(serde_json::from_value)

@@ -10,7 +10,6 @@ use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{RegisterItem, RegisterQuery};
 
-use super::dto::InstanceStatusDto;
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
 use crate::paging::{KeywordParam, ListParams, PageOut};
@@ -34,7 +33,7 @@ pub struct RegisterParams {
     q: Option<String>,
     template_id: Option<Uuid>,
     #[param(inline)]
-    status: Option<InstanceStatusDto>,
+    status: Option<InstanceStatus>,
     /// The filing department, with its sub-departments.
     department_id: Option<Uuid>,
     applicant_id: Option<Uuid>,
@@ -58,7 +57,7 @@ impl RegisterParams {
         let query = RegisterQuery {
             q: self.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()),
             template_id: self.template_id,
-            status: self.status.map(Into::into),
+            status: self.status,
             department_id: self.department_id,
             applicant_id: self.applicant_id,
             submitted_from: self.submitted_from,
@@ -80,7 +79,7 @@ pub struct RegisterItemOut {
     pub applicant_name: String,
     /// The department the request was filed in.
     pub department_name: Option<String>,
-    pub status: InstanceStatusDto,
+    pub status: InstanceStatus,
     /// The status in words: 审批中, 已通过, ….
     pub status_label: String,
     pub current_step_name: Option<String>,
@@ -92,23 +91,15 @@ pub struct RegisterItemOut {
 
 impl From<RegisterItem> for RegisterItemOut {
     fn from(item: RegisterItem) -> Self {
-        let status = match InstanceStatus::parse(&item.status) {
-            Some(InstanceStatus::Returned) => InstanceStatusDto::Returned,
-            Some(InstanceStatus::Approved) => InstanceStatusDto::Approved,
-            Some(InstanceStatus::Rejected) => InstanceStatusDto::Rejected,
-            Some(InstanceStatus::Withdrawn) => InstanceStatusDto::Withdrawn,
-            Some(InstanceStatus::Cancelled) => InstanceStatusDto::Cancelled,
-            Some(InstanceStatus::Running) | None => InstanceStatusDto::Running,
-        };
         Self {
-            status_label: xiaoban_services::approvals::status_label(&item.status).to_owned(),
+            status_label: xiaoban_services::approvals::status_label(item.status).to_owned(),
             id: item.id,
             number: item.number,
             title: item.title,
             template_name: item.template_name,
             applicant_name: item.applicant_name,
             department_name: item.department_name,
-            status,
+            status: item.status,
             current_step_name: item.current_step_name,
             submitted_at: item.submitted_at,
             finished_at: item.finished_at,

@@ -1,15 +1,13 @@
 use actix_web::{HttpResponse, get, post, web};
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_domain::paging::ListKeys;
 use xiaoban_services::Services;
 use xiaoban_services::approvals::{
     DECIDED_TASK_LIST, InboxBox, InboxQuery, OPEN_TASK_LIST, STARTED_LIST, StartInput,
 };
 
-use super::convert;
-use super::dto::{
-    ApprovalOut, BoxDto, InboxCountsOut, InboxItemOut, InboxQueryIn, InstanceStatusDto, StartIn,
-};
+use super::dto::{ApprovalOut, BoxDto, InboxCountsOut, InboxItemOut, InboxQueryIn, StartIn};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag};
 use crate::paging::{ListParams, Listing, PageOut, sort_doc};
@@ -62,7 +60,7 @@ pub async fn start_approval(
     let outcome = services
         .start_approval(&auth.0, input)
         .await?
-        .try_map(convert::<_, ApprovalOut>)?;
+        .map(ApprovalOut::from);
     let location = format!("{}/approvals/{}", crate::API_PREFIX, outcome.get().id);
     Ok(created(location, outcome))
 }
@@ -80,7 +78,7 @@ pub async fn get_approval(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let detail = services.get_approval(&auth.0, id.into_inner()).await?;
-    let out: ApprovalOut = convert(detail)?;
+    let out = ApprovalOut::from(detail);
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
 }
 
@@ -121,17 +119,19 @@ pub async fn list_approval_tasks(
         BoxDto::Started => InboxBox::Started,
         BoxDto::Cc => InboxBox::Cc,
     };
-    if let Some(status) = &query.status {
-        one_of::<InstanceStatusDto>("status", status)?;
-    }
+    let status = query
+        .status
+        .as_deref()
+        .map(|status| one_of::<InstanceStatus>("status", status))
+        .transpose()?;
     let request = params.0.to_request_with(inbox_keys(which))?;
     let filter = InboxQuery {
         q: request.keyword.clone(),
         template_id: query.template_id,
-        status: query.status,
+        status,
     };
     let page = services.approval_inbox(&auth.0, which, filter, &request).await?;
-    let items: Vec<InboxItemOut> = convert(&page.items)?;
+    let items: Vec<InboxItemOut> = page.items.into_iter().map(Into::into).collect();
     Ok(web::Json(PageOut {
         items,
         total: page.total,
@@ -149,7 +149,7 @@ pub async fn get_approval_counts(
     services: web::Data<Services>,
     auth: Auth,
 ) -> Result<web::Json<InboxCountsOut>, ApiError> {
-    Ok(web::Json(convert(services.approval_counts(&auth.0).await?)?))
+    Ok(web::Json(services.approval_counts(&auth.0).await?.into()))
 }
 
 /// A query value that must be one of an enum's names: anything else is 422 on `name`, listing

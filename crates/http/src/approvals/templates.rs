@@ -126,5 +126,5 @@ pub async fn get_approval_template_stats(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<TemplateStatsOut>, ApiError> {
     let stats = services.approval_template_stats(&auth.0, id.into_inner()).await?;
-    Ok(web::Json(convert(stats)?))
+    Ok(web::Json(stats.into()))
 }

@@ -55,6 +55,7 @@ error_codes! {
     RouteNotFound => (404, "route_not_found", "接口不存在", "No such API endpoint"),
     MethodNotAllowed => (405, "method_not_allowed", "不支持此请求方法", "Method not allowed"),
     Conflict => (409, "conflict", "操作与当前状态冲突", "The request conflicts with the current state"),
+    InvalidTransition => (409, "invalid_transition", "当前状态下不能执行此操作", "This action is not possible in the record's current state"),
     VersionConflict => (409, "version_conflict", "数据已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),
     PayloadTooLarge => (413, "payload_too_large", "请求体过大", "The request body is too large"),
     UnsupportedFileType => (415, "unsupported_file_type", "不支持的文件类型", "This type of file is not accepted"),

@@ -35,6 +35,13 @@ impl From<ServiceError> for ApiError {
                 }
                 ApiError { internal: Some(what), ..api }
             }
+            ServiceError::InvalidTransition(refused) => ApiError {
+                transition: Some((refused.state, refused.action)),
+                ..ApiError::new(ErrorCode::InvalidTransition).with_detail(
+                    format!("记录当前为 {} 状态，不能执行 {}", refused.state, refused.action),
+                    format!("`{}` is not possible while the record is `{}`", refused.action, refused.state),
+                )
+            },
             ServiceError::Conflict { zh, en } => ApiError::new(ErrorCode::Conflict).with_detail(zh, en),
             ServiceError::Unauthenticated => ApiError::new(ErrorCode::Unauthorized)
                 .with_detail("请登录后再试；登录可能已过期或已在别处退出", "Sign in again; the session may have expired or ended"),

@@ -44,6 +44,8 @@ pub struct ApiError {
     /// Per-field messages for 422 responses, in the order they were found.
     pub fields: Vec<(String, Text)>,
     pub current_version: Option<i32>,
+    /// On `invalid_transition`: the record's state and the refused action.
+    pub transition: Option<(&'static str, &'static str)>,
     /// Seconds for the `Retry-After` header (429, 503).
     pub retry_after: Option<u64>,
     /// The cause of a 5xx, for the log only.
@@ -57,6 +59,7 @@ impl ApiError {
             detail: None,
             fields: Vec::new(),
             current_version: None,
+            transition: None,
             retry_after: None,
             internal: None,
         }

@@ -43,6 +43,12 @@ pub struct Problem {
     /// On `version_conflict`: the version the record has now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_version: Option<i32>,
+    /// On `invalid_transition`: the state the record is in, e.g. `approved`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// On `invalid_transition`: the action that state does not allow, e.g. `approve`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 impl Problem {
@@ -70,6 +76,8 @@ impl Problem {
             request_id: request_id.to_owned(),
             errors: if server_side { None } else { errors },
             current_version: err.current_version,
+            state: err.transition.map(|(state, _)| state.to_owned()),
+            action: err.transition.map(|(_, action)| action.to_owned()),
         }
     }
 }

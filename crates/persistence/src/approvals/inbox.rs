@@ -3,6 +3,7 @@
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
 use xiaoban_domain::paging::{Direction, Page, PageRequest};
 
 use super::{InstanceRow, TaskRow};
@@ -16,7 +17,7 @@ use crate::paging::{ListSpec, fetch_page};
 pub struct InboxFilter {
     pub q: Option<String>,
     pub template_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<InstanceStatus>,
 }
 
 impl InboxFilter {
@@ -28,8 +29,8 @@ impl InboxFilter {
         if let Some(template) = self.template_id {
             cond = cond.add(instance::Column::TemplateId.eq(template));
         }
-        if let Some(status) = &self.status {
-            cond = cond.add(instance::Column::Status.eq(status.clone()));
+        if let Some(status) = self.status {
+            cond = cond.add(instance::Column::Status.eq(status));
         }
         cond
     }
@@ -53,7 +54,7 @@ pub enum PerRequest {
 
 fn tasks_select(
     assignee: Uuid,
-    statuses: &[&str],
+    statuses: &[TaskStatus],
     filter: &InboxFilter,
     per_request: PerRequest,
 ) -> sea_orm::Select<task::Entity> {
@@ -76,7 +77,7 @@ fn tasks_select(
 
 /// No task of the same person and request in the same states was decided later (ties: a
 /// greater id), i.e. this is the latest.
-fn no_later_task(assignee: Uuid, statuses: &[&str]) -> Condition {
+fn no_later_task(assignee: Uuid, statuses: &[TaskStatus]) -> Condition {
     let later = Alias::new("later_task");
     let this = |column: task::Column| Expr::col((task::Entity, column));
     let other = |column: task::Column| Expr::col((later.clone(), column));
@@ -139,12 +140,12 @@ pub static STARTED: ListSpec<instance::Column> = ListSpec {
 pub async fn tasks_page(
     db: &impl ConnectionTrait,
     assignee: Uuid,
-    statuses: &[&str],
+    statuses: &[TaskStatus],
     per_request: PerRequest,
     filter: &InboxFilter,
     request: &PageRequest,
 ) -> Result<Page<TaskRow>, PersistenceError> {
-    let spec = if statuses.contains(&"pending") {
+    let spec = if statuses.contains(&TaskStatus::Pending) {
         &OPEN_TASKS
     } else {
         &DECIDED_TASKS
@@ -161,7 +162,7 @@ pub async fn tasks_page(
 pub async fn count_tasks(
     db: &impl ConnectionTrait,
     assignee: Uuid,
-    statuses: &[&str],
+    statuses: &[TaskStatus],
     per_request: PerRequest,
 ) -> Result<u64, PersistenceError> {
     Ok(
@@ -187,7 +188,7 @@ pub async fn started_page(
 pub async fn count_started(
     db: &impl ConnectionTrait,
     applicant: Uuid,
-    statuses: &[&str],
+    statuses: &[InstanceStatus],
 ) -> Result<u64, PersistenceError> {
     Ok(instance::Entity::find()
         .filter(instance::Column::ApplicantId.eq(applicant))

@@ -7,6 +7,7 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 use xiaoban_domain::paging::{Direction, Page, PageRequest};
 
 use super::InstanceRow;
@@ -30,7 +31,7 @@ pub enum Visibility {
 pub struct OversightFilter {
     pub q: Option<String>,
     pub template_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<InstanceStatus>,
     /// The filing department and its sub-departments.
     pub departments: Option<Vec<Uuid>>,
     pub applicant_id: Option<Uuid>,
@@ -85,8 +86,8 @@ fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance:
     if let Some(template) = filter.template_id {
         cond = cond.add(instance::Column::TemplateId.eq(template));
     }
-    if let Some(status) = &filter.status {
-        cond = cond.add(instance::Column::Status.eq(status.clone()));
+    if let Some(status) = filter.status {
+        cond = cond.add(instance::Column::Status.eq(status));
     }
     if let Some(departments) = &filter.departments {
         cond = cond.add(instance::Column::DepartmentId.is_in(departments.iter().copied()));
@@ -114,7 +115,7 @@ fn select(visibility: &Visibility, filter: &OversightFilter) -> Select<instance:
 /// An open task past its deadline at `now` (or already marked overdue by the clock).
 fn late(now: DateTime<Utc>) -> Condition {
     Condition::all()
-        .add(task::Column::Status.is_in(["pending", "waiting"]))
+        .add(task::Column::Status.is_in(super::tasks::OPEN))
         .add(
             Condition::any()
                 .add(task::Column::OverdueAt.is_not_null())

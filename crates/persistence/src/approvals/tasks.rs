@@ -3,10 +3,14 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::TaskStatus;
 
 use super::TaskRow;
 use crate::PersistenceError;
 use crate::entities::approval_task::{self as task, Column, Entity};
+
+/// The states in which a task still waits for its holder.
+pub const OPEN: [TaskStatus; 2] = [TaskStatus::Pending, TaskStatus::Waiting];
 
 pub async fn of_instance(
     db: &impl ConnectionTrait,
@@ -27,7 +31,7 @@ pub async fn open_of_assignee(
 ) -> Result<Vec<TaskRow>, PersistenceError> {
     Ok(Entity::find()
         .filter(Column::AssigneeId.eq(assignee))
-        .filter(Column::Status.is_in(["pending", "waiting"]))
+        .filter(Column::Status.is_in(OPEN))
         .order_by_asc(Column::CreatedAt)
         .order_by_asc(Column::Id)
         .all(db)
@@ -45,7 +49,7 @@ pub async fn insert(db: &impl ConnectionTrait, row: TaskRow) -> Result<(), Persi
 pub async fn update_if_status(
     db: &impl ConnectionTrait,
     row: TaskRow,
-    expected_status: &str,
+    expected_status: TaskStatus,
 ) -> Result<bool, PersistenceError> {
     let id = row.id;
     let mut changes: task::ActiveModel = row.into();
@@ -71,7 +75,7 @@ pub async fn needing_timer(
     use sea_orm::sea_query::ExprTrait;
     use sea_orm::{Condition, QuerySelect};
     Ok(Entity::find()
-        .filter(Column::Status.is_in(["pending", "waiting"]))
+        .filter(Column::Status.is_in(OPEN))
         .filter(
             Condition::any()
                 .add(Column::RemindedAt.is_null().and(Column::DueAt.lte(horizon)))
@@ -101,10 +105,10 @@ pub async fn mark_copies_read(
 ) -> Result<u64, PersistenceError> {
     use sea_orm::sea_query::Expr;
     let result = Entity::update_many()
-        .col_expr(Column::Status, Expr::value("read"))
+        .col_expr(Column::Status, Expr::value(TaskStatus::Read))
         .filter(Column::InstanceId.eq(instance_id))
         .filter(Column::AssigneeId.eq(user))
-        .filter(Column::Status.eq("unread"))
+        .filter(Column::Status.eq(TaskStatus::Unread))
         .exec(db)
         .await?;
     Ok(result.rows_affected)

@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use xiaoban_domain::approvals::flow::InstanceStatus;
 
 /// One request going through a template's steps.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -15,7 +16,7 @@ pub struct Model {
     pub summary: String,
     pub form: String,
     pub picked: String,
-    pub status: String,
+    pub status: InstanceStatus,
     pub current_step: Option<i32>,
     pub cycle: i32,
     pub returned_from_step: Option<i32>,

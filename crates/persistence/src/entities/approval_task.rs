@@ -1,4 +1,5 @@
 use sea_orm::entity::prelude::*;
+use xiaoban_domain::approvals::flow::{TaskKind, TaskOrigin, TaskStatus};
 
 /// One person's part in one step: a decision to make, or a copy to read.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,10 +12,10 @@ pub struct Model {
     pub cycle: i32,
     pub assignee_id: Uuid,
     pub delegated_from: Option<Uuid>,
-    pub kind: String,
-    pub origin: String,
+    pub kind: TaskKind,
+    pub origin: TaskOrigin,
     pub blocks_task_id: Option<Uuid>,
-    pub status: String,
+    pub status: TaskStatus,
     pub comment: Option<String>,
     /// The system decided on the assignee's behalf (a timeout): not that person's approval.
     pub decided_by_system: bool,

@@ -4,12 +4,13 @@ use chrono::Duration;
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 
-use super::act::{ActionInput, Position, optional_comment};
-use super::decide::my_open_task;
 use super::engine::{assign, notify, settle};
+use super::input::{ActionInput, Position, optional_comment};
 use super::state::TaskState;
+use super::state::my_open_task;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -50,7 +51,7 @@ async fn other_person(
     let step = flow.inst.current_step.unwrap_or(-1);
     if flow
         .step_tasks(step)
-        .any(|t| t.assignee_id == user && TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .any(|t| t.assignee_id == user && t.status.is_open())
     {
         return Err(ServiceError::invalid(
             "userId",
@@ -77,9 +78,10 @@ pub(crate) async fn transfer(
     let to = other_person(db, flow, me, input).await?;
     let comment = optional_comment(input)?;
     flow.set_task(task.id, TaskStatus::Transferred, comment.clone());
-    let origin = match TaskOrigin::parse(&task.origin) {
-        Some(added) if added.is_added_signer() => added,
-        _ => TaskOrigin::Transfer,
+    let origin = if task.origin.is_added_signer() {
+        task.origin
+    } else {
+        TaskOrigin::Transfer
     };
     let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
     super::parallel::place_like(flow, new_id, &task);
@@ -88,7 +90,7 @@ pub(crate) async fn transfer(
     }
     flow.event(
         Some(me),
-        "transfer",
+        EventAction::Transfer,
         Some(task.step_index),
         Some(task.id),
         comment,
@@ -119,7 +121,7 @@ pub(crate) async fn add_signer(
             }
             flow.event(
                 Some(me),
-                "add_signer",
+                EventAction::AddSigner,
                 Some(step),
                 Some(task.id),
                 comment,
@@ -133,7 +135,7 @@ pub(crate) async fn add_signer(
             super::parallel::place_like(flow, added, &task);
             flow.event(
                 Some(me),
-                "add_signer",
+                EventAction::AddSigner,
                 Some(step),
                 Some(task.id),
                 comment,
@@ -171,7 +173,7 @@ pub(crate) async fn comment(
     .await?;
     flow.event(
         Some(me),
-        "comment",
+        EventAction::Comment,
         flow.inst.current_step,
         None,
         text.clone(),
@@ -180,7 +182,7 @@ pub(crate) async fn comment(
     let mut people: Vec<Uuid> = flow
         .tasks
         .iter()
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| t.status.is_open())
         .map(|t| t.assignee_id)
         .collect();
     people.push(flow.inst.applicant_id);
@@ -233,7 +235,7 @@ fn remind_open_approvers(flow: &mut Flow, me: Uuid) {
         .collect();
     flow.event(
         Some(me),
-        "urge",
+        EventAction::Urge,
         flow.inst.current_step,
         None,
         None,

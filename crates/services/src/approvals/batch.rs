@@ -5,8 +5,10 @@
 use std::collections::HashSet;
 
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::InstanceStatus;
+use xiaoban_domain::approvals::request::RequestAction;
 
-use super::act::{Action, ActionInput, required_comment};
+use super::input::{ActionInput, required_comment};
 use crate::error::FieldIssue;
 use crate::{RequestContext, ServiceError, Services};
 
@@ -28,7 +30,7 @@ pub struct BatchItem {
 }
 
 /// What became of one item: the request's new status, or why it was not decided.
-pub type BatchOutcome = (Uuid, Result<String, ServiceError>);
+pub type BatchOutcome = (Uuid, Result<InstanceStatus, ServiceError>);
 
 impl Services {
     /// Decides each item in order. The whole batch is refused (nothing decided) when the caller
@@ -43,8 +45,8 @@ impl Services {
         self.approval_viewer(ctx).await?;
         check_items(items)?;
         let action = match decision {
-            BatchDecision::Approve => Action::Approve,
-            BatchDecision::Reject => Action::Reject,
+            BatchDecision::Approve => RequestAction::Approve,
+            BatchDecision::Reject => RequestAction::Reject,
         };
         let probe = ActionInput {
             comment: comment.clone(),
@@ -53,7 +55,7 @@ impl Services {
         if decision == BatchDecision::Reject {
             required_comment(&probe, "请填写驳回理由", "Give a reason for rejecting")?;
         } else {
-            super::act::optional_comment(&probe)?;
+            super::input::optional_comment(&probe)?;
         }
         let mut outcomes = Vec::with_capacity(items.len());
         for item in items {
@@ -63,7 +65,7 @@ impl Services {
                 ..ActionInput::default()
             };
             let outcome = self
-                .act(ctx, item.id, action, input)
+                .act_on_approval(ctx, item.id, action, input)
                 .await
                 .map(|done| done.into_inner().status);
             outcomes.push((item.id, outcome));

@@ -4,42 +4,17 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::field_rights::FieldChange;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
 
-use super::act::{ActionInput, optional_comment, required_comment};
 use super::engine::{self, settle};
 use super::field_edits;
-use super::state::TaskState;
+use super::input::{ActionInput, optional_comment, required_comment};
 use super::state::{Flow, conflict};
+use super::state::{TaskState, my_open_task};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
-
-/// The caller's open task in the current step, or 409 when there is none (someone else decided,
-/// or the request moved on).
-pub(crate) fn my_open_task(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError> {
-    if flow.status() != InstanceStatus::Running {
-        return Err(conflict(
-            "该申请不在审批中",
-            "The request is not awaiting a decision",
-        ));
-    }
-    let step = flow.inst.current_step.unwrap_or(-1);
-    let mine: Vec<&TaskRow> = flow.step_tasks(step).filter(|t| t.assignee_id == me).collect();
-    if let Some(task) = mine.iter().find(|t| t.has_status(TaskStatus::Pending)) {
-        return Ok((*task).clone());
-    }
-    if mine.iter().any(|t| t.has_status(TaskStatus::Waiting)) {
-        return Err(conflict(
-            "请等待您加签的人员先审批",
-            "Wait for the signer you added before you",
-        ));
-    }
-    Err(conflict(
-        "没有需要您处理的待办，可能已由他人处理",
-        "You have no open task here; someone else may have decided",
-    ))
-}
 
 pub(crate) async fn approve(
     db: &impl ConnectionTrait,
@@ -139,9 +114,9 @@ async fn decide_with(
         row.decided_by_system = true;
     }
     let action = if decision == TaskStatus::Approved {
-        "approve"
+        EventAction::Approve
     } else {
-        "reject"
+        EventAction::Reject
     };
     flow.event(
         actor,
@@ -199,13 +174,8 @@ pub(crate) fn recallable(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError>
             && t.id != mine.id
             && t.decided_at >= decided
             && matches!(
-                TaskStatus::parse(&t.status),
-                Some(
-                    TaskStatus::Approved
-                        | TaskStatus::Rejected
-                        | TaskStatus::Returned
-                        | TaskStatus::Transferred
-                )
+                t.status,
+                TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned | TaskStatus::Transferred
             )
     });
     if later_acted {
@@ -238,7 +208,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         .iter()
         .filter(|t| t.cycle == cycle && t.is_decision())
         .filter(|t| t.step_index > step || later_in_branch(t, &mine))
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| t.status.is_open())
         .map(|t| t.id)
         .collect();
     for id in later {
@@ -249,12 +219,7 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
         .iter()
         .filter(|t| t.cycle == cycle && t.step_index == step && t.is_copy())
         .filter(|t| t.created_at >= mine.decided_at.unwrap_or(t.created_at))
-        .filter(|t| {
-            matches!(
-                TaskStatus::parse(&t.status),
-                Some(TaskStatus::Unread | TaskStatus::Read)
-            )
-        })
+        .filter(|t| matches!(t.status, TaskStatus::Unread | TaskStatus::Read))
         .map(|t| t.id)
         .collect();
     for id in copies {
@@ -274,6 +239,13 @@ pub(crate) fn recall(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     }
     super::sequential::requeue_after_recall(flow, step, mine.id);
     flow.inst.current_step = Some(step);
-    flow.event(Some(me), "recall", Some(step), Some(mine.id), None, json!({}));
+    flow.event(
+        Some(me),
+        EventAction::Recall,
+        Some(step),
+        Some(mine.id),
+        None,
+        json!({}),
+    );
     Ok(())
 }

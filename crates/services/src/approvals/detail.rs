@@ -8,11 +8,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::approvals::FormSchema;
-use xiaoban_domain::approvals::flow::TaskStatus;
+use xiaoban_domain::approvals::definition::StepMode;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::{EventAction, RequestAction};
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, TaskRow, people, templates};
 
-use super::act::Viewer;
+use super::input::Viewer;
 use super::progress::StepState;
 use super::state::Flow;
 use super::visibility;
@@ -35,7 +37,7 @@ pub struct InstanceDetail {
     pub summary: String,
     pub form: Value,
     pub form_schema: FormSchema,
-    pub status: String,
+    pub status: InstanceStatus,
     pub current_step: Option<i32>,
     pub current_step_name: Option<String>,
     pub cycle: i32,
@@ -49,9 +51,9 @@ pub struct InstanceDetail {
     pub timeline: Vec<TimelineEvent>,
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileView>,
-    /// What the viewer may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,
-    /// `recall`, `resubmit`, `withdraw`, `urge`, `cancel`, `comment`.
-    pub actions: Vec<String>,
+    /// What the viewer may do now: the request's state allows it and the viewer's part in it
+    /// does (see `REQUEST` in the domain).
+    pub actions: Vec<RequestAction>,
     /// Form fields whose values the viewer's steps hide (left out of `form` and the timeline).
     pub hidden_fields: Vec<String>,
     /// What deciding the viewer's open task asks of them, when they hold one now.
@@ -74,7 +76,7 @@ pub struct DecisionNeeds {
 pub struct StepView {
     pub index: i32,
     pub name: String,
-    pub mode: String,
+    pub mode: StepMode,
     /// `current`, `passed`, `skipped` or `waiting`.
     pub status: StepState,
     pub entered_at: Option<DateTime<Utc>>,
@@ -98,9 +100,9 @@ pub struct TaskView {
     pub assignee_id: Uuid,
     pub assignee_name: String,
     pub delegated_from: Option<Uuid>,
-    pub kind: String,
-    pub origin: String,
-    pub status: String,
+    pub kind: TaskKind,
+    pub origin: TaskOrigin,
+    pub status: TaskStatus,
     pub comment: Option<String>,
     pub decided_by_system: bool,
     pub decided_at: Option<DateTime<Utc>>,
@@ -119,7 +121,7 @@ impl Services {
         let mut unread = detail
             .tasks
             .iter_mut()
-            .filter(|t| t.assignee_id == viewer.id && t.status == "unread")
+            .filter(|t| t.assignee_id == viewer.id && t.status == TaskStatus::Unread)
             .peekable();
         if unread.peek().is_none() {
             return Ok(detail);
@@ -128,7 +130,7 @@ impl Services {
         // reader's own state, so it is not audited and does not change the request's version.
         xiaoban_persistence::approvals::tasks::mark_copies_read(self.db(), id, viewer.id).await?;
         for task in unread {
-            task.status = "read".to_owned();
+            task.status = TaskStatus::Read;
         }
         Ok(detail)
     }
@@ -190,7 +192,7 @@ pub(crate) async fn load(
         summary: inst.summary.clone(),
         form,
         form_schema: flow.def.form.clone(),
-        status: inst.status.clone(),
+        status: inst.status,
         current_step: inst.current_step,
         current_step_name: inst.current_step.map(|s| flow.step_name(s)),
         cycle: inst.cycle,
@@ -218,7 +220,7 @@ pub(crate) async fn load(
                 event
             })
             .collect(),
-        actions: super::remove_signer::offer(super::offers::actions(&flow, viewer), &flow, viewer, &timeline),
+        actions: super::offers::actions(&flow, viewer, &timeline),
         attachments,
         my_decision: visibility::decision_needs(&flow, viewer.id),
         hidden_fields: hidden.into_iter().collect(),
@@ -237,7 +239,7 @@ pub(crate) fn task_view(
     name: &impl Fn(&Uuid) -> String,
     now: DateTime<Utc>,
 ) -> TaskView {
-    let open = TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open);
+    let open = t.status.is_open();
     TaskView {
         id: t.id,
         step_index: t.step_index,
@@ -248,9 +250,9 @@ pub(crate) fn task_view(
         assignee_id: t.assignee_id,
         assignee_name: name(&t.assignee_id),
         delegated_from: t.delegated_from,
-        kind: t.kind.clone(),
-        origin: t.origin.clone(),
-        status: t.status.clone(),
+        kind: t.kind,
+        origin: t.origin,
+        status: t.status,
         comment: t.comment.clone(),
         decided_by_system: t.decided_by_system,
         decided_at: t.decided_at,
@@ -272,15 +274,15 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
         if super::progress::is_branch_event(e) {
             continue;
         }
-        match e.action.as_str() {
-            "step_entered" | "step_reopened" | "block_entered" => {
+        match EventAction::parse(&e.action) {
+            Some(EventAction::StepEntered | EventAction::StepReopened | EventAction::BlockEntered) => {
                 entered.entry(step).or_insert(e.at);
                 last.insert(step, (StepState::Waiting, e.at));
             }
-            "step_passed" => {
+            Some(EventAction::StepPassed) => {
                 last.insert(step, (StepState::Passed, e.at));
             }
-            "step_skipped" => {
+            Some(EventAction::StepSkipped) => {
                 last.insert(step, (StepState::Skipped, e.at));
             }
             _ => {}
@@ -305,10 +307,7 @@ fn steps(flow: &Flow, timeline: &[EventRow]) -> Vec<StepView> {
             StepView {
                 index,
                 name: s.name.clone(),
-                mode: serde_json::to_value(s.effective_mode())
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                mode: s.effective_mode(),
                 status,
                 entered_at,
                 passed_at,

@@ -13,9 +13,10 @@ use xiaoban_domain::approvals::form::{CheckedForm, FormSchema};
 use xiaoban_persistence::approvals::{DraftRow, drafts, templates};
 use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 
-use super::act::Viewer;
 use super::detail::{self, InstanceDetail};
-use super::start::{StartInput, check_form};
+use super::form::check_form;
+use super::input::Viewer;
+use super::start::StartInput;
 use super::templates::StarterProfile;
 use crate::audit::{self, Change};
 use crate::files::{FileView, link_files, linked_files};

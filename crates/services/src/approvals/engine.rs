@@ -7,6 +7,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::definition::{StepDef, StepMode};
 use xiaoban_domain::approvals::flow::{InstanceStatus, StepCounts, Tally, TaskOrigin, TaskStatus, tally};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_domain::approvals::self_approval::{
     Elsewhere, StepPlan, delegated_assignee, needs_someone_else, plan_step,
 };
@@ -43,7 +44,14 @@ pub(crate) async fn enter(
                     flow.def.every_step_confirms(),
                 )
             {
-                flow.event(None, "superior_required", Some(last), None, None, json!({}));
+                flow.event(
+                    None,
+                    EventAction::SuperiorRequired,
+                    Some(last),
+                    None,
+                    None,
+                    json!({}),
+                );
                 step = last;
                 to_superior = true;
                 continue;
@@ -54,7 +62,7 @@ pub(crate) async fn enter(
         if !to_superior && !flow.applies(&def) {
             flow.event(
                 None,
-                "step_skipped",
+                EventAction::StepSkipped,
                 Some(step),
                 None,
                 None,
@@ -91,13 +99,13 @@ pub(crate) async fn enter(
             StepPlan::ApplicantConfirmed => {
                 flow.event(
                     Some(applicant),
-                    "applicant_confirmed",
+                    EventAction::ApplicantConfirmed,
                     Some(step),
                     None,
                     None,
                     json!({}),
                 );
-                flow.event(None, "step_passed", Some(step), None, None, json!({}));
+                flow.event(None, EventAction::StepPassed, Some(step), None, None, json!({}));
                 copy_to(db, flow, step).await?;
                 step += 1;
                 continue;
@@ -105,7 +113,7 @@ pub(crate) async fn enter(
             StepPlan::Skipped => {
                 flow.event(
                     None,
-                    "step_skipped",
+                    EventAction::StepSkipped,
                     Some(step),
                     None,
                     None,
@@ -123,7 +131,7 @@ pub(crate) async fn enter(
         if flow.def.options.auto_skip && already_approved(flow, def.effective_mode(), &approvers) {
             flow.event(
                 None,
-                "step_skipped",
+                EventAction::StepSkipped,
                 Some(step),
                 None,
                 None,
@@ -139,7 +147,7 @@ pub(crate) async fn enter(
         flow.inst.current_step = Some(step);
         flow.event(
             None,
-            "step_entered",
+            EventAction::StepEntered,
             Some(step),
             None,
             None,
@@ -169,7 +177,7 @@ pub(crate) async fn plan(
         approvers = fallback(db, flow, step).await?;
         flow.event(
             None,
-            "fallback",
+            EventAction::Fallback,
             Some(step),
             None,
             None,
@@ -204,7 +212,7 @@ pub(crate) async fn plan(
     if matches!(plan, StepPlan::Assign(_)) {
         flow.event(
             None,
-            "to_superior",
+            EventAction::ToSuperior,
             Some(step),
             None,
             None,
@@ -274,7 +282,7 @@ pub(crate) async fn hand_to_holder(
         let words = chain_text(db, &chain).await?;
         flow.event(
             None,
-            "delegated",
+            EventAction::Delegated,
             Some(step),
             Some(id),
             Some(words),
@@ -326,27 +334,26 @@ fn reopen(flow: &mut Flow, step: i32) {
         .step(step)
         .and_then(|s| s.deadline_hours)
         .map(|h| flow.calendar.add_working_hours(flow.now, h));
-    let tasks: Vec<(Uuid, String, Uuid, String)> = flow
+    let tasks: Vec<(Uuid, TaskStatus, Uuid, TaskOrigin)> = flow
         .step_tasks(step)
-        .map(|t| (t.id, t.status.clone(), t.assignee_id, t.origin.clone()))
+        .map(|t| (t.id, t.status, t.assignee_id, t.origin))
         .collect();
     let mut reopened = Vec::new();
     for (id, status, assignee, origin) in tasks {
-        if status == TaskStatus::Suspended.as_str() {
+        if status == TaskStatus::Suspended {
             flow.set_task(id, TaskStatus::Pending, None);
             if let Some(task) = flow.task_mut(id) {
                 task.due_at = due;
             }
             reopened.push(assignee);
-        } else if status == TaskStatus::Returned.as_str() && !followed_up(flow, step, id, assignee) {
-            let origin = TaskOrigin::parse(&origin).unwrap_or(TaskOrigin::Rule);
+        } else if status == TaskStatus::Returned && !followed_up(flow, step, id, assignee) {
             flow.add_task(step, assignee, origin, due);
             reopened.push(assignee);
         }
     }
     flow.event(
         None,
-        "step_reopened",
+        EventAction::StepReopened,
         Some(step),
         None,
         None,
@@ -391,7 +398,7 @@ pub(crate) async fn settle(db: &impl ConnectionTrait, flow: &mut Flow) -> Result
     match outcome {
         Tally::Passed => {
             close_open(flow, step, |_| true);
-            flow.event(None, "step_passed", Some(step), None, None, json!({}));
+            flow.event(None, EventAction::StepPassed, Some(step), None, None, json!({}));
             copy_to(db, flow, step).await?;
             Box::pin(enter(db, flow, step + 1)).await
         }
@@ -421,24 +428,22 @@ pub(crate) fn outcome<'a>(
     // rejection rejects it, and while they have not acted they are no extra required signer.
     let mut escalated = None;
     for task in tasks {
-        let origin = TaskOrigin::parse(&task.origin);
-        if origin == Some(TaskOrigin::Escalation) {
-            match TaskStatus::parse(&task.status) {
-                Some(TaskStatus::Approved) => escalated = escalated.or(Some(Tally::Passed)),
-                Some(TaskStatus::Rejected) => escalated = escalated.or(Some(Tally::Rejected)),
+        if task.origin == TaskOrigin::Escalation {
+            match task.status {
+                TaskStatus::Approved => escalated = escalated.or(Some(Tally::Passed)),
+                TaskStatus::Rejected => escalated = escalated.or(Some(Tally::Rejected)),
                 _ => {}
             }
             continue;
         }
-        let added = origin.is_some_and(TaskOrigin::is_added_signer);
-        match (TaskStatus::parse(&task.status), added) {
-            (Some(TaskStatus::Approved), false) => counts.approved += 1,
-            (Some(TaskStatus::Rejected), false) => counts.rejected += 1,
-            (Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued), false) => {
+        match (task.status, task.origin.is_added_signer()) {
+            (TaskStatus::Approved, false) => counts.approved += 1,
+            (TaskStatus::Rejected, false) => counts.rejected += 1,
+            (TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued, false) => {
                 counts.open += 1;
             }
-            (Some(TaskStatus::Rejected), true) => counts.added_rejected += 1,
-            (Some(TaskStatus::Pending | TaskStatus::Waiting), true) => counts.added_open += 1,
+            (TaskStatus::Rejected, true) => counts.added_rejected += 1,
+            (TaskStatus::Pending | TaskStatus::Waiting, true) => counts.added_open += 1,
             _ => {}
         }
     }
@@ -461,8 +466,8 @@ pub(crate) fn close_open_among(
         .tasks
         .iter()
         .filter(|t| t.cycle == cycle && t.is_decision() && among(t))
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(|s| s.is_open() || s == TaskStatus::Queued))
-        .filter(|t| which(TaskOrigin::parse(&t.origin).unwrap_or(TaskOrigin::Rule)))
+        .filter(|t| t.status.is_open() || t.status == TaskStatus::Queued)
+        .filter(|t| which(t.origin))
         .map(|t| t.id)
         .collect();
     for id in open {
@@ -494,12 +499,7 @@ pub(crate) async fn copy_rules(
         .tasks
         .iter()
         .filter(|t| (t.step_index == step || t.step_index < 0) && t.is_copy())
-        .filter(|t| {
-            matches!(
-                TaskStatus::parse(&t.status),
-                Some(TaskStatus::Unread | TaskStatus::Read)
-            )
-        })
+        .filter(|t| matches!(t.status, TaskStatus::Unread | TaskStatus::Read))
         .map(|t| t.assignee_id)
         .collect();
     let held = people.len();
@@ -530,8 +530,8 @@ pub(crate) fn finish(flow: &mut Flow, status: InstanceStatus) {
         .iter()
         .filter(|t| {
             matches!(
-                TaskStatus::parse(&t.status),
-                Some(TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended | TaskStatus::Queued)
+                t.status,
+                TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Suspended | TaskStatus::Queued
             )
         })
         .map(|t| t.id)
@@ -541,11 +541,11 @@ pub(crate) fn finish(flow: &mut Flow, status: InstanceStatus) {
     }
     flow.event(
         None,
-        "finished",
+        EventAction::Finished,
         None,
         None,
         None,
-        json!({ "status": status.as_str() }),
+        json!({ "status": status }),
     );
     flow.finished = Some(status);
     let word = match status {

@@ -9,9 +9,9 @@ use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
 use xiaoban_persistence::files;
 
-use super::act::ActionInput;
+use super::form::{attach, check_refs, fill_computed};
+use super::input::ActionInput;
 use super::parallel::{task_pos, task_step};
-use super::start::{attach, check_refs, fill_computed};
 use super::state::Flow;
 use crate::{FieldIssue, ServiceError};
 

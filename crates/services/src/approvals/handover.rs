@@ -9,12 +9,13 @@ use std::collections::BTreeSet;
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::access::codes::{APPROVAL_ADMIN, APPROVAL_USE};
-use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::approvals::{TaskRow, people, tasks};
 use xiaoban_persistence::{ConnectionTrait, Tx};
 
-use super::act::{ActionInput, Viewer};
 use super::engine::{assign, notify};
+use super::input::{ActionInput, Viewer};
 use super::resolve::fallback;
 use super::state::TaskState;
 use super::state::{Flow, conflict};
@@ -28,7 +29,7 @@ pub(crate) async fn can_act(db: &impl ConnectionTrait, user: Uuid) -> Result<boo
 }
 
 fn is_open(task: &TaskRow) -> bool {
-    task.is_decision() && TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
+    task.is_decision() && task.status.is_open()
 }
 
 /// Moves the open `task` to `to`.
@@ -42,14 +43,14 @@ async fn move_task(
     comment: String,
 ) -> Result<(), ServiceError> {
     flow.set_task(task.id, TaskStatus::Reassigned, None);
-    let origin = TaskOrigin::parse(&task.origin).unwrap_or(TaskOrigin::Rule);
+    let origin = task.origin;
     let new_id = assign(db, flow, task.step_index, to, origin, task.due_at).await?;
     super::parallel::place_like(flow, new_id, task);
     let waiting = task.has_status(TaskStatus::Waiting);
     if let Some(new_task) = flow.task_mut(new_id) {
         new_task.blocks_task_id = task.blocks_task_id;
         if waiting {
-            new_task.status = TaskStatus::Waiting.as_str().to_owned();
+            new_task.status = TaskStatus::Waiting;
         }
     }
     let blockers: Vec<Uuid> = flow
@@ -78,7 +79,7 @@ fn record_move(
 ) {
     flow.event(
         actor,
-        "reassign",
+        EventAction::Reassign,
         Some(task.step_index),
         Some(task.id),
         Some(comment),

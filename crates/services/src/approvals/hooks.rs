@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::InstanceStatus;
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::Tx;
 use xiaoban_persistence::approvals::InstanceRow;
 
@@ -101,15 +102,15 @@ pub(crate) fn transitions(events: &[Event]) -> Vec<Transition> {
 fn transition(event: &Event) -> Option<Transition> {
     let data = &event.data;
     let step = event.step_index.unwrap_or(-1);
-    match event.action.as_str() {
-        "step_entered" | "step_reopened" => Some(Transition::StepEntered { step }),
-        "step_passed" => Some(Transition::StepPassed { step }),
-        "return" => Some(Transition::Returned {
+    match EventAction::parse(&event.action)? {
+        EventAction::StepEntered | EventAction::StepReopened => Some(Transition::StepEntered { step }),
+        EventAction::StepPassed => Some(Transition::StepPassed { step }),
+        EventAction::Return => Some(Transition::Returned {
             from: step,
             to: data["targetStep"].as_i64().and_then(|t| i32::try_from(t).ok()),
         }),
-        "resubmit" => Some(Transition::Resubmitted),
-        "finished" => data["status"]
+        EventAction::Resubmit => Some(Transition::Resubmitted),
+        EventAction::Finished => data["status"]
             .as_str()
             .and_then(InstanceStatus::parse)
             .map(|outcome| Transition::Finished { outcome }),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
 use xiaoban_domain::paging::{Page, PageRequest};
 use xiaoban_persistence::approvals::inbox::{self, InboxFilter, PerRequest};
 use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, people, templates};
@@ -20,16 +21,21 @@ pub enum Box {
     Cc,
 }
 
-const PENDING: &[&str] = &["pending", "waiting"];
-const DONE: &[&str] = &["approved", "rejected", "returned", "transferred"];
-const CC: &[&str] = &["unread", "read"];
-const LIVE: &[&str] = &["running", "returned"];
+const PENDING: &[TaskStatus] = &[TaskStatus::Pending, TaskStatus::Waiting];
+const DONE: &[TaskStatus] = &[
+    TaskStatus::Approved,
+    TaskStatus::Rejected,
+    TaskStatus::Returned,
+    TaskStatus::Transferred,
+];
+const CC: &[TaskStatus] = &[TaskStatus::Unread, TaskStatus::Read];
+const LIVE: &[InstanceStatus] = &[InstanceStatus::Running, InstanceStatus::Returned];
 
 #[derive(Debug, Clone, Default)]
 pub struct InboxQuery {
     pub q: Option<String>,
     pub template_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<InstanceStatus>,
 }
 
 /// The inbox lists' sortable names and default orders: 待办, 已办 and 抄送 (tasks), 我发起的.
@@ -47,10 +53,10 @@ pub struct InboxItem {
     pub summary: String,
     pub template_name: String,
     pub applicant_name: String,
-    pub instance_status: String,
+    pub instance_status: InstanceStatus,
     pub current_step_name: Option<String>,
     pub task_id: Option<Uuid>,
-    pub task_status: Option<String>,
+    pub task_status: Option<TaskStatus>,
     pub step_name: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
     pub overdue: bool,
@@ -114,7 +120,7 @@ impl Services {
             pending: inbox::count_tasks(db, me, PENDING, PerRequest::Every).await?,
             done: inbox::count_tasks(db, me, DONE, PerRequest::Latest).await?,
             started: inbox::count_started(db, me, LIVE).await?,
-            cc_unread: inbox::count_tasks(db, me, &["unread"], PerRequest::Every).await?,
+            cc_unread: inbox::count_tasks(db, me, &[TaskStatus::Unread], PerRequest::Every).await?,
         })
     }
 }
@@ -181,7 +187,7 @@ impl Lookup {
     }
 
     fn item(&self, inst: &InstanceRow, task: Option<&TaskRow>, now: DateTime<Utc>) -> InboxItem {
-        let open = task.is_some_and(|t| t.status == "pending" || t.status == "waiting");
+        let open = task.is_some_and(|t| t.status.is_open());
         InboxItem {
             instance_id: inst.id,
             number: inst.number.clone(),
@@ -189,10 +195,10 @@ impl Lookup {
             summary: inst.summary.clone(),
             template_name: self.template_name(inst),
             applicant_name: self.applicant_name(inst),
-            instance_status: inst.status.clone(),
+            instance_status: inst.status,
             current_step_name: self.step_name(inst, inst.current_step),
             task_id: task.map(|t| t.id),
-            task_status: task.map(|t| t.status.clone()),
+            task_status: task.map(|t| t.status),
             step_name: task.and_then(|t| self.task_step_name(inst, t)),
             due_at: task.and_then(|t| t.due_at),
             overdue: task
@@ -211,10 +217,11 @@ impl Lookup {
             summary: String::new(),
             template_name: String::new(),
             applicant_name: String::new(),
-            instance_status: String::new(),
+            // The request no longer exists: it reads as ended.
+            instance_status: InstanceStatus::Cancelled,
             current_step_name: None,
             task_id: Some(task.id),
-            task_status: Some(task.status.clone()),
+            task_status: Some(task.status),
             step_name: None,
             due_at: task.due_at,
             overdue: false,

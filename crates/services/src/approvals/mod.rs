@@ -14,9 +14,11 @@ mod detail;
 mod drafts;
 mod engine;
 mod field_edits;
+mod form;
 mod handover;
 mod hooks;
 mod inbox;
+mod input;
 mod manager_chain;
 mod numbers;
 mod offers;
@@ -36,7 +38,6 @@ mod templates;
 mod timers;
 mod visibility;
 
-pub use act::{ActionInput, AddSignerInput, Position};
 pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{DecisionNeeds, InstanceDetail, StepView, TaskView};
@@ -45,7 +46,9 @@ pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupE
 pub use inbox::{
     Box as InboxBox, DECIDED_TASK_LIST, InboxCounts, InboxItem, InboxQuery, OPEN_TASK_LIST, STARTED_LIST,
 };
+pub use input::{ActionInput, AddSignerInput, Position};
 pub use oversight::{REGISTER_LIST, RegisterItem, RegisterQuery, status_label};
+pub use progress::{BranchStepView, BranchView, StepState};
 pub use start::StartInput;
 pub use stats::TemplateStats;
 pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};

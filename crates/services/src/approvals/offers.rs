@@ -1,36 +1,35 @@
-//! What the viewer may do now. Each action is offered exactly when the precondition its
-//! endpoint checks first holds, so the buttons a client shows and what the server accepts
-//! cannot drift apart (the inputs an action needs, like a reason, are the client's to supply).
+//! What the viewer may do now: the actions the request's state allows ([`REQUEST`]) that the
+//! viewer's part in it allows too. Each is offered exactly when the precondition its endpoint
+//! checks holds, so the buttons a client shows and what the server accepts cannot drift apart
+//! (the inputs an action needs, like a reason, are the client's to supply).
 
-use super::act::Viewer;
+use xiaoban_domain::approvals::request::{REQUEST, RequestAction};
+use xiaoban_persistence::approvals::EventRow;
+
+use super::input::Viewer;
 use super::state::Flow;
-use super::{assist, decide, route};
+use super::{assist, decide, handover, remove_signer, route};
 
-pub(crate) fn actions(flow: &Flow, viewer: &Viewer) -> Vec<String> {
+pub(crate) fn actions(flow: &Flow, viewer: &Viewer, timeline: &[EventRow]) -> Vec<RequestAction> {
+    REQUEST.allowed_for(flow.status(), |action| may(flow, viewer, timeline, action))
+}
+
+fn may(flow: &Flow, viewer: &Viewer, timeline: &[EventRow], action: RequestAction) -> bool {
     let me = viewer.id;
-    let mut out: Vec<&str> = Vec::new();
-    if decide::my_open_task(flow, me).is_ok() {
-        out.extend(["approve", "reject", "return", "transfer", "add-signer"]);
+    match action {
+        RequestAction::Approve
+        | RequestAction::Reject
+        | RequestAction::Return
+        | RequestAction::Transfer
+        | RequestAction::AddSigner => super::state::my_open_task(flow, me).is_ok(),
+        RequestAction::Recall => decide::recallable(flow, me).is_ok(),
+        RequestAction::Resubmit => route::resubmittable(flow, me).is_ok(),
+        RequestAction::Withdraw => route::withdrawable(flow, me).is_ok(),
+        RequestAction::Urge => assist::urgeable(flow, me).is_ok(),
+        RequestAction::Cancel => viewer.admin.is_some() && route::cancellable(flow).is_ok(),
+        RequestAction::Reassign => handover::reassignable(flow, viewer),
+        RequestAction::RemoveSigner => remove_signer::offered(flow, viewer, timeline),
+        // Anyone who sees the request may comment on it, in any state.
+        RequestAction::Comment => true,
     }
-    if decide::recallable(flow, me).is_ok() {
-        out.push("recall");
-    }
-    if route::resubmittable(flow, me).is_ok() {
-        out.push("resubmit");
-    }
-    if route::withdrawable(flow, me).is_ok() {
-        out.push("withdraw");
-    }
-    if assist::urgeable(flow, me).is_ok() {
-        out.push("urge");
-    }
-    if viewer.admin.is_some() && route::cancellable(flow).is_ok() {
-        out.push("cancel");
-    }
-    if super::handover::reassignable(flow, viewer) {
-        out.push("reassign");
-    }
-    // Anyone who sees the request may comment on it, in any state.
-    out.push("comment");
-    out.into_iter().map(str::to_owned).collect()
 }

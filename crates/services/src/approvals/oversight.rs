@@ -43,7 +43,7 @@ pub struct RegisterItem {
     pub template_name: String,
     pub applicant_name: String,
     pub department_name: Option<String>,
-    pub status: String,
+    pub status: InstanceStatus,
     pub current_step_name: Option<String>,
     pub submitted_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
@@ -94,15 +94,14 @@ const COLUMNS: &[Column] = &[
 ];
 
 /// The status as the register prints it.
-pub fn status_label(status: &str) -> &'static str {
-    match InstanceStatus::parse(status) {
-        Some(InstanceStatus::Running) => "审批中",
-        Some(InstanceStatus::Returned) => "已退回",
-        Some(InstanceStatus::Approved) => "已通过",
-        Some(InstanceStatus::Rejected) => "已驳回",
-        Some(InstanceStatus::Withdrawn) => "已撤回",
-        Some(InstanceStatus::Cancelled) => "已撤销",
-        None => "未知",
+pub fn status_label(status: InstanceStatus) -> &'static str {
+    match status {
+        InstanceStatus::Running => "审批中",
+        InstanceStatus::Returned => "已退回",
+        InstanceStatus::Approved => "已通过",
+        InstanceStatus::Rejected => "已驳回",
+        InstanceStatus::Withdrawn => "已撤回",
+        InstanceStatus::Cancelled => "已撤销",
     }
 }
 
@@ -192,7 +191,7 @@ impl Services {
         let filter = OversightFilter {
             q: query.q.clone(),
             template_id: query.template_id,
-            status: query.status.map(|s| s.as_str().to_owned()),
+            status: query.status,
             departments,
             applicant_id: query.applicant_id,
             submitted_from: query.submitted_from.and_then(start_of),
@@ -224,7 +223,7 @@ impl Services {
                 template_name: lookup.template_name(row),
                 applicant_name: lookup.applicant_name(row),
                 department_name: row.department_id.and_then(|d| departments.get(&d).cloned()),
-                status: row.status.clone(),
+                status: row.status,
                 current_step_name: lookup.step_name(row, row.current_step),
                 submitted_at: row.submitted_at,
                 finished_at: row.finished_at,
@@ -241,7 +240,7 @@ fn register_row(item: &RegisterItem) -> Vec<Cell> {
         item.template_name.as_str().into(),
         item.applicant_name.as_str().into(),
         item.department_name.clone().map_or(Cell::Empty, Cell::Text),
-        status_label(&item.status).into(),
+        status_label(item.status).into(),
         item.current_step_name.clone().map_or(Cell::Empty, Cell::Text),
         if item.overdue { "是" } else { "否" }.into(),
         Cell::Time(item.submitted_at),

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use xiaoban_domain::approvals::definition::{StepDef, StepMode};
 use xiaoban_domain::approvals::flow::{InstanceStatus, Tally, TaskOrigin, TaskStatus};
 use xiaoban_domain::approvals::parallel::{BranchPos, StepPos};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_domain::approvals::self_approval::StepPlan;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
@@ -77,7 +78,7 @@ pub(crate) async fn enter_block(
     let names: Vec<&str> = block.branches.iter().map(|b| b.name.as_str()).collect();
     flow.event(
         None,
-        "block_entered",
+        EventAction::BlockEntered,
         Some(step),
         None,
         None,
@@ -109,7 +110,7 @@ async fn walk(
         if !flow.applies(&def) {
             flow.event(
                 None,
-                "step_skipped",
+                EventAction::StepSkipped,
                 Some(step),
                 None,
                 None,
@@ -124,7 +125,7 @@ async fn walk(
                 let applicant = flow.inst.applicant_id;
                 flow.event(
                     Some(applicant),
-                    "applicant_confirmed",
+                    EventAction::ApplicantConfirmed,
                     Some(step),
                     None,
                     None,
@@ -137,7 +138,7 @@ async fn walk(
             StepPlan::Skipped => {
                 flow.event(
                     None,
-                    "step_skipped",
+                    EventAction::StepSkipped,
                     Some(step),
                     None,
                     None,
@@ -155,7 +156,7 @@ async fn walk(
         if flow.def.options.auto_skip && already_approved(flow, def.mode, &approvers) {
             flow.event(
                 None,
-                "step_skipped",
+                EventAction::StepSkipped,
                 Some(step),
                 None,
                 None,
@@ -169,7 +170,7 @@ async fn walk(
             .map(|h| flow.calendar.add_working_hours(flow.now, h));
         flow.event(
             None,
-            "step_entered",
+            EventAction::StepEntered,
             Some(step),
             None,
             None,
@@ -186,7 +187,7 @@ async fn walk(
     }
     flow.event(
         None,
-        "branch_passed",
+        EventAction::BranchPassed,
         Some(step),
         None,
         None,
@@ -208,7 +209,14 @@ async fn pass_branch_step(
     def: &StepDef,
     pos: BranchPos,
 ) -> Result<(), ServiceError> {
-    flow.event(None, "step_passed", Some(step), None, None, branch_data(pos));
+    flow.event(
+        None,
+        EventAction::StepPassed,
+        Some(step),
+        None,
+        None,
+        branch_data(pos),
+    );
     let name = name_at(flow, step, Some(pos));
     copy_rules(db, flow, step, &def.cc, name).await
 }
@@ -269,9 +277,7 @@ pub(crate) async fn settle_block(
             _ => {}
         }
     }
-    let waiting = flow
-        .step_tasks(step)
-        .any(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open));
+    let waiting = flow.step_tasks(step).any(|t| t.status.is_open());
     if !waiting {
         join(db, flow, step).await?;
         return Box::pin(enter(db, flow, step + 1)).await;
@@ -283,7 +289,7 @@ pub(crate) async fn settle_block(
 async fn join(db: &impl ConnectionTrait, flow: &mut Flow, step: i32) -> Result<(), ServiceError> {
     flow.event(
         None,
-        "step_passed",
+        EventAction::StepPassed,
         Some(step),
         None,
         None,
@@ -298,7 +304,7 @@ fn reject_block(flow: &mut Flow, step: i32, pos: BranchPos) {
     let withdrawn = withdraw_other_branches(flow, step, pos.branch);
     flow.event(
         None,
-        "branch_rejected",
+        EventAction::BranchRejected,
         Some(step),
         None,
         None,
@@ -313,7 +319,7 @@ pub(crate) fn withdraw_other_branches(flow: &mut Flow, step: i32, branch: i32) -
     let open: Vec<(Uuid, Uuid)> = flow
         .step_tasks(step)
         .filter(|t| t.branch_index.is_some_and(|b| b != branch))
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| t.status.is_open())
         .map(|t| (t.id, t.assignee_id))
         .collect();
     let mut holders = Vec::new();

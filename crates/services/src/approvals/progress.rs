@@ -3,14 +3,14 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use xiaoban_domain::approvals::definition::StepDef;
-use xiaoban_domain::approvals::flow::TaskStatus;
 use xiaoban_domain::approvals::parallel::BranchPos;
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::approvals::EventRow;
 
 use super::state::Flow;
 
 /// Where a step, a branch or a branch step stands in the request's progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StepState {
     Current,
@@ -49,7 +49,7 @@ pub(crate) fn event_position(data: &Value) -> Option<BranchPos> {
 
 /// Whether the event is about one branch (its steps, or the branch passing), not its block.
 pub(crate) fn is_branch_event(e: &EventRow) -> bool {
-    e.action == "branch_passed"
+    e.action == EventAction::BranchPassed.as_str()
         || serde_json::from_str::<Value>(&e.data)
             .ok()
             .and_then(|d| event_position(&d))
@@ -60,25 +60,24 @@ pub(crate) fn is_branch_event(e: &EventRow) -> bool {
 pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &StepDef) -> Vec<BranchView> {
     let since = timeline
         .iter()
-        .rposition(|e| e.step_index == Some(index) && e.action == "block_entered");
-    let recent: Vec<(&str, Value)> = since
+        .rposition(|e| e.step_index == Some(index) && e.action == EventAction::BlockEntered.as_str());
+    let recent: Vec<(EventAction, Value)> = since
         .map(|i| &timeline[i..])
         .unwrap_or_default()
         .iter()
         .filter(|e| e.step_index == Some(index))
-        .map(|e| {
-            (
-                e.action.as_str(),
+        .filter_map(|e| {
+            Some((
+                EventAction::parse(&e.action)?,
                 serde_json::from_str(&e.data).unwrap_or(Value::Null),
-            )
+            ))
         })
         .collect();
     let open_here = |pos: BranchPos| {
         flow.current_step_is(index)
-            && flow.step_tasks(index).any(|t| {
-                super::parallel::position(t) == Some(pos)
-                    && TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open)
-            })
+            && flow
+                .step_tasks(index)
+                .any(|t| super::parallel::position(t) == Some(pos) && t.status.is_open())
     };
     block
         .branches
@@ -102,8 +101,8 @@ pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &S
                         .map(|(a, _)| *a);
                     let status = match last {
                         _ if open_here(pos) => StepState::Current,
-                        Some("step_passed" | "applicant_confirmed") => StepState::Passed,
-                        Some("step_skipped") => StepState::Skipped,
+                        Some(EventAction::StepPassed | EventAction::ApplicantConfirmed) => StepState::Passed,
+                        Some(EventAction::StepSkipped) => StepState::Skipped,
                         _ => StepState::Waiting,
                     };
                     BranchStepView {
@@ -114,7 +113,8 @@ pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &S
                 })
                 .collect();
             let passed = recent.iter().any(|(a, d)| {
-                *a == "branch_passed" && d.get("branch").and_then(Value::as_i64) == Some(i64::from(b))
+                *a == EventAction::BranchPassed
+                    && d.get("branch").and_then(Value::as_i64) == Some(i64::from(b))
             });
             let status = if steps.iter().any(|s| s.status == StepState::Current) {
                 StepState::Current

@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 use uuid::Uuid;
-use xiaoban_domain::approvals::flow::{InstanceStatus, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{EventRow, TaskRow};
 
-use super::act::{ActionInput, Viewer};
 use super::engine::{notify, settle};
 use super::handover::administers;
+use super::input::{ActionInput, Viewer};
 use super::state::{Flow, TaskState, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -25,7 +26,7 @@ use crate::notifications::NoticeKind;
 pub(crate) fn adders(timeline: &[EventRow]) -> BTreeMap<Uuid, Uuid> {
     timeline
         .iter()
-        .filter(|e| e.action == "add_signer")
+        .filter(|e| e.action == EventAction::AddSigner.as_str())
         .filter_map(|e| {
             let data: serde_json::Value = serde_json::from_str(&e.data).ok()?;
             let task = data["addedTask"].as_str()?.parse().ok()?;
@@ -35,7 +36,7 @@ pub(crate) fn adders(timeline: &[EventRow]) -> BTreeMap<Uuid, Uuid> {
 }
 
 fn is_open(task: &TaskRow) -> bool {
-    TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
+    task.status.is_open()
 }
 
 /// The open added-signer tasks the viewer may remove now.
@@ -49,7 +50,7 @@ fn removable<'a>(
     let step = flow.inst.current_step.unwrap_or(-1);
     flow.step_tasks(step)
         .filter(move |_| running)
-        .filter(|t| is_open(t) && TaskOrigin::parse(&t.origin).is_some_and(TaskOrigin::is_added_signer))
+        .filter(|t| is_open(t) && t.origin.is_added_signer())
         .filter(move |t| admin || adders.get(&t.id) == Some(&viewer.id))
         .filter(|t| !blocked_by_own_signer(flow, t))
         .filter(|t| someone_else_remains(flow, t))
@@ -67,23 +68,10 @@ fn someone_else_remains(flow: &Flow, task: &TaskRow) -> bool {
         .any(|t| t.id != task.id && (is_open(t) || t.has_status(TaskStatus::Approved)))
 }
 
-/// Adds `remove-signer` to the offered actions (before `comment`, which stays last) exactly
-/// when the viewer may remove someone now.
-pub(crate) fn offer(
-    mut actions: Vec<String>,
-    flow: &Flow,
-    viewer: &Viewer,
-    timeline: &[EventRow],
-) -> Vec<String> {
-    let adders = adders(timeline);
-    if removable(flow, viewer, &adders).next().is_some() {
-        let at = actions
-            .iter()
-            .position(|a| a == "comment")
-            .unwrap_or(actions.len());
-        actions.insert(at, "remove-signer".to_owned());
-    }
-    actions
+/// Whether the viewer may remove some added signer of the current step now (the actions list
+/// offers `remove-signer` exactly then).
+pub(crate) fn offered(flow: &Flow, viewer: &Viewer, timeline: &[EventRow]) -> bool {
+    removable(flow, viewer, &adders(timeline)).next().is_some()
 }
 
 pub(crate) async fn remove_signer(
@@ -117,7 +105,7 @@ pub(crate) async fn remove_signer(
             "The request has no such task",
         ));
     };
-    let added = TaskOrigin::parse(&task.origin).is_some_and(TaskOrigin::is_added_signer);
+    let added = task.origin.is_added_signer();
     if !added {
         return Err(ServiceError::invalid(
             "taskId",
@@ -157,7 +145,7 @@ pub(crate) async fn remove_signer(
     flow.set_task(task.id, TaskStatus::Removed, None);
     flow.event(
         Some(viewer.id),
-        "remove_signer",
+        EventAction::RemoveSigner,
         Some(task.step_index),
         Some(task.id),
         Some(reason.clone()),

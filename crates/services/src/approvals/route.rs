@@ -4,13 +4,14 @@
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 
-use super::act::{ActionInput, required_comment};
-use super::decide::my_open_task;
 use super::engine::{enter, finish, notify};
-use super::start::check_form;
+use super::form::check_form;
+use super::input::{ActionInput, required_comment};
 use super::state::TaskState;
+use super::state::my_open_task;
 use super::state::{Flow, conflict};
 use crate::ServiceError;
 use crate::notifications::NoticeKind;
@@ -38,7 +39,7 @@ pub(crate) async fn send_back(
         let withdrawn = super::parallel::withdraw_other_branches(flow, step, pos.branch);
         flow.event(
             None,
-            "branch_withdrawn",
+            EventAction::BranchWithdrawn,
             Some(step),
             None,
             None,
@@ -47,7 +48,7 @@ pub(crate) async fn send_back(
     }
     let others: Vec<Uuid> = flow
         .step_tasks(step)
-        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+        .filter(|t| t.status.is_open())
         .map(|t| t.id)
         .collect();
     for id in others {
@@ -61,7 +62,7 @@ pub(crate) async fn send_back(
     }
     flow.event(
         Some(me),
-        "return",
+        EventAction::Return,
         Some(step),
         Some(task.id),
         Some(comment.clone()),
@@ -112,17 +113,17 @@ pub(crate) async fn resubmit(
             .map_err(super::field_edits::form_issues)?;
         let mut checked = check_form(db, &flow.def.form, values).await?;
         super::field_edits::keep_step_filled(flow, &old_form, &mut checked.values);
-        super::start::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
+        super::form::fill_computed(&flow.def.form, &mut checked, &flow.calendar)?;
         let picks = serde_json::from_str(&flow.inst.picked).unwrap_or_default();
         super::own_choice::refuse_self_chosen_approvers(&flow.def, &checked, &picks, me)?;
-        super::start::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
+        super::form::attach(db, me, &checked.files, flow.inst.id, flow.now).await?;
         flow.inst.summary = flow.def.summary(&checked.values);
         flow.inst.form = serde_json::Value::Object(checked.values).to_string();
     }
     flow.set_status(InstanceStatus::Running);
     flow.event(
         Some(me),
-        "resubmit",
+        EventAction::Resubmit,
         None,
         None,
         input.comment.clone(),
@@ -216,7 +217,7 @@ fn reroute_before(
 /// is back with them).
 pub(crate) fn withdraw(flow: &mut Flow, me: Uuid) -> Result<(), ServiceError> {
     withdrawable(flow, me)?;
-    flow.event(Some(me), "withdraw", None, None, None, json!({}));
+    flow.event(Some(me), EventAction::Withdraw, None, None, None, json!({}));
     finish(flow, InstanceStatus::Withdrawn);
     Ok(())
 }
@@ -231,8 +232,8 @@ pub(crate) fn withdrawable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
         t.cycle == cycle
             && t.is_decision()
             && matches!(
-                TaskStatus::parse(&t.status),
-                Some(TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned)
+                t.status,
+                TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned
             )
     });
     match flow.status() {
@@ -253,7 +254,7 @@ pub(crate) fn withdrawable(flow: &Flow, me: Uuid) -> Result<(), ServiceError> {
 pub(crate) fn cancel(flow: &mut Flow, me: Uuid, input: &ActionInput) -> Result<(), ServiceError> {
     let reason = required_comment(input, "请填写撤销原因", "Give a reason for cancelling")?;
     cancellable(flow)?;
-    flow.event(Some(me), "cancel", None, None, Some(reason), json!({}));
+    flow.event(Some(me), EventAction::Cancel, None, None, Some(reason), json!({}));
     finish(flow, InstanceStatus::Cancelled);
     Ok(())
 }

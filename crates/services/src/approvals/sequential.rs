@@ -10,6 +10,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::definition::StepDef;
 use xiaoban_domain::approvals::flow::{TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_domain::approvals::sequence;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::TaskRow;
@@ -128,7 +129,7 @@ async fn open_turn(
         let holder = instead.into_iter().find(|p| *p != applicant).unwrap_or(person);
         flow.event(
             None,
-            "fallback",
+            EventAction::Fallback,
             Some(step),
             Some(id),
             None,
@@ -149,7 +150,7 @@ async fn open_turn(
     }
     flow.event(
         None,
-        "next_in_order",
+        EventAction::NextInOrder,
         Some(step),
         Some(id),
         None,
@@ -167,7 +168,7 @@ pub(crate) fn requeue_after_recall(flow: &mut Flow, step: i32, recalled: Uuid) {
     let opened: Vec<Uuid> = flow
         .step_tasks(step)
         .filter(|t| t.id != recalled && t.has_status(TaskStatus::Pending))
-        .filter(|t| TaskOrigin::parse(&t.origin) == Some(TaskOrigin::Rule))
+        .filter(|t| t.origin == TaskOrigin::Rule)
         .map(|t| t.id)
         .collect();
     for id in opened {
@@ -184,7 +185,7 @@ pub(crate) fn requeue_after_recall(flow: &mut Flow, step: i32, recalled: Uuid) {
 pub(crate) fn queued_later(flow: &Flow, task: &TaskRow, person: Uuid) -> bool {
     flow.step_tasks(task.step_index).any(|t| {
         t.assignee_id == person
-            && t.has_status(TaskStatus::Queued)
+            && t.status == TaskStatus::Queued
             && (t.branch_index, t.branch_step) == (task.branch_index, task.branch_step)
     })
 }
@@ -218,5 +219,5 @@ pub(crate) fn reassign_queued(flow: &mut Flow, task: &TaskRow, to: Uuid) {
 }
 
 fn is_open(task: &TaskRow) -> bool {
-    TaskStatus::parse(&task.status).is_some_and(TaskStatus::is_open)
+    task.status.is_open()
 }

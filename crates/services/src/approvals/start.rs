@@ -9,14 +9,15 @@ use uuid::Uuid;
 use xiaoban_domain::WorkingCalendar;
 use xiaoban_domain::approvals::definition::{ApproverRule, CopyMoment, Definition};
 use xiaoban_domain::approvals::flow::InstanceStatus;
-use xiaoban_domain::approvals::form::{CheckedForm, FormSchema};
+use xiaoban_domain::approvals::form::CheckedForm;
+use xiaoban_domain::approvals::request::EventAction;
+use xiaoban_persistence::Tx;
 use xiaoban_persistence::approvals::{InstanceRow, people, templates};
-use xiaoban_persistence::identity::departments;
-use xiaoban_persistence::{ConnectionTrait, Tx};
 
 use super::copies::copy_at;
 use super::detail::{self, InstanceDetail};
 use super::engine::enter;
+use super::form::{attach, check_form, fill_computed};
 use super::hooks::Subject;
 use super::own_choice::refuse_self_chosen_approvers;
 use super::state::Flow;
@@ -153,7 +154,7 @@ impl Services {
             form: Value::Object(checked.values).to_string(),
             picked: serde_json::to_string(&input.approvers)
                 .map_err(|e| ServiceError::Internal(e.to_string()))?,
-            status: InstanceStatus::Running.as_str().to_owned(),
+            status: InstanceStatus::Running,
             current_step: None,
             cycle: 1,
             returned_from_step: None,
@@ -169,7 +170,7 @@ impl Services {
         let files = checked.files.clone();
         let mut flow = Flow::new(inst, def, now, calendar);
         flow.applicant = super::applicant::facts(tx, applicant, flow.inst.department_id).await?;
-        flow.event(Some(applicant), "submit", None, None, None, json!({}));
+        flow.event(Some(applicant), EventAction::Submit, None, None, None, json!({}));
         enter(tx, &mut flow, 0).await?;
         copy_at(tx, &mut flow, CopyMoment::Submitted).await?;
         let (inst, transitions) = flow.save(tx).await?;
@@ -180,73 +181,6 @@ impl Services {
         audit::record(tx, ctx, now, change).await?;
         Ok(id)
     }
-}
-
-/// Validates values against the schema and checks that named people and departments exist.
-pub(crate) async fn check_form(
-    db: &impl ConnectionTrait,
-    schema: &FormSchema,
-    values: &Value,
-) -> Result<CheckedForm, ServiceError> {
-    let checked = schema.validate(values).map_err(|issues| {
-        ServiceError::Invalid(
-            issues
-                .into_iter()
-                .map(|i| FieldIssue::new(format!("form.{}", i.field), i.zh, i.en))
-                .collect(),
-        )
-    })?;
-    check_refs(db, &checked).await?;
-    Ok(checked)
-}
-
-/// Checks that the people and departments named in checked values exist and are active.
-pub(crate) async fn check_refs(db: &impl ConnectionTrait, checked: &CheckedForm) -> Result<(), ServiceError> {
-    let mut issues = Vec::new();
-    for (key, user) in &checked.users {
-        if people::active_among(db, &[*user]).await?.is_empty() {
-            issues.push(FieldIssue::new(
-                format!("form.{key}"),
-                "所选人员不存在或已停用",
-                "That person does not exist or is disabled",
-            ));
-        }
-    }
-    for (key, department) in &checked.departments {
-        if !departments::find(db, *department)
-            .await?
-            .is_some_and(|d| d.active)
-        {
-            issues.push(FieldIssue::new(
-                format!("form.{key}"),
-                "所选部门不存在或已停用",
-                "That department does not exist or is inactive",
-            ));
-        }
-    }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(ServiceError::Invalid(issues))
-    }
-}
-
-/// Computes the fields the server fills in (a leave's days from its period on the calendar).
-pub(crate) fn fill_computed(
-    schema: &FormSchema,
-    checked: &mut CheckedForm,
-    calendar: &WorkingCalendar,
-) -> Result<(), ServiceError> {
-    schema
-        .fill_computed(&mut checked.values, |d| calendar.is_working_day(d))
-        .map_err(|issues| {
-            ServiceError::Invalid(
-                issues
-                    .into_iter()
-                    .map(|i| FieldIssue::new(format!("form.{}", i.field), i.zh, i.en))
-                    .collect(),
-            )
-        })
 }
 
 /// Steps whose approvers the applicant picks need at least one person each.
@@ -274,22 +208,4 @@ fn check_picks(
     } else {
         Err(ServiceError::Invalid(issues))
     }
-}
-
-/// Links the files named in form fields to the request; each must be the applicant's own upload.
-pub(crate) async fn attach(
-    tx: &impl ConnectionTrait,
-    owner: Uuid,
-    files: &[(String, Uuid)],
-    request: Uuid,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), ServiceError> {
-    let mut by_field: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
-    for (key, file) in files {
-        by_field.entry(key.as_str()).or_default().push(*file);
-    }
-    for (key, ids) in by_field {
-        crate::files::link_files(tx, owner, &ids, "approval", request, now, &format!("form.{key}")).await?;
-    }
-    Ok(())
 }

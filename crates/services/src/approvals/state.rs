@@ -10,6 +10,7 @@ use xiaoban_domain::WorkingCalendar;
 use xiaoban_domain::approvals::condition::applicant::ApplicantFacts;
 use xiaoban_domain::approvals::definition::{CopyMoment, Definition, StepDef};
 use xiaoban_domain::approvals::flow::{InstanceStatus, TaskKind, TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::{InstanceRow, TaskRow, instances, tasks, templates};
 
@@ -24,7 +25,7 @@ pub(crate) struct Flow {
     pub def: Definition,
     pub tasks: Vec<TaskRow>,
     /// Changed tasks with the status they had when loaded.
-    changed: BTreeMap<Uuid, String>,
+    changed: BTreeMap<Uuid, TaskStatus>,
     created: Vec<Uuid>,
     events: Vec<Event>,
     /// A status change not yet written on an event: `(from, to)`, `from` `None` for a new request.
@@ -50,7 +51,7 @@ pub(crate) fn conflict(zh: &str, en: &str) -> ServiceError {
 
 impl Flow {
     pub fn new(inst: InstanceRow, def: Definition, now: DateTime<Utc>, calendar: WorkingCalendar) -> Self {
-        let inst_status = inst.status.clone();
+        let inst_status = inst.status.as_str().to_owned();
         Self {
             inst,
             loaded_version: None,
@@ -100,23 +101,22 @@ impl Flow {
     }
 
     pub fn status(&self) -> InstanceStatus {
-        InstanceStatus::parse(&self.inst.status).unwrap_or(InstanceStatus::Cancelled)
+        self.inst.status
     }
 
     /// A status change is written on the timeline event recorded with it: the next event, or the
     /// change's last one when the event came first (a return records its event, then sends the
     /// request back).
     pub fn set_status(&mut self, status: InstanceStatus) {
-        let to = status.as_str().to_owned();
-        if to == self.inst.status {
+        if status == self.inst.status {
             return;
         }
         let from = match self.status_change.take() {
             Some((from, _)) => from,
-            None => Some(self.inst.status.clone()),
+            None => Some(self.inst.status.as_str().to_owned()),
         };
-        self.status_change = Some((from, to.clone()));
-        self.inst.status = to;
+        self.status_change = Some((from, status.as_str().to_owned()));
+        self.inst.status = status;
     }
 
     pub fn step(&self, index: i32) -> Option<&StepDef> {
@@ -162,9 +162,9 @@ impl Flow {
             return;
         };
         if !self.created.contains(&id) {
-            self.changed.entry(id).or_insert_with(|| task.status.clone());
+            self.changed.entry(id).or_insert(task.status);
         }
-        task.status = status.as_str().to_owned();
+        task.status = status;
         match status {
             TaskStatus::Pending | TaskStatus::Waiting | TaskStatus::Queued | TaskStatus::Unread => {
                 task.decided_at = None;
@@ -197,10 +197,10 @@ impl Flow {
             cycle: self.inst.cycle,
             assignee_id: assignee,
             delegated_from: None,
-            kind: kind.as_str().to_owned(),
-            origin: origin.as_str().to_owned(),
+            kind,
+            origin,
             blocks_task_id: None,
-            status: status.as_str().to_owned(),
+            status,
             comment: None,
             decided_by_system: false,
             decided_at: None,
@@ -224,7 +224,7 @@ impl Flow {
         if !self.created.contains(&id)
             && let Some(task) = self.tasks.iter().find(|t| t.id == id)
         {
-            self.changed.entry(id).or_insert_with(|| task.status.clone());
+            self.changed.entry(id).or_insert(task.status);
         }
         self.tasks.iter_mut().find(|t| t.id == id)
     }
@@ -240,7 +240,7 @@ impl Flow {
     pub fn event(
         &mut self,
         actor: Option<Uuid>,
-        action: &str,
+        action: EventAction,
         step: Option<i32>,
         task: Option<Uuid>,
         comment: Option<String>,
@@ -256,7 +256,7 @@ impl Flow {
             fields.insert("branch".to_owned(), branch.into());
             fields.insert("branchStep".to_owned(), step.into());
         }
-        let mut event = Event::new(self.now, actor, action);
+        let mut event = Event::new(self.now, actor, action.as_str());
         if let Some((from, to)) = self.status_change.take() {
             event.from_status = from;
             event.to_status = Some(to);
@@ -272,14 +272,10 @@ impl Flow {
     /// open task in it any more, whoever handled the task. Notices still in the outbox are
     /// delivered unread (the outbox is not searched).
     async fn settle_task_notices(&self, tx: &impl ConnectionTrait) -> Result<(), ServiceError> {
-        let open = |t: &TaskRow| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open);
+        let open = |t: &TaskRow| t.status.is_open();
         let mut done: Vec<Uuid> = Vec::new();
         for task in &self.tasks {
-            let was_open = self
-                .changed
-                .get(&task.id)
-                .and_then(|s| TaskStatus::parse(s))
-                .is_some_and(TaskStatus::is_open);
+            let was_open = self.changed.get(&task.id).is_some_and(|s| s.is_open());
             if was_open && !open(task) && !done.contains(&task.assignee_id) {
                 done.push(task.assignee_id);
             }
@@ -333,7 +329,7 @@ impl Flow {
             if self.created.contains(&task.id) {
                 tasks::insert(tx, task.clone()).await?;
             } else if let Some(before) = self.changed.get(&task.id)
-                && !tasks::update_if_status(tx, task.clone(), before).await?
+                && !tasks::update_if_status(tx, task.clone(), *before).await?
             {
                 return Err(conflict(
                     "该待办已由他人处理，请刷新",
@@ -355,6 +351,32 @@ impl Flow {
     }
 }
 
+/// The caller's open task in the current step, or 409 when there is none (someone else decided,
+/// or the request moved on).
+pub(crate) fn my_open_task(flow: &Flow, me: Uuid) -> Result<TaskRow, ServiceError> {
+    if flow.status() != InstanceStatus::Running {
+        return Err(conflict(
+            "该申请不在审批中",
+            "The request is not awaiting a decision",
+        ));
+    }
+    let step = flow.inst.current_step.unwrap_or(-1);
+    let mine: Vec<&TaskRow> = flow.step_tasks(step).filter(|t| t.assignee_id == me).collect();
+    if let Some(task) = mine.iter().find(|t| t.has_status(TaskStatus::Pending)) {
+        return Ok((*task).clone());
+    }
+    if mine.iter().any(|t| t.has_status(TaskStatus::Waiting)) {
+        return Err(conflict(
+            "请等待您加签的人员先审批",
+            "Wait for the signer you added before you",
+        ));
+    }
+    Err(conflict(
+        "没有需要您处理的待办，可能已由他人处理",
+        "You have no open task here; someone else may have decided",
+    ))
+}
+
 /// A task row read through the domain's enums, so the engine never compares stored text.
 pub(crate) trait TaskState {
     fn is_decision(&self) -> bool;
@@ -366,15 +388,15 @@ pub(crate) trait TaskState {
 
 impl TaskState for TaskRow {
     fn is_decision(&self) -> bool {
-        TaskKind::parse(&self.kind) == Some(TaskKind::Approve)
+        self.kind == TaskKind::Approve
     }
 
     fn is_copy(&self) -> bool {
-        TaskKind::parse(&self.kind) == Some(TaskKind::Cc)
+        self.kind == TaskKind::Cc
     }
 
     fn has_status(&self, status: TaskStatus) -> bool {
-        TaskStatus::parse(&self.status) == Some(status)
+        self.status == status
     }
 
     fn approved_in_person(&self) -> bool {

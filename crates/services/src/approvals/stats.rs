@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::access::codes::APPROVAL_TEMPLATE_MANAGE;
 use xiaoban_domain::approvals::definition::Definition;
+use xiaoban_domain::approvals::flow::{InstanceStatus, TaskStatus};
 use xiaoban_persistence::approvals::{instances, tasks, templates};
 
 use crate::{RequestContext, ServiceError, Services};
@@ -53,8 +54,8 @@ impl Services {
         let all = instances::of_template(db, id).await?;
         let ids: Vec<Uuid> = all.iter().map(|i| i.id).collect();
         let all_tasks = tasks::of_instances(db, &ids).await?;
-        let count = |status: &str| all.iter().filter(|i| i.status == status).count();
-        let (approved, rejected) = (count("approved"), count("rejected"));
+        let count = |status: InstanceStatus| all.iter().filter(|i| i.status == status).count();
+        let (approved, rejected) = (count(InstanceStatus::Approved), count(InstanceStatus::Rejected));
         let mut cycles: Vec<f64> = all
             .iter()
             .filter_map(|i| {
@@ -66,9 +67,12 @@ impl Services {
         let timed: Vec<bool> = all_tasks
             .iter()
             .filter_map(|t| {
-                t.due_at
-                    .zip(t.decided_at)
-                    .filter(|_| matches!(t.status.as_str(), "approved" | "rejected" | "returned"))
+                t.due_at.zip(t.decided_at).filter(|_| {
+                    matches!(
+                        t.status,
+                        TaskStatus::Approved | TaskStatus::Rejected | TaskStatus::Returned
+                    )
+                })
             })
             .map(|(due, decided)| decided <= due)
             .collect();
@@ -77,17 +81,17 @@ impl Services {
             .filter(|i| {
                 all_tasks
                     .iter()
-                    .any(|t| t.instance_id == i.id && t.status == "returned")
+                    .any(|t| t.instance_id == i.id && t.status == TaskStatus::Returned)
             })
             .count();
         Ok(TemplateStats {
             template_id: id,
             steps,
             started: all.len(),
-            running: count("running") + count("returned"),
+            running: count(InstanceStatus::Running) + count(InstanceStatus::Returned),
             approved,
             rejected,
-            withdrawn: count("withdrawn") + count("cancelled"),
+            withdrawn: count(InstanceStatus::Withdrawn) + count(InstanceStatus::Cancelled),
             cycle_hours_median: percentile(&cycles, 0.5),
             cycle_hours_p90: percentile(&cycles, 0.9),
             on_time_rate: ratio(timed.iter().filter(|ok| **ok).count(), timed.len()),

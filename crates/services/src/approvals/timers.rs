@@ -8,6 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::approvals::definition::{ApproverRule, TimeoutAction};
 use xiaoban_domain::approvals::flow::{TaskOrigin, TaskStatus};
+use xiaoban_domain::approvals::request::EventAction;
 use xiaoban_persistence::approvals::tasks;
 use xiaoban_persistence::{PersistenceError, begin_write};
 
@@ -64,7 +65,7 @@ impl Services {
         let open: Vec<_> = flow
             .tasks
             .iter()
-            .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open) && t.due_at.is_some())
+            .filter(|t| t.status.is_open() && t.due_at.is_some())
             .cloned()
             .collect();
         let mut local = TimerReport::default();
@@ -90,11 +91,7 @@ impl Services {
                 }
                 continue;
             }
-            if task.overdue_at.is_some()
-                || flow
-                    .task(task.id)
-                    .is_none_or(|t| !TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
-            {
+            if task.overdue_at.is_some() || flow.task(task.id).is_none_or(|t| !t.status.is_open()) {
                 continue;
             }
             if let Some(t) = flow.task_mut(task.id) {
@@ -113,7 +110,7 @@ impl Services {
             );
             flow.event(
                 None,
-                "overdue",
+                EventAction::Overdue,
                 Some(task.step_index),
                 Some(task.id),
                 None,
@@ -134,7 +131,7 @@ impl Services {
                     .await?;
                     let busy: Vec<Uuid> = flow
                         .step_tasks(task.step_index)
-                        .filter(|t| TaskStatus::parse(&t.status).is_some_and(TaskStatus::is_open))
+                        .filter(|t| t.status.is_open())
                         .map(|t| t.assignee_id)
                         .collect();
                     // The escalated tasks get a deadline of their own, as long as the step's.
@@ -160,7 +157,7 @@ impl Services {
                     }
                     flow.event(
                         None,
-                        "escalate",
+                        EventAction::Escalate,
                         Some(task.step_index),
                         Some(task.id),
                         None,

@@ -1,5 +1,6 @@
 import { api } from '@/api/client'
-import type { components } from '@/api/schema'
+import type { components, operations } from '@/api/schema'
+import { REQUEST_ACTIONS, type RequestAction } from './status-words'
 import type { ListQuery, PageOut } from '@/composables/usePagedTable'
 import { unwrap } from '@/features/departments/api'
 
@@ -22,15 +23,17 @@ export type ReassignIn = S['ReassignIn']
 export type RemoveSignerIn = S['RemoveSignerIn']
 export type DelegationOut = S['DelegationOut']
 export type DelegationIn = S['DelegationIn']
-export type InboxBox = 'pending' | 'done' | 'started' | 'cc'
+export type InboxBox = operations['list_approval_tasks']['parameters']['query']['box']
 export type FormValues = Record<string, unknown>
 
-/** The action segments of `POST /api/v1/approvals/{id}/{action}`, as `ApprovalOut.actions` names them. */
-export const ACTIONS = [
-  'approve', 'reject', 'return', 'resubmit', 'transfer', 'add-signer',
-  'comment', 'urge', 'withdraw', 'cancel', 'recall',
-] as const
-export type ActionName = (typeof ACTIONS)[number]
+/**
+ * The actions of `POST /api/v1/approvals/{id}/{action}` taken with `ActionIn`, in button order;
+ * `reassign` and `remove-signer` have dialogs and bodies of their own.
+ */
+export type ActionName = Exclude<RequestAction, 'reassign' | 'remove-signer'>
+export const ACTIONS = (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter(
+  (a): a is ActionName => a !== 'reassign' && a !== 'remove-signer',
+)
 
 /**
  * Form values are a free-form JSON object, which openapi-typescript types as `Record<string, never>`;

@@ -4,9 +4,10 @@ import type { ListQuery, PageOut } from '@/composables/usePagedTable'
 import { unwrap } from '@/features/departments/api'
 
 export type RegisterItem = components['schemas']['RegisterItemOut']
-export type InstanceStatus = components['schemas']['InstanceStatusDto']
+import { INSTANCE_STATUS_TONES, type InstanceStatus } from './status-words'
 
-export const INSTANCE_STATUSES: InstanceStatus[] = ['running', 'returned', 'approved', 'rejected', 'withdrawn', 'cancelled']
+export type { InstanceStatus }
+export const INSTANCE_STATUSES = Object.keys(INSTANCE_STATUS_TONES) as InstanceStatus[]
 
 export async function listRegister(query: ListQuery): Promise<PageOut<RegisterItem>> {
   return unwrap(await api.GET('/api/v1/approvals', { params: { query } }))

@@ -93,6 +93,8 @@ const approvals: typeof zh = {
     transfer: 'Transferred', add_signer: 'Signer added', comment: 'Comment', urge: 'Urged', recall: 'Approval recalled',
     withdraw: 'Withdrawn', cancel: 'Cancelled', overdue: 'Overdue', escalate: 'Escalated', step_passed: 'Step passed',
     step_reopened: 'Step reopened', finished: 'Finished', reassign: 'Reassigned', next_in_order: 'Next in order', remove_signer: 'Signer removed',
+    block_entered: 'Parallel branches started', branch_passed: 'Branch passed', branch_rejected: 'Branch rejected',
+    branch_withdrawn: "Other branches' open tasks withdrawn",
   },
   actions: {
     approve: 'Approve', reject: 'Reject', return: 'Return', resubmit: 'Resubmit', transfer: 'Transfer',

@@ -91,7 +91,8 @@ const approvals = {
     transfer: '转交', add_signer: '加签', comment: '评论', urge: '催办', recall: '撤销同意',
     withdraw: '撤回申请', cancel: '撤销申请', overdue: '超时', escalate: '超时升级', step_passed: '环节通过',
     step_reopened: '环节重开', finished: '审批结束', reassign: '改派', remove_signer: '减签',
-    next_in_order: '轮到下一位审批',
+    next_in_order: '轮到下一位审批', block_entered: '进入并行分支', branch_passed: '分支通过',
+    branch_rejected: '分支驳回', branch_withdrawn: '其他分支的待办已撤回',
   },
   actions: {
     approve: '同意', reject: '驳回', return: '退回', resubmit: '重新提交', transfer: '转交',
