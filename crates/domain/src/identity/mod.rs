@@ -4,6 +4,7 @@ mod common_passwords;
 mod guessable;
 mod lockout;
 mod masking;
+pub mod module;
 mod password;
 mod personal;
 pub mod totp;
@@ -13,6 +14,7 @@ pub use common_passwords::is_common;
 pub use guessable::is_guessable;
 pub use lockout::{FailureState, LockoutPolicy};
 pub use masking::{mask_id_number, mask_phone};
+pub use module::MODULE;
 pub use password::{PasswordPolicy, PasswordProblem};
 pub use username::{Username, UsernameProblem};
 

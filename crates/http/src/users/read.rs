@@ -14,7 +14,7 @@ use crate::paging::{ListParams, PageOut};
 /// phone number for callers with `user.view_sensitive`). Sortable: `username` (default), `name`,
 /// `number`, `createdAt`, `lastLoginAt`. Phone and ID numbers are masked unless the caller
 /// holds `user.view_sensitive`.
-#[utoipa::path(tag = "users", params(ListParams, UsersQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "users", params(ListParams, UsersQuery), security(("bearerAuth" = ["user.read"])), responses(
     (status = 200, description = "One page of users", body = PageOut<UserOut>),
 ))]
 #[get("/users")]
@@ -30,7 +30,7 @@ pub async fn list_users(
 }
 
 /// One user, with its `ETag`. Needs `user.read` reaching the user (else 404).
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.read"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user", body = UserOut)))]
 #[get("/users/{id}")]

@@ -18,6 +18,7 @@ mod handover;
 mod hooks;
 mod inbox;
 mod manager_chain;
+mod module;
 mod numbers;
 mod offers;
 mod oversight;
@@ -41,13 +42,17 @@ pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{DecisionNeeds, EventView, InstanceDetail, StepView, TaskView};
 pub use drafts::{DraftInput, DraftPatch, DraftView};
-pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupError, Subject, Transition};
+pub use hooks::{ApprovalHook, HookCall, HookFuture, Subject, Transition};
 pub use inbox::{Box as InboxBox, InboxCounts, InboxItem, InboxQuery};
+pub use module::ApprovalsModule;
 pub use oversight::{RegisterItem, RegisterQuery, status_label};
 pub use start::StartInput;
 pub use stats::TemplateStats;
 pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};
 pub use timers::TimerReport;
 
+/// The module's code, as its records' files are linked under.
+pub const MODULE_CODE: &str = xiaoban_domain::approvals::MODULE.code.as_str();
+
 /// The numbering series of requests: `SP-2026-00001`.
-pub const NUMBER_SERIES: &str = "approval";
+pub const NUMBER_SERIES: &str = xiaoban_domain::approvals::module::NUMBER_SERIES.key;

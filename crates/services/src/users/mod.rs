@@ -6,6 +6,7 @@ mod administrators;
 mod create;
 mod list;
 mod load;
+mod module;
 mod reach;
 mod roles;
 mod update;
@@ -13,5 +14,6 @@ mod view;
 
 pub use create::{CreatedUser, NewUser, RoleGrant};
 pub use list::{USER_SORTABLE, UserListFilter};
+pub use module::UsersModule;
 pub use update::UserPatch;
 pub use view::{UserDepartment, UserRole, UserView};
