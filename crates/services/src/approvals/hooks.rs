@@ -1,8 +1,8 @@
 //! How other modules take part: they start a request for their record (the subject) and are
 //! called back, inside the same transaction, at every transition of that request — a step
-//! entered, a step passed, a return, a resubmit, the end. A module that starts requests
-//! declares itself with its hook at start-up ([`ApprovalModule`]); one declared without a hook
-//! stops the server from starting, so a forgotten hook never surfaces when someone decides.
+//! entered, a step passed, a return, a resubmit, the end. A module starts requests by declaring
+//! its hook ([`crate::modules::RecordModule::approval_hook`]); without one its requests are
+//! refused when they start, so a forgotten hook never surfaces when someone decides.
 
 use std::future::Future;
 use std::pin::Pin;
