@@ -238,38 +238,6 @@ async fn calendar_managers(
     Ok(xiaoban_persistence::approvals::people::active_among(db, &holders).await?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn year(year: i32, holidays: usize) -> CalendarYear {
-        CalendarYear {
-            year,
-            holidays,
-            workdays: 0,
-        }
-    }
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
-    }
-
-    #[test]
-    fn next_years_schedule_is_asked_for_from_november_only() {
-        let stored = [year(2025, 30), year(2026, 30), year(2027, 0)];
-        assert_eq!(missing_year(date("2026-10-31"), &stored), None);
-        assert_eq!(missing_year(date("2026-11-01"), &stored), Some(2027));
-        let published = [year(2025, 30), year(2026, 30), year(2027, 28)];
-        assert_eq!(missing_year(date("2026-12-03"), &published), None);
-    }
-
-    #[test]
-    fn a_year_without_any_holiday_is_missing_at_once() {
-        let stored = [year(2026, 30), year(2027, 0), year(2028, 0)];
-        assert_eq!(missing_year(date("2027-03-01"), &stored), Some(2027));
-    }
-}
-
 /// The hourly check for next year's missing schedule; tests pause it and call the check
 /// themselves (its notice would land among the notices they count).
 pub const CALENDAR_YEAR_CHECK_JOB: &str = "calendar.year_check";
@@ -301,4 +269,36 @@ fn check_next_year(services: &crate::Services) -> crate::modules::ModuleFuture<'
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(year: i32, holidays: usize) -> CalendarYear {
+        CalendarYear {
+            year,
+            holidays,
+            workdays: 0,
+        }
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn next_years_schedule_is_asked_for_from_november_only() {
+        let stored = [year(2025, 30), year(2026, 30), year(2027, 0)];
+        assert_eq!(missing_year(date("2026-10-31"), &stored), None);
+        assert_eq!(missing_year(date("2026-11-01"), &stored), Some(2027));
+        let published = [year(2025, 30), year(2026, 30), year(2027, 28)];
+        assert_eq!(missing_year(date("2026-12-03"), &published), None);
+    }
+
+    #[test]
+    fn a_year_without_any_holiday_is_missing_at_once() {
+        let stored = [year(2026, 30), year(2027, 0), year(2028, 0)];
+        assert_eq!(missing_year(date("2027-03-01"), &stored), Some(2027));
+    }
 }

@@ -132,4 +132,17 @@ mod tests {
         let refused = install(twice).err().map(|e| e.to_string());
         assert_eq!(refused.as_deref(), Some("module `department` is installed twice"));
     }
+
+    #[test]
+    fn clock_job_names_are_unique_and_name_their_module() {
+        let mut names = std::collections::BTreeSet::new();
+        for module in builtin() {
+            for job in module.clock_jobs() {
+                assert!(names.insert(job.name), "{} twice", job.name);
+                let prefix = job.name.split('.').next();
+                assert_eq!(prefix, Some(module.def().code.as_str()), "{}", job.name);
+            }
+        }
+        assert!(names.contains("notification.outbox") && names.contains("approval.timers"));
+    }
 }
