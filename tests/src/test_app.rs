@@ -8,6 +8,8 @@ use serde::Serialize;
 use tempfile::TempDir;
 use xiaoban_persistence::{Backend, Db};
 use xiaoban_server::{Application, Config, Options};
+use xiaoban_services::calendar_years::CALENDAR_YEAR_CHECK_JOB;
+use xiaoban_services::notifications::OUTBOX_JOB;
 use xiaoban_services::{Clock, Services, SystemClock};
 
 use crate::TestDatabase;
@@ -200,9 +202,8 @@ async fn start(config: &Config, clock: Arc<dyn Clock>) -> (String, Services) {
         migrate: false,
         clock,
         extra_routes: crate::probe::routes,
-        outbox_worker: false,
-        calendar_check: false,
-        approval_modules: vec![crate::probe::approval::module()],
+        modules: vec![Arc::new(crate::probe::ProbeModule)],
+        paused_jobs: vec![OUTBOX_JOB, CALENDAR_YEAR_CHECK_JOB],
     };
     let app = Application::build(config, app_options)
         .await
@@ -210,6 +211,7 @@ async fn start(config: &Config, clock: Arc<dyn Clock>) -> (String, Services) {
     let services = app.services().clone();
     crate::probe::install(services.db()).await;
     services.sync_builtin_roles().await.expect("built-in roles");
+    services.register_number_series().await.expect("numbering series");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     (address, services)

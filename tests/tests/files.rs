@@ -350,9 +350,9 @@ async fn a_body_that_is_not_multipart_is_415_and_a_form_without_a_file_is_422() 
     assert!(body["errors"]["file"].is_array(), "{body}");
 }
 
-/// Modules attach uploads inside their own transaction with `link_files`. No module grants
-/// reading through a link yet (the lead adds `approval` to `can_read_linked_record`), so a linked
-/// file stays readable by its owner only.
+/// Modules attach uploads inside their own transaction with `link_files`. A link grants reading
+/// only to those the module lets read the record (here a request that does not exist), so the
+/// linked file stays readable by its owner only.
 #[tokio::test]
 async fn only_the_owners_own_uploads_can_be_attached_and_attachments_list_in_order() {
     use xiaoban_services::files::{link_files, linked_files};

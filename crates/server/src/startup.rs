@@ -2,15 +2,14 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
-use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::{HttpServer, web};
 use secrecy::ExposeSecret;
 use xiaoban_http::{AppState, Site, build_app};
 use xiaoban_persistence::{Db, connect, migrate, pending_migrations};
-use xiaoban_services::approvals::ApprovalModule;
 use xiaoban_services::auth::AuthSettings;
+use xiaoban_services::modules::{ClockJob, ModuleSetupError, RecordModule};
 use xiaoban_services::{Clock, Services, Settings, SystemClock};
 
 use crate::Config;
@@ -22,14 +21,12 @@ pub struct Options {
     pub clock: Arc<dyn Clock>,
     /// Extra routes (tests mount resources compiled only into the test build).
     pub extra_routes: fn(&mut web::ServiceConfig),
-    /// Run the outbox worker (tests turn it off and deliver by calling it themselves).
-    pub outbox_worker: bool,
-    /// Check hourly whether next year's holiday schedule is missing (tests turn it off and call
-    /// the check themselves: its notice would land among the notices they count).
-    pub calendar_check: bool,
-    /// The modules that start approval requests, each with its hook (tests add their probe).
-    /// One without a hook stops the build: the server refuses to start, naming the module.
-    pub approval_modules: Vec<ApprovalModule>,
+    /// Modules beyond the product's own (tests add their probe). A code installed twice stops
+    /// the build: the server refuses to start, naming the module.
+    pub modules: Vec<Arc<dyn RecordModule>>,
+    /// Clock jobs not to run, by name (tests pause the outbox worker and the calendar check
+    /// and call them themselves). A name no module declares stops the build.
+    pub paused_jobs: Vec<&'static str>,
 }
 
 impl Default for Options {
@@ -38,9 +35,8 @@ impl Default for Options {
             migrate: true,
             clock: Arc::new(SystemClock),
             extra_routes: |_| {},
-            outbox_worker: true,
-            calendar_check: true,
-            approval_modules: Vec::new(),
+            modules: Vec::new(),
+            paused_jobs: Vec::new(),
         }
     }
 }
@@ -66,14 +62,14 @@ pub struct Application {
     port: u16,
     server: Server,
     services: Services,
-    outbox_worker: bool,
-    calendar_check: bool,
+    jobs: Vec<ClockJob>,
 }
 
 impl Application {
     pub async fn build(config: &Config, options: Options) -> anyhow::Result<Self> {
         let services = build_services(config, options.migrate, options.clock).await?;
-        services.install_approval_modules(options.approval_modules)?;
+        services.install_modules(options.modules)?;
+        let jobs = running_jobs(&services, &options.paused_jobs)?;
         let state = AppState::new(services.clone(), Site::from_dir(&config.frontend_dir))
             .with_trusted_proxies(config.trusted_proxies.clone());
         let listener = bind(config.bind)?;
@@ -88,8 +84,7 @@ impl Application {
             port,
             server,
             services,
-            outbox_worker: options.outbox_worker,
-            calendar_check: options.calendar_check,
+            jobs,
         })
     }
 
@@ -103,22 +98,14 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let maintenance = tokio::spawn(maintain(self.services.clone()));
-        let approval_clock = tokio::spawn(run_approval_clock(self.services.clone()));
-        let calendar_check = self
-            .calendar_check
-            .then(|| tokio::spawn(check_calendar_years(self.services.clone())));
-        let outbox = self
-            .outbox_worker
-            .then(|| tokio::spawn(deliver_notifications(self.services.clone())));
+        let jobs: Vec<_> = self
+            .jobs
+            .iter()
+            .map(|job| tokio::spawn(run_clock_job(self.services.clone(), *job)))
+            .collect();
         let result = self.server.await;
-        maintenance.abort();
-        approval_clock.abort();
-        if let Some(check) = calendar_check {
-            check.abort();
-        }
-        if let Some(outbox) = outbox {
-            outbox.abort();
+        for job in jobs {
+            job.abort();
         }
         result
     }
@@ -154,6 +141,7 @@ pub async fn build_services(
     let services = Services::new(db, settings, auth, clock);
     if apply_migrations {
         services.sync_builtin_roles().await?;
+        services.register_number_series().await?;
     }
     Ok(services)
 }
@@ -164,77 +152,25 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     Ok(connect(config.database_url.expose_secret(), config.db_max_connections).await?)
 }
 
-/// Periodic housekeeping while the server runs: hourly, so a restart never skips a day.
-async fn maintain(services: Services) {
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
-    loop {
-        tick.tick().await;
-        match services.purge_expired_idempotency_keys().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(purged = n, "expired idempotency keys removed"),
-            Err(err) => tracing::warn!(%err, "could not purge idempotency keys"),
-        }
-        match services.purge_sign_in_throttle().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(purged = n, "old sign-in counters removed"),
-            Err(err) => tracing::warn!(%err, "could not purge sign-in counters"),
-        }
-        match services.disable_inactive_accounts().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(disabled = n, "accounts unused for too long were disabled"),
-            Err(err) => tracing::warn!(%err, "could not disable inactive accounts"),
-        }
+/// The installed modules' clock jobs except the paused ones; a paused name that no module
+/// declares is refused (a typo would leave the job running).
+fn running_jobs(services: &Services, paused: &[&'static str]) -> Result<Vec<ClockJob>, ModuleSetupError> {
+    let jobs = services.clock_jobs();
+    if let Some(unknown) = paused.iter().find(|p| !jobs.iter().any(|j| j.name == **p)) {
+        return Err(ModuleSetupError::UnknownJob((*unknown).to_owned()));
     }
+    Ok(jobs.into_iter().filter(|j| !paused.contains(&j.name)).collect())
 }
 
-/// Messages the outbox worker takes per run.
-const OUTBOX_BATCH: u64 = 100;
-
-/// Delivers the outbox every 2 seconds; a full batch runs again at once. Every replica runs
-/// one: the claim skips rows another replica holds, so no message is delivered twice.
-async fn deliver_notifications(services: Services) {
-    let mut tick = tokio::time::interval(Duration::from_secs(2));
+/// Runs one module's job at its interval while the server runs; a late tick is delayed rather
+/// than bunched, and a failure is logged and retried at the next tick.
+async fn run_clock_job(services: Services, job: ClockJob) {
+    let mut tick = tokio::time::interval(job.every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        loop {
-            match services.deliver_outbox(OUTBOX_BATCH).await {
-                Ok(report) if report.delivered + report.retried + report.failed == OUTBOX_BATCH => {}
-                Ok(_) => break,
-                Err(err) => {
-                    tracing::warn!(%err, "outbox delivery run failed");
-                    break;
-                }
-            }
-        }
-    }
-}
-
-/// Whether next year's holiday schedule is still missing, every hour (its administrators are
-/// told once per year).
-async fn check_calendar_years(services: Services) {
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
-    loop {
-        tick.tick().await;
-        match services.warn_missing_calendar_year().await {
-            Ok(Some(year)) => tracing::warn!(year, "the holiday schedule of this year is missing"),
-            Ok(None) => {}
-            Err(err) => tracing::warn!(%err, "could not check the calendar's years"),
-        }
-    }
-}
-
-/// Reminders and timeout actions of approval steps, every minute.
-async fn run_approval_clock(services: Services) {
-    let mut tick = tokio::time::interval(Duration::from_secs(60));
-    loop {
-        tick.tick().await;
-        match services.run_approval_timers().await {
-            Ok(report) if report.overdue > 0 || report.reminded > 0 => {
-                tracing::info!(?report, "approval deadlines handled")
-            }
-            Ok(_) => {}
-            Err(err) => tracing::warn!(%err, "could not run the approval timers"),
+        if let Err(err) = (job.run)(&services).await {
+            tracing::warn!(job = job.name, %err, "a clock job failed");
         }
     }
 }

@@ -238,6 +238,39 @@ async fn calendar_managers(
     Ok(xiaoban_persistence::approvals::people::active_among(db, &holders).await?)
 }
 
+/// The hourly check for next year's missing schedule; tests pause it and call the check
+/// themselves (its notice would land among the notices they count).
+pub const CALENDAR_YEAR_CHECK_JOB: &str = "calendar.year_check";
+
+/// The working calendar as a module: it checks hourly whether next year's holiday schedule is
+/// missing (its administrators are told once per year).
+pub struct CalendarModule;
+
+impl crate::modules::RecordModule for CalendarModule {
+    fn def(&self) -> &'static xiaoban_domain::ModuleDef {
+        &xiaoban_domain::calendar::MODULE
+    }
+
+    fn clock_jobs(&self) -> &'static [crate::modules::ClockJob] {
+        JOBS
+    }
+}
+
+const JOBS: &[crate::modules::ClockJob] = &[crate::modules::ClockJob {
+    name: CALENDAR_YEAR_CHECK_JOB,
+    every: std::time::Duration::from_secs(3600),
+    run: check_next_year,
+}];
+
+fn check_next_year(services: &crate::Services) -> crate::modules::ModuleFuture<'_, ()> {
+    Box::pin(async move {
+        if let Some(year) = services.warn_missing_calendar_year().await? {
+            tracing::warn!(year, "the holiday schedule of this year is missing");
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,7 @@ pub mod export;
 pub mod files;
 pub mod idempotency;
 pub mod import;
+pub mod modules;
 pub mod notifications;
 pub mod numbering;
 pub mod platform;
@@ -43,9 +44,8 @@ pub use context::{Actor, Principal, PrincipalKind, RequestContext};
 pub use error::{FieldIssue, ServiceError};
 pub use xiaoban_persistence::error::duplicate_column;
 
-/// The modules' approval hooks by module code.
-type ApprovalHooks =
-    Arc<std::sync::RwLock<std::collections::BTreeMap<String, Arc<dyn approvals::ApprovalHook>>>>;
+/// The installed modules; the product's from the start, a test build's added at start-up.
+type Modules = Arc<std::sync::RwLock<modules::Installed>>;
 
 /// Settings the use cases need, read once at start-up.
 #[derive(Debug, Clone)]
@@ -65,7 +65,7 @@ pub struct Services {
     settings: Arc<Settings>,
     auth: Arc<auth::AuthSettings>,
     clock: Arc<dyn Clock>,
-    approval_hooks: ApprovalHooks,
+    modules: Modules,
 }
 
 impl Services {
@@ -75,7 +75,9 @@ impl Services {
             settings: Arc::new(settings),
             auth: Arc::new(auth),
             clock,
-            approval_hooks: ApprovalHooks::default(),
+            modules: Arc::new(std::sync::RwLock::new(
+                modules::install(modules::builtin()).unwrap_or_default(),
+            )),
         }
     }
 

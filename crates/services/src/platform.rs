@@ -30,3 +30,32 @@ impl Services {
         })
     }
 }
+
+/// The platform as a module: it forgets idempotency keys once they expire.
+pub struct PlatformModule;
+
+impl crate::modules::RecordModule for PlatformModule {
+    fn def(&self) -> &'static xiaoban_domain::ModuleDef {
+        &xiaoban_domain::module::platform::PLATFORM
+    }
+
+    fn clock_jobs(&self) -> &'static [crate::modules::ClockJob] {
+        JOBS
+    }
+}
+
+const JOBS: &[crate::modules::ClockJob] = &[crate::modules::ClockJob {
+    name: "platform.idempotency_purge",
+    every: std::time::Duration::from_secs(3600),
+    run: purge_idempotency_keys,
+}];
+
+fn purge_idempotency_keys(services: &crate::Services) -> crate::modules::ModuleFuture<'_, ()> {
+    Box::pin(async move {
+        let purged = services.purge_expired_idempotency_keys().await?;
+        if purged > 0 {
+            tracing::info!(purged, "expired idempotency keys removed");
+        }
+        Ok(())
+    })
+}

@@ -3,11 +3,10 @@
 
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use serde_json::json;
-use std::sync::Arc;
 use uuid::Uuid;
 use xiaoban_persistence::{Tx, begin_write};
 
-use xiaoban_services::approvals::{ApprovalHook, ApprovalModule, HookCall, HookFuture, Subject, Transition};
+use xiaoban_services::approvals::{ApprovalHook, HookCall, HookFuture, Subject, Transition};
 use xiaoban_services::{RequestContext, ServiceError, Services};
 
 use super::{entity, ledger};
@@ -22,11 +21,6 @@ pub const REFUSING_RETURN: &str = "拒绝退回";
 
 /// The title of a probe whose hook fails unexpectedly at the end (as a broken module would).
 pub const FAILING: &str = "钩子故障";
-
-/// The probe as a module that starts requests, with its hook, as the server installs it.
-pub fn module() -> ApprovalModule {
-    ApprovalModule::new(MODULE, Arc::new(ProbeHook))
-}
 
 /// Writes every transition into the probe's ledger and the outcome into its title, as a
 /// module would (发文 acts at 签发 and goes back to drafting on a return); a probe titled

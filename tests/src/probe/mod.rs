@@ -6,15 +6,17 @@ pub mod approval;
 mod entity;
 mod handlers;
 mod ledger;
+mod module;
 mod service;
 
 pub use handlers::routes;
+pub use module::ProbeModule;
 pub use service::{NUMBER_SERIES, ProbeView};
 
 use sea_orm::{ConnectionTrait, Schema};
 use xiaoban_persistence::Db;
 
-/// Creates the probe table and registers its numbering series.
+/// Creates the probe's tables (its numbering series is registered with every module's).
 pub async fn install(db: &Db) {
     let backend = db.get_database_backend();
     let create = Schema::new(backend)
@@ -23,7 +25,4 @@ pub async fn install(db: &Db) {
         .to_owned();
     db.execute(&create).await.expect("create the probe table");
     ledger::install(db).await;
-    xiaoban_services::numbering::ensure_series(db, NUMBER_SERIES, "测试探针", "{year}-探-{seq:04}", "probe")
-        .await
-        .expect("register the probe numbering series");
 }

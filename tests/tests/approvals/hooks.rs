@@ -1,14 +1,17 @@
 //! A module's record as the subject of a request: started in the module's transaction, told
 //! every transition (step entered, step passed, return, resubmit, end) in the action's
-//! transaction; a module without its hook stops the server from starting.
+//! transaction; a module without its hook cannot start requests, and a module installed twice
+//! stops the server from starting.
 
 use serde_json::{Value, json};
 use uuid::Uuid;
 use xiaoban_tests::assert_problem;
 use xiaoban_tests::probe::approval;
 
+use std::sync::Arc;
 use xiaoban_server::{Application, Options};
-use xiaoban_services::approvals::ApprovalModule;
+
+use xiaoban_tests::probe::ProbeModule;
 
 use super::support::{School, pending_names};
 
@@ -216,24 +219,32 @@ async fn a_request_for_a_module_installed_without_its_hook_is_refused_at_start()
 }
 
 #[tokio::test]
-async fn the_server_refuses_to_start_when_a_modules_hook_is_missing() {
+async fn the_server_refuses_to_start_when_a_module_is_installed_twice() {
     let school = School::open().await;
     let options = Options {
         migrate: false,
-        approval_modules: vec![
-            approval::module(),
-            ApprovalModule {
-                code: "outgoing_document".to_owned(),
-                hook: None,
-            },
-        ],
+        modules: vec![Arc::new(ProbeModule), Arc::new(ProbeModule)],
         ..Options::default()
     };
     let Err(refused) = Application::build(&school.app.config, options).await else {
-        panic!("the server started without the module's hook");
+        panic!("the server started with the probe installed twice");
+    };
+    assert_eq!(refused.to_string(), "module `probe` is installed twice");
+}
+
+#[tokio::test]
+async fn the_server_refuses_to_pause_a_clock_job_no_module_declares() {
+    let school = School::open().await;
+    let options = Options {
+        migrate: false,
+        paused_jobs: vec!["notification.outbox", "calendar.yearcheck"],
+        ..Options::default()
+    };
+    let Err(refused) = Application::build(&school.app.config, options).await else {
+        panic!("the server started pausing a job that does not exist");
     };
     assert_eq!(
         refused.to_string(),
-        "module `outgoing_document` starts approval requests but registers no approval hook"
+        "clock job `calendar.yearcheck` is paused but no module declares it"
     );
 }

@@ -3,6 +3,7 @@
 pub mod approval_requests;
 pub mod requests;
 pub mod rules;
+pub mod walk;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -14,6 +15,8 @@ pub struct Fixture {
     pub secadmin: String,
     pub auditor: String,
     pub student: String,
+    /// A signed-in user without any role: refused wherever a permission is needed.
+    pub roleless: String,
     pub department_id: String,
     pub approvals: approval_requests::ApprovalFixture,
     /// A staff member whose own two-step verification the `/me/totp` requests set up and
@@ -39,19 +42,26 @@ impl Fixture {
         let department: Value = res.json().await.unwrap();
         let department_id = department["id"].as_str().unwrap().to_owned();
         let approvals = approval_requests::ApprovalFixture::new(app, &admin, &student).await;
+        let roleless = roleless_user(app, &admin, &department_id).await;
         Self {
             admin,
             secadmin,
             auditor,
             student,
+            roleless,
             department_id,
             approvals,
             totp_owner,
         }
     }
 
+    /// The built-in roles the fixture has a signed-in user of, the student first (most
+    /// requests are prepared for the student to act on).
+    pub const ROLES: [&'static str; 5] = ["student", "sysadmin", "secadmin", "auditor", "office_director"];
+
     pub fn token_of(&self, role: &str) -> &str {
         match role {
+            "student" => &self.student,
             "sysadmin" => &self.admin,
             "secadmin" => &self.secadmin,
             "auditor" => &self.auditor,
@@ -61,9 +71,27 @@ impl Fixture {
     }
 }
 
-/// Prepares a fresh, valid request for `op_id` and sends it with `token`; returns the status.
-pub async fn send(app: &TestApp, fx: &Fixture, op_id: &str, token: Option<&str>) -> StatusCode {
-    let request = requests::build(app, fx, op_id).await;
+/// A user with a password but no role, signed in and past the first password change.
+async fn roleless_user(app: &TestApp, admin: &str, department_id: &str) -> String {
+    let username = format!("norole{}", &uuid::Uuid::now_v7().simple().to_string()[24..]);
+    let body = json!({"username": username, "name": "无角色", "departmentIds": [department_id],
+        "primaryDepartmentId": department_id, "password": "Matrix#Pass2026"});
+    let res = app.post_as(admin, "/api/v1/users", &body).await;
+    assert_eq!(res.status(), 201, "create the roleless user");
+    let session = app.login(&username, "Matrix#Pass2026").await;
+    let token = session["accessToken"].as_str().unwrap();
+    if session["user"]["mustChangePassword"] == true {
+        return app
+            .change_password(token, "Matrix#Pass2026", xiaoban_tests::accounts::READY_PASSWORD)
+            .await;
+    }
+    token.to_owned()
+}
+
+/// Prepares a fresh, valid request for `op_id` of module `tag` and sends it with `token`;
+/// returns the status.
+pub async fn send(app: &TestApp, fx: &Fixture, tag: &str, op_id: &str, token: Option<&str>) -> StatusCode {
+    let request = requests::build(app, fx, tag, op_id).await;
     let mut builder = app.request(request.method, &request.path);
     if let Some(token) = token {
         builder = builder.bearer_auth(request.caller.as_deref().unwrap_or(token));

@@ -4,6 +4,7 @@
 mod administration;
 mod permissions;
 mod roles;
+mod roles_module;
 mod scope;
 mod separation;
 
@@ -11,6 +12,7 @@ pub use administration::{
     KeyScopeProblem, administrative, check_key_scopes, effective_key_scopes, held_over_all, is_administrative,
 };
 pub use permissions::{CATALOGUE, Duty, PermissionDef, codes, find};
-pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role, role_codes};
+pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role, role_codes, role_sets};
+pub use roles_module::MODULE as ROLES_MODULE;
 pub use scope::{DataScope, Grant, Reach, reach};
 pub use separation::{AUDIT_COMPATIBLE, DutyConflict, check_duties};

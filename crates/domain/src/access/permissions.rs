@@ -53,85 +53,43 @@ pub struct PermissionDef {
     pub duty: Duty,
 }
 
-macro_rules! typed_codes {
-    ($($name:ident = $code:literal),* $(,)?) => {
-        /// Typed permission codes for use in code.
-        pub mod codes {
-            $(pub const $name: &str = $code;)*
-            /// Every typed code above, in declaration order.
-            pub const ALL: &[&str] = &[$($name),*];
+impl PermissionDef {
+    /// A permission of `group` (its module's code, the first part of `code`).
+    pub const fn new(
+        code: &'static str,
+        group: &'static str,
+        zh: &'static str,
+        en: &'static str,
+        duty: Duty,
+    ) -> Self {
+        Self {
+            code,
+            group,
+            zh,
+            en,
+            duty,
         }
-    };
-}
-
-typed_codes! {
-    DEPARTMENT_READ = "department.read",
-    DEPARTMENT_MANAGE = "department.manage",
-    USER_READ = "user.read",
-    USER_MANAGE = "user.manage",
-    USER_IMPORT = "user.import",
-    USER_VIEW_SENSITIVE = "user.view_sensitive",
-    USER_RESET_PASSWORD = "user.reset_password",
-    USER_UNLOCK = "user.unlock",
-    USER_SET_CLEARANCE = "user.set_clearance",
-    ROLE_READ = "role.read",
-    ROLE_MANAGE = "role.manage",
-    ROLE_ASSIGN = "role.assign",
-    API_KEY_MANAGE = "api_key.manage",
-    SECURITY_MANAGE = "security.manage",
-    AUDIT_READ = "audit.read",
-    CALENDAR_MANAGE = "calendar.manage",
-    SETTINGS_MANAGE = "settings.manage",
-    NOTIFICATION_READ = "notification.read",
-    APPROVAL_USE = "approval.use",
-    APPROVAL_TEMPLATE_MANAGE = "approval.template.manage",
-    APPROVAL_ADMIN = "approval.admin",
-}
-
-const fn def(
-    code: &'static str,
-    group: &'static str,
-    zh: &'static str,
-    en: &'static str,
-    duty: Duty,
-) -> PermissionDef {
-    PermissionDef {
-        code,
-        group,
-        zh,
-        en,
-        duty,
     }
 }
 
-use Duty::{Audit, Business, Security, System};
-use codes::*;
+/// Typed permission codes for use in code; each is declared by its module.
+pub mod codes {
+    pub use crate::access::roles_module::{ROLE_ASSIGN, ROLE_MANAGE, ROLE_READ};
+    pub use crate::api_keys::API_KEY_MANAGE;
+    pub use crate::approvals::module::{APPROVAL_ADMIN, APPROVAL_TEMPLATE_MANAGE, APPROVAL_USE};
+    pub use crate::audit::AUDIT_READ;
+    pub use crate::calendar::CALENDAR_MANAGE;
+    pub use crate::departments::{DEPARTMENT_MANAGE, DEPARTMENT_READ};
+    pub use crate::identity::module::{
+        USER_IMPORT, USER_MANAGE, USER_READ, USER_RESET_PASSWORD, USER_SET_CLEARANCE, USER_UNLOCK,
+        USER_VIEW_SENSITIVE,
+    };
+    pub use crate::notifications::NOTIFICATION_READ;
+    pub use crate::security::SECURITY_MANAGE;
+    pub use crate::settings::SETTINGS_MANAGE;
+}
 
-/// Every permission the system knows.
-#[rustfmt::skip]
-pub const CATALOGUE: &[PermissionDef] = &[
-    def(DEPARTMENT_READ, "department", "查看部门", "View departments", Business),
-    def(DEPARTMENT_MANAGE, "department", "管理部门", "Manage departments", System),
-    def(USER_READ, "user", "查看用户", "View users", Business),
-    def(USER_MANAGE, "user", "管理用户", "Manage users", System),
-    def(USER_IMPORT, "user", "批量导入用户", "Import users", System),
-    def(USER_VIEW_SENSITIVE, "user", "查看完整手机号和证件号", "View full phone and ID numbers", Security),
-    def(USER_RESET_PASSWORD, "user", "重置用户密码", "Reset user passwords", Security),
-    def(USER_UNLOCK, "user", "解锁用户", "Unlock users", Security),
-    def(USER_SET_CLEARANCE, "user", "设置用户密级", "Set user clearances", Security),
-    def(ROLE_READ, "role", "查看角色", "View roles", Business),
-    def(ROLE_MANAGE, "role", "管理角色", "Manage roles", System),
-    def(ROLE_ASSIGN, "role", "分配角色", "Assign roles", System),
-    def(API_KEY_MANAGE, "api_key", "管理 API 密钥", "Manage API keys", Security),
-    def(SECURITY_MANAGE, "security", "管理密码与锁定策略", "Manage password and lockout policy", Security),
-    def(AUDIT_READ, "audit", "查看审计日志", "Read the audit log", Audit),
-    def(CALENDAR_MANAGE, "calendar", "管理校历与节假日", "Manage the calendar and holidays", System),
-    def(SETTINGS_MANAGE, "settings", "管理系统设置", "Manage system settings", System),
-    def(NOTIFICATION_READ, "notification", "查看通知", "Read notifications", Business),
-    def(APPROVAL_USE, "approval", "发起和处理审批", "Start and handle approvals", Business),
-    def(APPROVAL_TEMPLATE_MANAGE, "approval", "管理审批模板", "Manage approval templates", Business),
-    def(APPROVAL_ADMIN, "approval", "审批监管（查看全部、撤销）", "Oversee approvals (view all, cancel)", Business),
-];
+pub use crate::module::CATALOGUE;
 
 /// Looks a permission up by its code.
 pub fn find(code: &str) -> Option<&'static PermissionDef> {
@@ -184,11 +142,35 @@ mod tests {
     }
 
     #[test]
-    fn every_typed_code_is_in_the_catalogue_and_vice_versa() {
-        for code in codes::ALL {
+    fn every_typed_code_is_in_the_catalogue() {
+        use codes::*;
+        let typed = [
+            DEPARTMENT_READ,
+            DEPARTMENT_MANAGE,
+            USER_READ,
+            USER_MANAGE,
+            USER_IMPORT,
+            USER_VIEW_SENSITIVE,
+            USER_RESET_PASSWORD,
+            USER_UNLOCK,
+            USER_SET_CLEARANCE,
+            ROLE_READ,
+            ROLE_MANAGE,
+            ROLE_ASSIGN,
+            API_KEY_MANAGE,
+            SECURITY_MANAGE,
+            AUDIT_READ,
+            CALENDAR_MANAGE,
+            SETTINGS_MANAGE,
+            NOTIFICATION_READ,
+            APPROVAL_USE,
+            APPROVAL_TEMPLATE_MANAGE,
+            APPROVAL_ADMIN,
+        ];
+        for code in typed {
             assert!(find(code).is_some(), "{code}");
         }
-        assert_eq!(codes::ALL.len(), CATALOGUE.len());
+        assert_eq!(typed.len(), CATALOGUE.len());
     }
 
     #[test]

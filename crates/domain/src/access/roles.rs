@@ -1,11 +1,7 @@
-//! The built-in roles and their default permissions. Later modules extend the business roles.
+//! The built-in roles. What each holds is not written here: every module grants its own
+//! permissions ([`crate::module::RoleGrant`]) and the bundles below are derived from them.
 
-use super::permissions::codes::{
-    API_KEY_MANAGE, APPROVAL_ADMIN, APPROVAL_TEMPLATE_MANAGE, APPROVAL_USE, AUDIT_READ, CALENDAR_MANAGE,
-    DEPARTMENT_MANAGE, DEPARTMENT_READ, NOTIFICATION_READ, ROLE_ASSIGN, ROLE_MANAGE, ROLE_READ,
-    SECURITY_MANAGE, SETTINGS_MANAGE, USER_IMPORT, USER_MANAGE, USER_READ, USER_RESET_PASSWORD,
-    USER_SET_CLEARANCE, USER_UNLOCK, USER_VIEW_SENSITIVE,
-};
+use crate::module::{granted_count, granted_to};
 
 /// A role shipped with the system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -38,53 +34,52 @@ pub mod role_codes {
     pub const STUDENT: &str = "student";
 }
 
+/// Groups of built-in roles that modules grant permissions to.
+pub mod role_sets {
+    use super::role_codes::*;
+
+    /// The general office and the roles that work with it: they look up people and departments.
+    pub const OFFICE: &[&str] = &[
+        OFFICE_DIRECTOR,
+        OFFICE_CLERK,
+        SCHOOL_LEADER,
+        DEPT_HEAD,
+        DEPT_ASSET_MANAGER,
+        ARCHIVIST,
+        DISPATCHER,
+        REPAIR_WORKER,
+        WINDOW_CLERK,
+    ];
+
+    /// Every built-in role.
+    pub const EVERYONE: &[&str] = &[
+        SYSADMIN,
+        SECADMIN,
+        AUDITOR,
+        OFFICE_DIRECTOR,
+        OFFICE_CLERK,
+        SCHOOL_LEADER,
+        DEPT_HEAD,
+        DEPT_ASSET_MANAGER,
+        ARCHIVIST,
+        DISPATCHER,
+        REPAIR_WORKER,
+        WINDOW_CLERK,
+        STAFF,
+        STUDENT,
+    ];
+}
+
 use role_codes::*;
 
-const SYSTEM_ADMIN: &[&str] = &[
-    DEPARTMENT_READ,
-    DEPARTMENT_MANAGE,
-    USER_READ,
-    USER_MANAGE,
-    USER_IMPORT,
-    ROLE_READ,
-    ROLE_MANAGE,
-    ROLE_ASSIGN,
-    CALENDAR_MANAGE,
-    SETTINGS_MANAGE,
-    NOTIFICATION_READ,
-    APPROVAL_USE,
-    APPROVAL_TEMPLATE_MANAGE,
-];
-
-const SECURITY_ADMIN: &[&str] = &[
-    USER_READ,
-    USER_VIEW_SENSITIVE,
-    USER_RESET_PASSWORD,
-    USER_UNLOCK,
-    USER_SET_CLEARANCE,
-    API_KEY_MANAGE,
-    SECURITY_MANAGE,
-    NOTIFICATION_READ,
-    APPROVAL_USE,
-];
-
-const AUDIT_ADMIN: &[&str] = &[AUDIT_READ, NOTIFICATION_READ];
-
-/// Office roles that look up people and departments.
-const OFFICE: &[&str] = &[NOTIFICATION_READ, DEPARTMENT_READ, USER_READ, APPROVAL_USE];
-
-/// The head of the general office also designs approval flows and oversees every request.
-const DIRECTOR: &[&str] = &[
-    NOTIFICATION_READ,
-    DEPARTMENT_READ,
-    USER_READ,
-    APPROVAL_USE,
-    APPROVAL_TEMPLATE_MANAGE,
-    APPROVAL_ADMIN,
-];
-
-/// Everyone else.
-const EVERYONE: &[&str] = &[NOTIFICATION_READ, APPROVAL_USE];
+/// The permissions the modules grant a role, as a `&'static` slice computed at compile time.
+macro_rules! bundle {
+    ($role:expr) => {{
+        const N: usize = granted_count($role);
+        const GRANTED: [&str; N] = granted_to::<N>($role);
+        &GRANTED
+    }};
+}
 
 const fn role(
     code: &'static str,
@@ -102,25 +97,50 @@ const fn role(
 
 /// All built-in roles; the first three are the separated administrators (三员).
 pub const BUILTIN_ROLES: &[BuiltinRole] = &[
-    role(SYSADMIN, "系统管理员", "System administrator", SYSTEM_ADMIN),
-    role(SECADMIN, "安全管理员", "Security administrator", SECURITY_ADMIN),
-    role(AUDITOR, "审计管理员", "Audit administrator", AUDIT_ADMIN),
-    role(OFFICE_DIRECTOR, "办公室主任", "Office director", DIRECTOR),
-    role(OFFICE_CLERK, "综合服务专员", "Office clerk", OFFICE),
-    role(SCHOOL_LEADER, "校领导", "School leader", OFFICE),
-    role(DEPT_HEAD, "部门负责人", "Department head", OFFICE),
+    role(SYSADMIN, "系统管理员", "System administrator", bundle!(SYSADMIN)),
+    role(
+        SECADMIN,
+        "安全管理员",
+        "Security administrator",
+        bundle!(SECADMIN),
+    ),
+    role(AUDITOR, "审计管理员", "Audit administrator", bundle!(AUDITOR)),
+    role(
+        OFFICE_DIRECTOR,
+        "办公室主任",
+        "Office director",
+        bundle!(OFFICE_DIRECTOR),
+    ),
+    role(
+        OFFICE_CLERK,
+        "综合服务专员",
+        "Office clerk",
+        bundle!(OFFICE_CLERK),
+    ),
+    role(SCHOOL_LEADER, "校领导", "School leader", bundle!(SCHOOL_LEADER)),
+    role(DEPT_HEAD, "部门负责人", "Department head", bundle!(DEPT_HEAD)),
     role(
         DEPT_ASSET_MANAGER,
         "部门资产管理员",
         "Department asset manager",
-        OFFICE,
+        bundle!(DEPT_ASSET_MANAGER),
     ),
-    role(ARCHIVIST, "档案管理员", "Archivist", OFFICE),
-    role(DISPATCHER, "后勤调度员", "Logistics dispatcher", OFFICE),
-    role(REPAIR_WORKER, "维修人员", "Repair worker", OFFICE),
-    role(WINDOW_CLERK, "窗口工作人员", "Service window clerk", OFFICE),
-    role(STAFF, "教职工", "Staff member", EVERYONE),
-    role(STUDENT, "学生", "Student", EVERYONE),
+    role(ARCHIVIST, "档案管理员", "Archivist", bundle!(ARCHIVIST)),
+    role(
+        DISPATCHER,
+        "后勤调度员",
+        "Logistics dispatcher",
+        bundle!(DISPATCHER),
+    ),
+    role(REPAIR_WORKER, "维修人员", "Repair worker", bundle!(REPAIR_WORKER)),
+    role(
+        WINDOW_CLERK,
+        "窗口工作人员",
+        "Service window clerk",
+        bundle!(WINDOW_CLERK),
+    ),
+    role(STAFF, "教职工", "Staff member", bundle!(STAFF)),
+    role(STUDENT, "学生", "Student", bundle!(STUDENT)),
 ];
 
 /// Looks a built-in role up by its code.
@@ -132,6 +152,7 @@ pub fn find_role(code: &str) -> Option<&'static BuiltinRole> {
 mod tests {
     use std::collections::BTreeSet;
 
+    use super::super::permissions::codes::{AUDIT_READ, NOTIFICATION_READ};
     use super::super::permissions::find;
     use super::*;
 
@@ -174,9 +195,10 @@ mod tests {
     }
 
     #[test]
-    fn staff_and_students_only_read_notifications() {
+    fn staff_and_students_read_notifications_and_use_approvals() {
         for code in [STAFF, STUDENT] {
-            assert_eq!(find_role(code).map(|r| r.permissions), Some(EVERYONE));
+            let permissions = find_role(code).map(|r| r.permissions);
+            assert_eq!(permissions, Some(&[NOTIFICATION_READ, "approval.use"][..]));
         }
     }
 }

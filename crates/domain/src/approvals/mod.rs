@@ -6,6 +6,7 @@ pub mod definition;
 pub mod field_rights;
 pub mod flow;
 pub mod form;
+pub mod module;
 pub mod parallel;
 #[cfg(test)]
 mod parallel_tests;
@@ -15,3 +16,4 @@ pub mod sequence;
 
 pub use condition::{Condition, ConditionError};
 pub use form::{CheckedForm, FieldDef, FieldKind, FormIssue, FormSchema};
+pub use module::MODULE;

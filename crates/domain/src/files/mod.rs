@@ -1,12 +1,14 @@
 //! Uploaded files (附件): what a file is, judged by its bytes, and a safe name to keep.
 //! The client's Content-Type is never trusted; the extension must agree with the content.
 
+mod module;
 mod name;
 mod zip;
 
 #[cfg(test)]
 mod tests;
 
+pub use module::MODULE;
 pub use name::{MAX_NAME_CHARS, sanitize_name};
 
 /// A type of file Xiaoban accepts.

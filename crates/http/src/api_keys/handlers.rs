@@ -9,7 +9,7 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson};
 
 /// Every API key, newest first, without secrets. Needs `api_key.manage`.
-#[utoipa::path(tag = "api-keys", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "api-keys", security(("bearerAuth" = ["api_key.manage"])), responses(
     (status = 200, description = "All keys", body = Vec<ApiKeyOut>),
 ))]
 #[get("/api-keys")]
@@ -24,7 +24,7 @@ pub async fn list_api_keys(
 /// Issues an API key. Needs `api_key.manage`. The answer holds the whole key once; only its
 /// prefix and a hash are stored. `Idempotency-Key` is not honoured here (a replay would have to
 /// keep the secret): a retried request issues a second key, so revoke the unused one.
-#[utoipa::path(tag = "api-keys", security(("bearerAuth" = [])), request_body = ApiKeyIn, responses(
+#[utoipa::path(tag = "api-keys", security(("bearerAuth" = ["api_key.manage"])), request_body = ApiKeyIn, responses(
     (status = 201, description = "Issued; `key` is shown only now", body = IssuedApiKeyOut),
     (status = 422, description = "Unknown scopes, `audit.read`, a duty conflict or a bad expiry"),
 ))]
@@ -49,7 +49,7 @@ pub async fn create_api_key(
 
 /// Revokes a key at once. Needs `api_key.manage`. Revoking a revoked key answers the same and
 /// changes nothing.
-#[utoipa::path(tag = "api-keys", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "api-keys", security(("bearerAuth" = ["api_key.manage"])),
     params(("id" = Uuid, Path, description = "The key's id")),
     responses((status = 200, description = "The key, revoked", body = ApiKeyOut)),
 )]

@@ -43,9 +43,9 @@ fn answer(outcome: Created<xiaoban_services::approvals::InstanceDetail>) -> Resu
 }
 
 macro_rules! action {
-    ($name:ident, $path:literal, $action:ident, $doc:literal) => {
+    ($name:ident, $path:literal, $action:ident, $permission:literal, $doc:literal) => {
         #[doc = $doc]
-        #[utoipa::path(tag = "approvals", request_body = ActionIn, security(("bearerAuth" = [])),
+        #[utoipa::path(tag = "approvals", request_body = ActionIn, security(("bearerAuth" = [$permission])),
             params(("id" = Uuid, Path, description = "The request's id")),
             responses(
                 (status = 200, description = "The request as it now is", body = ApprovalOut),
@@ -73,72 +73,83 @@ action!(
     approve_approval,
     "/approvals/{id}/approve",
     Approve,
+    "approval.use",
     "Approves: the caller's open task in the current step. Or-sign: the first decision decides the step; countersign: everyone; ratio: the pass ratio."
 );
 action!(
     reject_approval,
     "/approvals/{id}/reject",
     Reject,
+    "approval.use",
     "Rejects the request (`comment` required as the reason); it ends as `rejected`."
 );
 action!(
     return_approval,
     "/approvals/{id}/return",
     Return,
+    "approval.use",
     "Sends the request back (`comment` required): to the applicant, or with `targetStep` to an earlier step. Other open tasks of the step are put aside and reopen when the request comes back."
 );
 action!(
     resubmit_approval,
     "/approvals/{id}/resubmit",
     Resubmit,
+    "approval.use",
     "The applicant resubmits a returned request, optionally with changed `form` values. Depending on the template it restarts or goes straight back to the returning step."
 );
 action!(
     transfer_approval,
     "/approvals/{id}/transfer",
     Transfer,
+    "approval.use",
     "Hands the caller's task to `userId` (转交)."
 );
 action!(
     add_approval_signer,
     "/approvals/{id}/add-signer",
     AddSigner,
+    "approval.use",
     "Adds `userId` as a signer (加签) `before` the caller (who then waits) or `after` (the caller approves now; the added signer must approve too)."
 );
 action!(
     comment_approval,
     "/approvals/{id}/comment",
     Comment,
+    "approval.use",
     "Adds a comment (with optional `attachments`) to the timeline; participants are notified."
 );
 action!(
     urge_approval,
     "/approvals/{id}/urge",
     Urge,
+    "approval.use",
     "The applicant reminds the open approvers (催办); at most once every 30 minutes, else 429."
 );
 action!(
     withdraw_approval,
     "/approvals/{id}/withdraw",
     Withdraw,
+    "approval.use",
     "The applicant withdraws (撤回) the request before anyone decided in this round, or while it is back with them."
 );
 action!(
     cancel_approval,
     "/approvals/{id}/cancel",
     Cancel,
+    "approval.admin",
     "An administrator (`approval.admin`) cancels (撤销) a request that has not ended; `comment` required."
 );
 action!(
     recall_approval,
     "/approvals/{id}/recall",
     Recall,
+    "approval.use",
     "The caller takes back their approval while nobody has acted after it; the step reopens."
 );
 
 /// An approvals administrator (`approval.admin` over the request) moves an open task to
 /// another person (改派) with a reason; both are told and the timeline records it.
-#[utoipa::path(tag = "approvals", request_body = ReassignIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = ReassignIn, security(("bearerAuth" = ["approval.admin"])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The request as it now is", body = ApprovalOut),
@@ -171,7 +182,7 @@ pub async fn reassign_approval_task(
 /// added signer off the step before they act, with a reason. The step settles as if they had
 /// never been added; they are told and their task leaves their inbox. The step's last
 /// remaining approver cannot be removed (422 on `taskId`).
-#[utoipa::path(tag = "approvals", request_body = RemoveSignerIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = RemoveSignerIn, security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The request as it now is", body = ApprovalOut),

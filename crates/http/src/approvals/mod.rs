@@ -50,7 +50,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 }
 
 /// Converts a template definition or starter rule between the domain's type and its DTO, which
-/// share one JSON shape. Only the template tree still goes this way (see ADR 0014); every
+/// share one JSON shape. Only the template tree still goes this way (see ADR 0015); every
 /// other answer is built by the `From` impls in `wire.rs`.
 pub(crate) fn convert<A: Serialize, B: DeserializeOwned>(value: A) -> Result<B, ApiError> {
     serde_json::to_value(value)

@@ -29,7 +29,7 @@ pub async fn list_approval_templates(
 /// Creates a template with its first version. Needs `approval.template.manage`. The form,
 /// steps, conditions and named people, roles and departments are checked; problems are 422
 /// naming the path, e.g. `definition.steps[1].condition`. A taken code is 409.
-#[utoipa::path(tag = "approvals", request_body = TemplateIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", request_body = TemplateIn, security(("bearerAuth" = ["approval.template.manage"])), responses(
     (status = 201, description = "Created; `Location` names it", body = TemplateOut),
     (status = 409, description = "The code is taken"),
 ))]
@@ -60,7 +60,7 @@ pub async fn create_approval_template(
 }
 
 /// One template with its current definition and `ETag`. Needs `approval.use`.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The template's id")),
     responses((status = 200, description = "The template", body = TemplateOut)))]
 #[get("/approval-templates/{id}")]
@@ -77,7 +77,7 @@ pub async fn get_approval_template(
 /// Edits a template (needs `approval.template.manage` and `version` or `If-Match`). A new
 /// `definition` publishes the next version; requests already running keep the version they
 /// started with. `active: false` stops new requests.
-#[utoipa::path(tag = "approvals", request_body = TemplatePatchIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = TemplatePatchIn, security(("bearerAuth" = ["approval.template.manage"])),
     params(("id" = Uuid, Path, description = "The template's id")),
     responses(
         (status = 200, description = "The template as it now is", body = TemplateOut),
@@ -116,7 +116,7 @@ pub async fn patch_approval_template(
 
 /// Figures of a template: steps, requests by outcome, cycle time median and p90 (hours),
 /// on-time rate of decisions, rejection and return rates. Needs `approval.template.manage`.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.template.manage"])),
     params(("id" = Uuid, Path, description = "The template's id")),
     responses((status = 200, description = "The figures", body = TemplateStatsOut)))]
 #[get("/approval-templates/{id}/stats")]

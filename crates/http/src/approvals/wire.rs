@@ -1,5 +1,5 @@
 //! From the service's views to the API's answers, field by field: a renamed or retyped field is
-//! a compile error here, not a run-time 500 (see ADR 0014).
+//! a compile error here, not a run-time 500 (see ADR 0015).
 
 use xiaoban_domain::approvals::FormSchema;
 use xiaoban_domain::approvals::form::{ColumnDef, ColumnKind, FieldDef, FieldKind};

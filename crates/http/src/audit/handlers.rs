@@ -10,7 +10,7 @@ crate::listing!(AuditList, xiaoban_services::audit::AUDIT_LIST);
 
 /// The audit log, newest first: every change, sign-in, failed sign-in, lockout and refused
 /// request. Needs `audit.read` (the auditor role); nobody can change or delete entries.
-#[utoipa::path(tag = "audit", params(ListParams<AuditList>, AuditQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "audit", params(ListParams<AuditList>, AuditQuery), security(("bearerAuth" = ["audit.read"])), responses(
     (status = 200, description = "One page of events", body = PageOut<AuditEventOut>),
 ))]
 #[get("/audit-events")]
@@ -29,7 +29,7 @@ pub async fn list_audit_events(
 
 /// Checks the hash chain of the whole log and names the first altered, inserted or deleted
 /// event. Needs `audit.read`.
-#[utoipa::path(tag = "audit", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "audit", security(("bearerAuth" = ["audit.read"])), responses(
     (status = 200, description = "The verdict", body = ChainReportOut),
 ))]
 #[get("/audit-events/verify")]

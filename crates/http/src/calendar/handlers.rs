@@ -68,7 +68,7 @@ pub async fn get_deadline(
 /// Marks a day as a holiday or a make-up working day (调休), or makes it ordinary again
 /// (`kind: null`). Needs `calendar.manage`. Changing or removing a stored day needs its
 /// `version` (or `If-Match`).
-#[utoipa::path(tag = "calendar", request_body = SetDayIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "calendar", request_body = SetDayIn, security(("bearerAuth" = ["calendar.manage"])),
     params(("date" = String, Path, description = "The day, YYYY-MM-DD", example = "2027-01-01")),
     responses((status = 200, description = "The day as it now counts", body = CalendarDayOut)))]
 #[put("/calendar/days/{date}")]

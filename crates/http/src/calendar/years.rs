@@ -88,7 +88,7 @@ pub async fn list_calendar_years(
 /// Imports a year's holidays and make-up days (as the State Council publishes them each
 /// November), replacing what the year held. All rows or none: every bad row is reported at
 /// once under `days[i]`. Needs `calendar.manage`.
-#[utoipa::path(tag = "calendar", request_body = ImportYearIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "calendar", request_body = ImportYearIn, security(("bearerAuth" = ["calendar.manage"])),
     params(("year" = i32, Path, description = "The year", example = 2027)),
     responses((status = 200, description = "The year as now stored", body = CalendarYearOut)))]
 #[put("/calendar/years/{year}")]

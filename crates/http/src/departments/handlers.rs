@@ -10,7 +10,7 @@ use crate::responses::created;
 /// The whole department tree as one flat list in display order: each department right before
 /// its sub-departments, siblings by `sortOrder` then `code`. The tree is small (a school has at
 /// most a few hundred departments), so this list has no paging. Needs `department.read`.
-#[utoipa::path(tag = "departments", params(DepartmentsQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "departments", params(DepartmentsQuery), security(("bearerAuth" = ["department.read"])), responses(
     (status = 200, description = "Every department, parents before children", body = Vec<DepartmentOut>),
 ))]
 #[get("/departments")]
@@ -26,7 +26,7 @@ pub async fn list_departments(
 
 /// Creates a department. Needs `department.manage`. Send an `Idempotency-Key` to make retries
 /// safe. A taken code is 409 `conflict`; an unknown or inactive parent or head is 422.
-#[utoipa::path(tag = "departments", request_body = DepartmentIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "departments", request_body = DepartmentIn, security(("bearerAuth" = ["department.manage"])), responses(
     (status = 201, description = "Created; `Location` names it", body = DepartmentOut),
     (status = 409, description = "The code is taken"),
 ))]
@@ -46,7 +46,7 @@ pub async fn create_department(
 }
 
 /// One department, with its `ETag`. Needs `department.read`.
-#[utoipa::path(tag = "departments", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "departments", security(("bearerAuth" = ["department.read"])),
     params(("id" = Uuid, Path, description = "The department's id")),
     responses((status = 200, description = "The department", body = DepartmentOut)))]
 #[get("/departments/{id}")]
@@ -65,7 +65,7 @@ pub async fn get_department(
 /// department. Needs `department.manage` and the `version` edited (or `If-Match`). A move below
 /// itself is 422 on `parentId`; deactivating a department that still has active members or
 /// active sub-departments is 422 on `active`.
-#[utoipa::path(tag = "departments", request_body = DepartmentPatchIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "departments", request_body = DepartmentPatchIn, security(("bearerAuth" = ["department.manage"])),
     params(("id" = Uuid, Path, description = "The department's id")),
     responses(
         (status = 200, description = "The department as it now is", body = DepartmentOut),

@@ -49,7 +49,7 @@ pub struct DepartmentCardOut {
 
 /// Up to 20 active people whose name or username contains `q`, or the people named by `ids`.
 /// Shows only name and department. Needs `approval.use` (every role but the auditor).
-#[utoipa::path(tag = "directory", params(PeopleQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "directory", params(PeopleQuery), security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "People by name", body = Vec<PersonCardOut>),
 ))]
 #[get("/directory/people")]
@@ -93,7 +93,7 @@ pub async fn list_directory_people(
 }
 
 /// The active departments (id, name, parent) for tree pickers. Needs `approval.use`.
-#[utoipa::path(tag = "directory", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "directory", security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "Active departments", body = Vec<DepartmentCardOut>),
 ))]
 #[get("/directory/departments")]
@@ -125,7 +125,7 @@ pub struct RoleCardOut {
 
 /// Every role's code and name (not its permissions), for approver rules and starter lists.
 /// Needs `approval.use`.
-#[utoipa::path(tag = "directory", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "directory", security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "Roles", body = Vec<RoleCardOut>),
 ))]
 #[get("/directory/roles")]

@@ -15,7 +15,7 @@ crate::listing!(
 /// The signed-in user's notifications, newest first; `unread=true` for unread ones only.
 /// Needs `notification.read` (every role has it).
 #[utoipa::path(tag = "notifications", params(ListParams<NotificationList>, NotificationQuery),
-    security(("bearerAuth" = [])), responses(
+    security(("bearerAuth" = ["notification.read"])), responses(
     (status = 200, description = "One page of notifications", body = PageOut<NotificationOut>),
 ))]
 #[get("/notifications")]
@@ -34,7 +34,7 @@ pub async fn list_notifications(
 }
 
 /// How many of the signed-in user's notifications are unread (the badge on the bell).
-#[utoipa::path(tag = "notifications", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "notifications", security(("bearerAuth" = ["notification.read"])), responses(
     (status = 200, description = "The unread count", body = UnreadCountOut),
 ))]
 #[get("/notifications/unread-count")]
@@ -48,7 +48,7 @@ pub async fn get_unread_notification_count(
 
 /// Marks one of the signed-in user's notifications read. Marking a read one again changes
 /// nothing; someone else's notification is 404.
-#[utoipa::path(tag = "notifications", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "notifications", security(("bearerAuth" = ["notification.read"])),
     params(("id" = Uuid, Path, description = "The notification's id")),
     responses((status = 204, description = "Read")),
 )]
@@ -63,7 +63,7 @@ pub async fn mark_notification_read(
 }
 
 /// Marks every unread notification of the signed-in user read.
-#[utoipa::path(tag = "notifications", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "notifications", security(("bearerAuth" = ["notification.read"])), responses(
     (status = 200, description = "How many were marked", body = ReadAllOut),
 ))]
 #[post("/notifications/read-all")]

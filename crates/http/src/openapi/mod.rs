@@ -5,6 +5,7 @@ mod headers;
 mod lists;
 mod operations;
 mod problems;
+mod tags;
 mod unions;
 
 use utoipa::OpenApi;
@@ -20,28 +21,13 @@ use crate::errors::Problem;
         description = "校办 Xiaoban：学校综合办公室与服务大厅的业务系统。\n\nThe REST API of Xiaoban, the system of record of a school's general office and service hall. Conventions (paging, errors, versions, idempotency) are described in docs/api-design.md.",
         license(name = "MIT OR Apache-2.0"),
     ),
-    tags(
-        (name = "platform", description = "Health and readiness"),
-        (name = "auth", description = "登录 Sign-in, token refresh and sign-out"),
-        (name = "me", description = "个人中心 The signed-in user"),
-        (name = "departments", description = "部门 The department tree"),
-        (name = "users", description = "用户 Users, their departments and roles"),
-        (name = "roles", description = "角色与权限 Roles and the permission catalogue"),
-        (name = "api-keys", description = "API 密钥 Keys for scripts and integrations"),
-        (name = "settings", description = "安全策略 The password and lockout policy"),
-        (name = "audit", description = "审计日志 The tamper-evident audit log (auditor only)"),
-        (name = "calendar", description = "工作日历 The school's working calendar and deadlines"),
-        (name = "directory", description = "通讯录 Names and departments for pickers"),
-        (name = "approvals", description = "审批 Approval templates, requests, actions and the inbox"),
-        (name = "notifications", description = "通知 The signed-in user's notifications"),
-        (name = "files", description = "附件 Uploaded files, attached to records"),
-    ),
-    components(schemas(Problem)),
+    components(schemas(Problem))
 )]
 pub struct ApiDoc;
 
 /// Applies the document-wide modifiers after the routes were collected.
 pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
+    tags::from_modules(&mut doc);
     mark_public_operations(&mut doc);
     lists::name_item_schemas(&mut doc);
     unions::add_discriminators(&mut doc);

@@ -9,7 +9,7 @@ use crate::extract::{Auth, ValidatedJson, etag, expected_version};
 use crate::responses::created;
 
 /// Every role, built-in ones first, with permissions and holder counts. Needs `role.read`.
-#[utoipa::path(tag = "roles", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.read"])), responses(
     (status = 200, description = "All roles", body = Vec<RoleOut>),
 ))]
 #[get("/roles")]
@@ -24,7 +24,7 @@ pub async fn list_roles(
 /// Creates a custom role. Needs `role.manage`. Unknown permissions and sets that break the
 /// separation of duties (三员分立) are 422 under `permissions`; a taken code is 409. Send an
 /// `Idempotency-Key` to retry safely.
-#[utoipa::path(tag = "roles", security(("bearerAuth" = [])), request_body = RoleIn, responses(
+#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.manage"])), request_body = RoleIn, responses(
     (status = 201, description = "Created", body = RoleOut),
     (status = 409, description = "The code is taken"),
     (status = 422, description = "Invalid fields, unknown permissions or a duty conflict"),
@@ -48,7 +48,7 @@ pub async fn create_role(
 }
 
 /// One role. Needs `role.read`.
-#[utoipa::path(tag = "roles", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.read"])),
     params(("id" = Uuid, Path, description = "The role's id")),
     responses((status = 200, description = "The role", body = RoleOut)),
 )]
@@ -68,7 +68,7 @@ pub async fn get_role(
 /// `name`/`permissions`): they are restored from the code at every start. A custom role's new
 /// permissions must pass the separation of duties on their own and for every holder's roles
 /// together (else 422 under `permissions`).
-#[utoipa::path(tag = "roles", security(("bearerAuth" = [])), request_body = RolePatchIn,
+#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.manage"])), request_body = RolePatchIn,
     params(("id" = Uuid, Path, description = "The role's id")),
     responses(
         (status = 200, description = "The role as it is now", body = RoleOut),
@@ -101,7 +101,7 @@ pub async fn update_role(
 
 /// Deletes a custom role. Needs `role.manage`. Built-in roles and roles someone still holds are
 /// refused with 409.
-#[utoipa::path(tag = "roles", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.manage"])),
     params(("id" = Uuid, Path, description = "The role's id")),
     responses(
         (status = 204, description = "Deleted"),

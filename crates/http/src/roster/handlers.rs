@@ -23,7 +23,7 @@ use crate::extract::{Auth, ValidatedQuery};
 /// every row and writes nothing. `dryRun=false` imports everything in one transaction, or, with
 /// any problem, nothing: 422 with `errors` keyed `lines[<line>].<field>`. Each created user gets
 /// a random initial password, returned only in this answer and to be changed at first sign-in.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])), params(ImportQuery),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.import"])), params(ImportQuery),
     request_body(content = RosterUpload, content_type = "multipart/form-data"),
     responses(
         (status = 200, description = "The check's report, or the import's outcome with initial passwords", body = RosterImportOut),
@@ -48,7 +48,7 @@ pub async fn import_roster(
 
 /// The sample roster (花名册模板.xlsx): every column under its Chinese header and one example row.
 /// Needs `user.import`, like the import.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.import"])),
     responses((status = 200, description = "The sample workbook",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = crate::files::FileBytes)))]

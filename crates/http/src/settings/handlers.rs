@@ -6,7 +6,7 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, etag, expected_version};
 
 /// The password and lockout policy in force, with its `ETag`. Needs `security.manage`.
-#[utoipa::path(tag = "settings", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "settings", security(("bearerAuth" = ["security.manage"])), responses(
     (status = 200, description = "The policy", body = SecurityPolicyDto),
 ))]
 #[get("/settings/security")]
@@ -20,7 +20,7 @@ pub async fn get_security_policy(
 /// Changes the password and lockout policy, within the 等保2.0 floor (each violation listed).
 /// Needs `security.manage` and the `version` edited (or `If-Match`); applies to the next
 /// password set and the next failed sign-in.
-#[utoipa::path(tag = "settings", request_body = SecurityPolicyIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "settings", request_body = SecurityPolicyIn, security(("bearerAuth" = ["security.manage"])), responses(
     (status = 200, description = "The policy now in force", body = SecurityPolicyDto),
 ))]
 #[put("/settings/security")]

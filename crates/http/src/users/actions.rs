@@ -15,7 +15,7 @@ fn answer(user: xiaoban_services::users::UserView) -> HttpResponse {
 
 /// Disables a user: every session and token of theirs ends at once. Needs `user.manage`.
 /// Nobody can disable themselves (422).
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.manage"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user as it now is", body = UserOut)))]
 #[post("/users/{id}/disable")]
@@ -28,7 +28,7 @@ pub async fn disable_user(
 }
 
 /// Enables a disabled user again. Needs `user.manage`.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.manage"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user as it now is", body = UserOut)))]
 #[post("/users/{id}/enable")]
@@ -42,7 +42,7 @@ pub async fn enable_user(
 
 /// Sets a new random password, shown once, that must be changed at the next sign-in; lifts a
 /// lockout and ends the user's sessions. Needs `user.reset_password`.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.reset_password"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The new password", body = PasswordResetOut)))]
 #[post("/users/{id}/reset-password")]
@@ -59,7 +59,7 @@ pub async fn reset_user_password(
 /// that requires it makes them set it up again at the next sign-in. Needs
 /// `user.reset_password`. An administrator's account answers 403 `server_only`: that is done
 /// with `xiaoban admin reset-totp` on the server.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.reset_password"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses(
         (status = 200, description = "The user as it now is", body = UserOut),
@@ -75,7 +75,7 @@ pub async fn reset_user_totp(
 }
 
 /// Lifts a lockout after too many wrong passwords. Needs `user.unlock`.
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.unlock"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user as it now is", body = UserOut)))]
 #[post("/users/{id}/unlock")]
@@ -88,7 +88,7 @@ pub async fn unlock_user(
 }
 
 /// Sets the classification level the user may read. Needs `user.set_clearance`.
-#[utoipa::path(tag = "users", request_body = ClearanceIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", request_body = ClearanceIn, security(("bearerAuth" = ["user.set_clearance"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user as it now is", body = UserOut)))]
 #[put("/users/{id}/clearance")]

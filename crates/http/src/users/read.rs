@@ -15,7 +15,7 @@ crate::listing!(UserList, xiaoban_services::users::USER_LIST);
 /// phone number for callers with `user.view_sensitive`). Sortable: `username` (default), `name`,
 /// `number`, `createdAt`, `lastLoginAt`. Phone and ID numbers are masked unless the caller
 /// holds `user.view_sensitive`.
-#[utoipa::path(tag = "users", params(ListParams<UserList>, UsersQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "users", params(ListParams<UserList>, UsersQuery), security(("bearerAuth" = ["user.read"])), responses(
     (status = 200, description = "One page of users", body = PageOut<UserOut>),
 ))]
 #[get("/users")]
@@ -31,7 +31,7 @@ pub async fn list_users(
 }
 
 /// One user, with its `ETag`. Needs `user.read` reaching the user (else 404).
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["user.read"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 200, description = "The user", body = UserOut)))]
 #[get("/users/{id}")]
@@ -49,7 +49,7 @@ pub async fn get_user(
 /// The user list as an Excel file (用户名单.xlsx) with the list's `q` and filters, by username,
 /// at most 20,000 rows (more is a 422: narrow the filters). Same reach and masking as the list:
 /// phone and ID numbers are masked unless the caller holds `user.view_sensitive`. Audited.
-#[utoipa::path(tag = "users", params(KeywordParam, UsersQuery), security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", params(KeywordParam, UsersQuery), security(("bearerAuth" = ["user.read"])),
     responses((status = 200, description = "The workbook",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = crate::files::FileBytes)))]

@@ -10,7 +10,7 @@ use crate::extract::{Auth, ValidatedJson, etag};
 /// Gives the user a role in a data scope. Needs `role.assign`. The user's roles together must
 /// respect the separation of duties (三员分立): a conflict is 422 on `roleCode`. A `department`
 /// scope needs an existing `departmentId`.
-#[utoipa::path(tag = "users", request_body = RoleGrantIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", request_body = RoleGrantIn, security(("bearerAuth" = ["role.assign"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses((status = 201, description = "Assigned; the user as it now is", body = UserOut)))]
 #[post("/users/{id}/roles")]
@@ -30,7 +30,7 @@ pub async fn assign_user_role(
 
 /// Takes a role assignment away. Needs `role.assign`. The last active system administrator
 /// keeps the `sysadmin` role (422).
-#[utoipa::path(tag = "users", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", security(("bearerAuth" = ["role.assign"])),
     params(
         ("id" = Uuid, Path, description = "The user's id"),
         ("assignmentId" = Uuid, Path, description = "The assignment's id (`roles[].assignmentId`)"),

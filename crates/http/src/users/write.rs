@@ -13,7 +13,7 @@ use crate::responses::created;
 /// 三员分立). Without `password` a random one is generated and returned once as
 /// `initialPassword`. Send an `Idempotency-Key` to make retries safe. A taken username or number
 /// is 409 `conflict`.
-#[utoipa::path(tag = "users", request_body = UserIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "users", request_body = UserIn, security(("bearerAuth" = ["user.manage"])), responses(
     (status = 201, description = "Created; `Location` names the user", body = CreatedUserOut),
     (status = 409, description = "The username or number is taken"),
 ))]
@@ -40,7 +40,7 @@ pub async fn create_user(
 
 /// Edits a user's profile or departments. Needs `user.manage` reaching the user and the
 /// `version` edited (or `If-Match`).
-#[utoipa::path(tag = "users", request_body = UserPatchIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "users", request_body = UserPatchIn, security(("bearerAuth" = ["user.manage"])),
     params(("id" = Uuid, Path, description = "The user's id")),
     responses(
         (status = 200, description = "The user as it now is", body = UserOut),

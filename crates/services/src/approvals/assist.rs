@@ -165,7 +165,7 @@ pub(crate) async fn comment(
         db,
         me,
         &input.attachments,
-        "approval",
+        super::MODULE_CODE,
         flow.inst.id,
         flow.now,
         "attachments",

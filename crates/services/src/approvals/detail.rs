@@ -176,7 +176,7 @@ pub(crate) async fn load(
     // The files of a hidden attachments field are as hidden as its value.
     let unseen = visibility::hidden_files(&form, &hidden);
     visibility::mask_values(&mut form, &hidden);
-    let mut attachments = crate::files::linked_files(db, "approval", id).await?;
+    let mut attachments = crate::files::linked_files(db, super::MODULE_CODE, id).await?;
     attachments.retain(|f| !signatures.values().any(|s| *s == f.id) && !unseen.contains(&f.id));
     Ok(InstanceDetail {
         id,

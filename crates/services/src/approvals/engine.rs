@@ -577,7 +577,7 @@ pub(crate) fn notify(flow: &mut Flow, kind: NoticeKind, recipients: Vec<Uuid>, t
         title,
         body,
         link: Some(format!("/approvals/{id}")),
-        subject: Some(("approval".to_owned(), id)),
+        subject: Some((super::MODULE_CODE.to_owned(), id)),
         data: json!({ "instanceId": id, "number": flow.inst.number }),
     });
 }

@@ -95,7 +95,7 @@ pub(crate) async fn signature(
             "The signature must be a PNG image of at most 512 KB",
         ));
     }
-    files::link(db, id, "approval", flow.inst.id, flow.now).await?;
+    files::link(db, id, super::MODULE_CODE, flow.inst.id, flow.now).await?;
     Ok(Some(id))
 }
 

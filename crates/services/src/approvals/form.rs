@@ -94,7 +94,16 @@ pub(crate) async fn attach(
         by_field.entry(key.as_str()).or_default().push(*file);
     }
     for (key, ids) in by_field {
-        crate::files::link_files(tx, owner, &ids, "approval", request, now, &format!("form.{key}")).await?;
+        crate::files::link_files(
+            tx,
+            owner,
+            &ids,
+            super::MODULE_CODE,
+            request,
+            now,
+            &format!("form.{key}"),
+        )
+        .await?;
     }
     Ok(())
 }

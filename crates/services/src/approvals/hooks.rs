@@ -1,8 +1,8 @@
 //! How other modules take part: they start a request for their record (the subject) and are
 //! called back, inside the same transaction, at every transition of that request — a step
-//! entered, a step passed, a return, a resubmit, the end. A module that starts requests
-//! declares itself with its hook at start-up ([`ApprovalModule`]); one declared without a hook
-//! stops the server from starting, so a forgotten hook never surfaces when someone decides.
+//! entered, a step passed, a return, a resubmit, the end. A module starts requests by declaring
+//! its hook ([`crate::modules::RecordModule::approval_hook`]); without one its requests are
+//! refused when they start, so a forgotten hook never surfaces when someone decides.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -66,34 +66,6 @@ pub trait ApprovalHook: Send + Sync {
     fn on_transition<'a>(&'a self, tx: &'a Tx, call: HookCall<'a>) -> HookFuture<'a>;
 }
 
-/// A module that starts approval requests about its records, with the hook that follows them.
-/// The module kit's declarations produce these; the server installs them at start-up.
-#[derive(Clone)]
-pub struct ApprovalModule {
-    /// The module's code, as in [`Subject::module`].
-    pub code: String,
-    /// `None` is a module that forgot its hook: the server refuses to start.
-    pub hook: Option<Arc<dyn ApprovalHook>>,
-}
-
-impl ApprovalModule {
-    pub fn new(code: &str, hook: Arc<dyn ApprovalHook>) -> Self {
-        Self {
-            code: code.to_owned(),
-            hook: Some(hook),
-        }
-    }
-}
-
-/// Why the approval modules could not be installed; the server does not start.
-#[derive(Debug, thiserror::Error)]
-pub enum ModuleSetupError {
-    #[error("module `{0}` starts approval requests but registers no approval hook")]
-    MissingHook(String),
-    #[error("module `{0}` is declared twice as starting approval requests")]
-    Duplicate(String),
-}
-
 /// The transitions the flow's events record, in their order.
 pub(crate) fn transitions(events: &[Event]) -> Vec<Transition> {
     events.iter().filter_map(transition).collect()
@@ -119,30 +91,14 @@ fn transition(event: &Event) -> Option<Transition> {
 }
 
 impl Services {
-    /// Installs the modules that start approval requests; refuses a module without a hook,
-    /// so that the server does not start (the message names the module).
-    pub fn install_approval_modules(&self, modules: Vec<ApprovalModule>) -> Result<(), ModuleSetupError> {
-        let mut installed = std::collections::BTreeMap::new();
-        for module in modules {
-            let hook = module
-                .hook
-                .ok_or_else(|| ModuleSetupError::MissingHook(module.code.clone()))?;
-            if installed.insert(module.code.clone(), hook).is_some() {
-                return Err(ModuleSetupError::Duplicate(module.code));
-            }
-        }
-        if let Ok(mut hooks) = self.approval_hooks.write() {
-            *hooks = installed;
-        }
-        Ok(())
-    }
-
     /// Whether `module` was installed; starting a request for an undeclared module fails in
     /// the module's own code (and its tests), never later when someone decides.
     pub(crate) fn approval_module_installed(&self, module: &str) -> bool {
-        self.approval_hooks
-            .read()
-            .is_ok_and(|hooks| hooks.contains_key(module))
+        self.approval_hook(module).is_some()
+    }
+
+    fn approval_hook(&self, module: &str) -> Option<Arc<dyn ApprovalHook>> {
+        self.module(module).and_then(|m| m.approval_hook())
     }
 
     /// Tells the subject's module every transition of this action, in order.
@@ -159,10 +115,7 @@ impl Services {
             return Ok(());
         }
         let hook = self
-            .approval_hooks
-            .read()
-            .ok()
-            .and_then(|h| h.get(module).cloned())
+            .approval_hook(module)
             .ok_or_else(|| ServiceError::Internal(format!("module {module} has no approval hook")))?;
         for (transition, step_name) in transitions {
             let call = HookCall {

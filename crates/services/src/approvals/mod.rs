@@ -20,6 +20,7 @@ mod hooks;
 mod inbox;
 mod input;
 mod manager_chain;
+mod module;
 mod numbers;
 mod offers;
 mod oversight;
@@ -42,11 +43,12 @@ pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
 pub use detail::{DecisionNeeds, InstanceDetail, StepView, TaskView};
 pub use drafts::{DraftInput, DraftPatch, DraftView};
-pub use hooks::{ApprovalHook, ApprovalModule, HookCall, HookFuture, ModuleSetupError, Subject, Transition};
+pub use hooks::{ApprovalHook, HookCall, HookFuture, Subject, Transition};
 pub use inbox::{
     Box as InboxBox, DECIDED_TASK_LIST, InboxCounts, InboxItem, InboxQuery, OPEN_TASK_LIST, STARTED_LIST,
 };
 pub use input::{ActionInput, AddSignerInput, Position};
+pub use module::ApprovalsModule;
 pub use oversight::{REGISTER_LIST, RegisterItem, RegisterQuery, status_label};
 pub use progress::{BranchStepView, BranchView, StepState};
 pub use start::StartInput;
@@ -54,7 +56,10 @@ pub use stats::TemplateStats;
 pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};
 pub use timers::TimerReport;
 
+/// The module's code, as its records' files are linked under.
+pub const MODULE_CODE: &str = xiaoban_domain::approvals::MODULE.code.as_str();
+
 /// The numbering series of requests: `SP-2026-00001`.
-pub const NUMBER_SERIES: &str = "approval";
+pub const NUMBER_SERIES: &str = xiaoban_domain::approvals::module::NUMBER_SERIES.key;
 /// The module code of requests on the shared record timeline.
-pub const RECORD_MODULE: &str = "approval";
+pub const RECORD_MODULE: &str = MODULE_CODE;

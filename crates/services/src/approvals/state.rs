@@ -285,7 +285,7 @@ impl Flow {
             xiaoban_persistence::notifications::mark_subject_read(
                 tx,
                 person,
-                ("approval", self.inst.id),
+                (super::MODULE_CODE, self.inst.id),
                 &["task_assigned", "urged", "deadline_approaching", "overdue"],
                 self.now,
             )

@@ -1,4 +1,5 @@
-//! What a new installation needs: the built-in roles and a first administrator.
+//! What a new installation needs: the built-in roles, the modules' numbering series and a
+//! first administrator.
 
 use uuid::Uuid;
 use xiaoban_domain::access::BUILTIN_ROLES;
@@ -25,15 +26,20 @@ impl Services {
         for role in BUILTIN_ROLES {
             roles::sync_builtin(&tx, role.code, role.zh, role.permissions, now).await?;
         }
-        // Start-up is also where the engine's numbering series gets registered, once.
-        crate::numbering::ensure_series(
-            &tx,
-            crate::approvals::NUMBER_SERIES,
-            "审批编号",
-            "SP-{year}-{seq:05}",
-            "approval",
-        )
-        .await?;
+        tx.commit().await.map_err(PersistenceError::from)?;
+        Ok(())
+    }
+
+    /// Registers every installed module's numbering series (declared in its `ModuleDef`) that
+    /// the database does not have yet; an existing series keeps the pattern it was given.
+    pub async fn register_number_series(&self) -> Result<(), ServiceError> {
+        let tx = begin_write(self.db()).await?;
+        for module in self.modules() {
+            for series in module.def().series {
+                crate::numbering::ensure_series(&tx, series.key, series.name, series.pattern, series.key)
+                    .await?;
+            }
+        }
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(())
     }

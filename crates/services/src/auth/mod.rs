@@ -3,6 +3,7 @@
 mod admin;
 mod authenticate;
 mod bootstrap;
+mod module;
 mod password_change;
 mod passwords;
 mod second_factor;
@@ -16,6 +17,7 @@ use chrono::Duration;
 use secrecy::SecretString;
 
 pub use bootstrap::FirstAdmin;
+pub use module::AuthModule;
 pub use passwords::{HashPool, random_password};
 pub use second_factor::{SecondFactor, challenge_ttl};
 pub use sessions::SignedIn;

@@ -5,23 +5,18 @@ use uuid::Uuid;
 use crate::{RequestContext, ServiceError, Services};
 
 impl Services {
-    /// Whether the caller may read `record_id` of `module`, by that module's own rules (permission
-    /// and data scope). Each module that attaches files adds its arm here, calling its own
-    /// read check and answering `Ok(false)` for its `NotFound`.
+    /// Whether the caller may read `record_id` of `module`, by that module's own rules
+    /// ([`crate::modules::RecordModule::can_read`]). Unknown modules grant nothing: only the
+    /// owner reads.
     pub(crate) async fn can_read_linked_record(
         &self,
         ctx: &RequestContext,
         module: &str,
         record_id: Uuid,
     ) -> Result<bool, ServiceError> {
-        match module {
-            "approval" => match self.get_approval(ctx, record_id).await {
-                Ok(_) => Ok(true),
-                Err(ServiceError::NotFound { .. } | ServiceError::Forbidden { .. }) => Ok(false),
-                Err(err) => Err(err),
-            },
-            // Unknown modules grant nothing: only the owner reads.
-            _ => Ok(false),
+        match self.module(module) {
+            Some(module) => module.can_read(self, ctx, record_id).await,
+            None => Ok(false),
         }
     }
 }

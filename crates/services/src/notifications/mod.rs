@@ -7,6 +7,7 @@
 
 mod channel;
 mod inbox;
+mod module;
 mod worker;
 
 use std::collections::BTreeSet;
@@ -18,6 +19,7 @@ use xiaoban_persistence::notifications::outbox;
 
 pub use channel::Channel;
 pub use inbox::{NOTIFICATION_LIST, NotificationView};
+pub use module::{NotificationsModule, OUTBOX_JOB};
 pub use worker::{DeliveryReport, MAX_ATTEMPTS, retry_delay};
 
 use crate::ServiceError;

@@ -7,6 +7,7 @@ mod create;
 mod export;
 mod list;
 mod load;
+mod module;
 mod reach;
 mod roles;
 mod update;
@@ -14,5 +15,6 @@ mod view;
 
 pub use create::{CreatedUser, NewUser, RoleGrant};
 pub use list::{USER_LIST, UserListFilter};
+pub use module::UsersModule;
 pub use update::UserPatch;
 pub use view::{UserDepartment, UserRole, UserView};

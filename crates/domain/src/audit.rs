@@ -1,0 +1,27 @@
+//! The audit log (审计日志) as a module.
+
+use crate::access::role_codes::AUDITOR;
+use crate::access::{Duty, PermissionDef};
+use crate::module::{ModuleDef, RoleGrant, TagDef};
+
+pub const AUDIT_READ: &str = "audit.read";
+
+pub const MODULE: ModuleDef = ModuleDef {
+    permissions: &[PermissionDef::new(
+        AUDIT_READ,
+        "audit",
+        "查看审计日志",
+        "Read the audit log",
+        Duty::Audit,
+    )],
+    grants: &[RoleGrant {
+        roles: &[AUDITOR],
+        permissions: &[AUDIT_READ],
+    }],
+    tag: Some(TagDef {
+        name: "audit",
+        zh: "审计日志",
+        en: "The tamper-evident audit log (auditor only)",
+    }),
+    ..ModuleDef::new("audit")
+};
