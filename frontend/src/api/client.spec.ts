@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { api, setSessionExpiredHandler } from './client'
+import { setSessionSource, type SessionSource, type TokenOut } from './session'
+import clientSource from './client.ts?raw'
+import { storeSessionSource } from '@/stores/session-source'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, problemResponse, tokenOut } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
@@ -87,5 +90,39 @@ describe('api client auth middleware', () => {
     const { error } = await api.POST('/api/v1/auth/login', { body: { username: 'a', password: 'b' } })
     expect(error?.code).toBe('invalid_credentials')
     expect(refreshes).toBe(0)
+  })
+
+  it('reads and keeps the session through the source it is given, without any store', async () => {
+    const kept: TokenOut[] = []
+    const source: SessionSource = {
+      accessToken: () => kept.at(-1)?.accessToken ?? 'stale',
+      language: () => 'en',
+      keep: (session) => kept.push(session),
+      clear: () => undefined,
+      requireTotpEnrolment: () => undefined,
+    }
+    setSessionSource(source)
+    const seen: (string | null)[] = []
+    server.use(
+      http.post('*/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('renewed'))),
+      http.get('*/api/v1/me', ({ request }) => {
+        seen.push(`${request.headers.get('Authorization')} ${request.headers.get('Accept-Language')}`)
+        return request.headers.get('Authorization') === 'Bearer renewed'
+          ? HttpResponse.json(makeUser())
+          : problemResponse(401, 'unauthorized')
+      }),
+    )
+    try {
+      const { response } = await api.GET('/api/v1/me')
+      expect(response.status).toBe(200)
+      expect(seen).toEqual(['Bearer stale en', 'Bearer renewed en'])
+      expect(kept.map((s) => s.accessToken)).toEqual(['renewed'])
+    } finally {
+      setSessionSource(storeSessionSource)
+    }
+  })
+
+  it('knows no store: the client and the auth store do not import each other', () => {
+    expect(clientSource).not.toMatch(/from '@\/stores\//)
   })
 })
