@@ -5,7 +5,7 @@ import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
 import type { ApprovalOut } from './api'
-import PersonPicker from './PersonPicker.vue'
+import PersonPicker from '@/components/PersonPicker.vue'
 import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
 
 useMockServer()

@@ -7,7 +7,7 @@ import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
 import type { FieldDef, FormValues } from './api'
-import { fenToYuan, formatMoney, yuanToFen } from './format'
+import { fenToYuan, formatMoney, yuanToFen } from '@/components/money'
 import SchemaForm from './SchemaForm.vue'
 import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
 

@@ -4,8 +4,8 @@ import { http, HttpResponse } from 'msw'
 import { i18n } from '@/i18n'
 import { freshPinia, problemResponse } from '@/test/helpers'
 import { server, useMockServer } from '@/test/server'
-import AttachmentsInput from './AttachmentsInput.vue'
-import PersonPicker from './PersonPicker.vue'
+import AttachmentsInput from '@/components/AttachmentsInput.vue'
+import PersonPicker from '@/components/PersonPicker.vue'
 
 useMockServer()
 
