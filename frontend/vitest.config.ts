@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       environment: 'jsdom',
       include: ['src/**/*.spec.ts'],
-      setupFiles: ['src/test/setup.ts'],
+      setupFiles: ['src/test/setup.ts', 'src/test/session-setup.ts'],
       css: false,
       // A file's first mount transforms Element Plus (inlined below): over 20 s on a busy 2-core machine.
       testTimeout: 60000,

@@ -4,12 +4,15 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { createAppRouter } from './router'
 import { setSessionExpiredHandler, setTotpEnrolmentHandler } from './api/client'
+import { setSessionSource } from './api/session'
+import { storeSessionSource } from './stores/session-source'
 import './styles.css'
 
 const app = createApp(App)
 const pinia = createPinia()
 const router = createAppRouter()
 app.use(pinia).use(i18n).use(router)
+setSessionSource(storeSessionSource)
 
 setSessionExpiredHandler(() => {
   const current = router.currentRoute.value

@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { api, setSessionExpiredHandler } from './client'
+import { setSessionSource, type SessionSource, type TokenOut } from './session'
+import clientSource from './client.ts?raw'
+import { storeSessionSource } from '@/stores/session-source'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -16,7 +19,7 @@ describe('api client auth middleware', () => {
     useAuthStore().setSession(tokenOut('tok-1'))
     let seen: string | null = null
     server.use(
-      http.get('*/api/v1/me', ({ request }) => {
+      http.get('/api/v1/me', ({ request }) => {
         seen = request.headers.get('Authorization')
         return HttpResponse.json(makeUser())
       }),
@@ -32,19 +35,19 @@ describe('api client auth middleware', () => {
     let credentials: string | null = null
     const refreshBodies: unknown[] = []
     server.use(
-      http.post('*/api/v1/auth/refresh', async ({ request }) => {
+      http.post('/api/v1/auth/refresh', async ({ request }) => {
         refreshes += 1
         credentials = request.credentials
         refreshBodies.push(await request.json())
         await new Promise((r) => setTimeout(r, 20))
         return HttpResponse.json(tokenOut('fresh'))
       }),
-      http.get('*/api/v1/me', ({ request }) =>
+      http.get('/api/v1/me', ({ request }) =>
         request.headers.get('Authorization') === 'Bearer fresh'
           ? HttpResponse.json(makeUser())
           : problemResponse(401, 'unauthorized'),
       ),
-      http.get('*/api/v1/permissions', ({ request }) =>
+      http.get('/api/v1/permissions', ({ request }) =>
         request.headers.get('Authorization') === 'Bearer fresh'
           ? HttpResponse.json([])
           : problemResponse(401, 'unauthorized'),
@@ -65,7 +68,7 @@ describe('api client auth middleware', () => {
     auth.setSession(tokenOut('expired'))
     const expired = vi.fn()
     setSessionExpiredHandler(expired)
-    server.use(http.get('*/api/v1/me', () => problemResponse(401, 'unauthorized')))
+    server.use(http.get('/api/v1/me', () => problemResponse(401, 'unauthorized')))
     const { error, response } = await api.GET('/api/v1/me')
     expect(response.status).toBe(401)
     expect(error?.code).toBe('unauthorized')
@@ -78,14 +81,48 @@ describe('api client auth middleware', () => {
   it('does not refresh on a 401 from /auth/login', async () => {
     let refreshes = 0
     server.use(
-      http.post('*/api/v1/auth/refresh', () => {
+      http.post('/api/v1/auth/refresh', () => {
         refreshes += 1
         return problemResponse(401, 'unauthorized')
       }),
-      http.post('*/api/v1/auth/login', () => problemResponse(401, 'invalid_credentials')),
+      http.post('/api/v1/auth/login', () => problemResponse(401, 'invalid_credentials')),
     )
     const { error } = await api.POST('/api/v1/auth/login', { body: { username: 'a', password: 'b' } })
     expect(error?.code).toBe('invalid_credentials')
     expect(refreshes).toBe(0)
+  })
+
+  it('reads and keeps the session through the source it is given, without any store', async () => {
+    const kept: TokenOut[] = []
+    const source: SessionSource = {
+      accessToken: () => kept.at(-1)?.accessToken ?? 'stale',
+      language: () => 'en',
+      keep: (session) => kept.push(session),
+      clear: () => undefined,
+      requireTotpEnrolment: () => undefined,
+    }
+    setSessionSource(source)
+    const seen: (string | null)[] = []
+    server.use(
+      http.post('/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('renewed'))),
+      http.get('/api/v1/me', ({ request }) => {
+        seen.push(`${request.headers.get('Authorization')} ${request.headers.get('Accept-Language')}`)
+        return request.headers.get('Authorization') === 'Bearer renewed'
+          ? HttpResponse.json(makeUser())
+          : problemResponse(401, 'unauthorized')
+      }),
+    )
+    try {
+      const { response } = await api.GET('/api/v1/me')
+      expect(response.status).toBe(200)
+      expect(seen).toEqual(['Bearer stale en', 'Bearer renewed en'])
+      expect(kept.map((s) => s.accessToken)).toEqual(['renewed'])
+    } finally {
+      setSessionSource(storeSessionSource)
+    }
+  })
+
+  it('knows no store: the client and the auth store do not import each other', () => {
+    expect(clientSource).not.toMatch(/from '@\/stores\//)
   })
 })

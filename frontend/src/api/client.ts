@@ -1,9 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { components, paths } from './schema'
-import { useAuthStore } from '@/stores/auth'
-import { useLocaleStore } from '@/stores/locale'
+import { sessionSource, type TokenOut } from './session'
 
-export type TokenOut = components['schemas']['TokenOut']
+export type { TokenOut } from './session'
 export type UserOut = components['schemas']['UserOut']
 
 const REFRESH_PATH = '/api/v1/auth/refresh'
@@ -27,7 +26,7 @@ async function noticeTotpEnrolment(response: Response): Promise<void> {
   if (response.status !== 403) return
   const body = (await response.clone().json().catch(() => null)) as { code?: string } | null
   if (body?.code === 'totp_enrolment_required') {
-    useAuthStore().mustEnrolTotp = true
+    sessionSource().requireTotpEnrolment()
     onTotpEnrolmentRequired()
   }
 }
@@ -46,20 +45,20 @@ export function refreshSession(): Promise<string | null> {
 }
 
 async function doRefresh(): Promise<string | null> {
-  const auth = useAuthStore()
+  const session = sessionSource()
   try {
     const response = await globalThis.fetch(
       new Request(REFRESH_PATH, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': useLocaleStore().locale },
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': session.language() },
         body: JSON.stringify({ refreshTokenInCookie: true }),
       }),
     )
     if (!response.ok) return null
-    const session = (await response.json()) as TokenOut
-    auth.setSession(session)
-    return session.accessToken
+    const fresh = (await response.json()) as TokenOut
+    session.keep(fresh)
+    return fresh.accessToken
   } catch {
     return null
   }
@@ -80,9 +79,10 @@ const inFlight = new Map<string, Sent>()
 
 export const authMiddleware: Middleware = {
   onRequest({ request, id }) {
-    const token = useAuthStore().accessToken
+    const session = sessionSource()
+    const token = session.accessToken()
     if (token) request.headers.set('Authorization', `Bearer ${token}`)
-    request.headers.set('Accept-Language', useLocaleStore().locale)
+    request.headers.set('Accept-Language', session.language())
     if (!isNoRetry(request.url)) inFlight.set(id, { copy: request.clone(), token })
     return request
   },
@@ -91,12 +91,12 @@ export const authMiddleware: Middleware = {
     inFlight.delete(id)
     await noticeTotpEnrolment(response)
     if (response.status !== 401 || !sent) return response
-    const auth = useAuthStore()
+    const session = sessionSource()
     // Another request may already have refreshed while this one was in flight.
-    const current = auth.accessToken
+    const current = session.accessToken()
     const token = current && current !== sent.token ? current : await refreshSession()
     if (!token) {
-      auth.clearSession()
+      session.clear()
       onSessionExpired()
       return response
     }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -48,11 +48,11 @@ describe('AppLayout', () => {
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser()))
     server.use(
-      http.get('*/api/v1/calendar/days', () =>
+      http.get('/api/v1/calendar/days', () =>
         HttpResponse.json({ timezone: 'Asia/Shanghai', schoolHours: '08:00-12:00', days: [] }),
       ),
       // The calendar page also asks which years are loaded (for its missing-year banner).
-      http.get('*/api/v1/calendar/years', () => HttpResponse.json({ years: [], missing: null })),
+      http.get('/api/v1/calendar/years', () => HttpResponse.json({ years: [], missing: null })),
     )
     const { router, wrapper } = await mountAt('/calendar', pinia)
     await flushPromises()

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import DemoBanner from './DemoBanner.vue'
 import { i18n } from '@/i18n'
 import { freshPinia } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
 async function banner(demo: boolean) {
-  server.use(http.get('*/api/v1/site', () => HttpResponse.json({ demo })))
+  server.use(http.get('/api/v1/site', () => HttpResponse.json({ demo })))
   const wrapper = mount(DemoBanner, { global: { plugins: [i18n, freshPinia()] } })
   await flushPromises()
   return wrapper

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import type { components } from '@/api/schema'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -34,21 +34,21 @@ function inbox(unread: number) {
   const calls = { counts: 0, listQuery: null as URLSearchParams | null, read: [] as string[], readAll: 0 }
   let count = unread
   server.use(
-    http.get('*/api/v1/notifications/unread-count', () => {
+    http.get('/api/v1/notifications/unread-count', () => {
       calls.counts += 1
       return HttpResponse.json({ count })
     }),
-    http.get('*/api/v1/notifications', ({ request }) => {
+    http.get('/api/v1/notifications', ({ request }) => {
       calls.listQuery = new URL(request.url).searchParams
       const body: Page = { items: [first, second], total: 2, page: 1, pageSize: 10 }
       return HttpResponse.json(body)
     }),
-    http.post('*/api/v1/notifications/:id/read', ({ params }) => {
+    http.post('/api/v1/notifications/{id}/read', ({ params }) => {
       calls.read.push(String(params.id))
       count = Math.max(0, count - 1)
       return new HttpResponse(null, { status: 204 })
     }),
-    http.post('*/api/v1/notifications/read-all', () => {
+    http.post('/api/v1/notifications/read-all', () => {
       calls.readAll += 1
       const updated = count
       count = 0

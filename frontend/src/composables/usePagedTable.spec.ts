@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { i18n } from '@/i18n'
-import { problemResponse } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { makeUser, problemResponse } from '@/test/helpers'
+import { http, server, useMockServer } from '@/test/server'
 import PagedTable from '@/components/PagedTable.vue'
 import { buildListQuery, usePagedTable, type ListQuery, type PageOut } from './usePagedTable'
 
@@ -42,10 +42,10 @@ describe('usePagedTable', () => {
   it('sends page, pageSize, sort, q and filters, and resets to page 1 on a new search', async () => {
     const seen: URLSearchParams[] = []
     server.use(
-      http.get('*/api/v1/users', ({ request }) => {
+      http.get('/api/v1/users', ({ request }) => {
         const params = new URL(request.url).searchParams
         seen.push(params)
-        return HttpResponse.json({ items: [{ id: '1', name: '张三' }], total: 41, page: Number(params.get('page')), pageSize: 20 })
+        return HttpResponse.json({ items: [makeUser({ id: '1', name: '张三' })], total: 41, page: Number(params.get('page')), pageSize: 20 })
       }),
     )
     const { wrapper, table } = mountTable()
@@ -65,7 +65,7 @@ describe('usePagedTable', () => {
   it('shows the problem message with a retry that reloads', async () => {
     let calls = 0
     server.use(
-      http.get('*/api/v1/users', () => {
+      http.get('/api/v1/users', () => {
         calls++
         return calls === 1
           ? problemResponse(403, 'forbidden', { detail: '缺少权限 user.read' })

@@ -28,8 +28,6 @@ const en: MessageSchema = {
     loading: 'Loading…',
     none: 'None',
     requestId: 'Request id: {id}',
-    underConstruction: 'Under construction',
-    underConstructionHint: 'This feature is being built.',
     backHome: 'Back to home',
   },
   nav: {

@@ -27,8 +27,6 @@ const zhCN = {
     loading: '加载中…',
     none: '无',
     requestId: '请求编号：{id}',
-    underConstruction: '建设中',
-    underConstructionHint: '该功能正在开发，敬请期待。',
     backHome: '返回首页',
   },
   nav: {

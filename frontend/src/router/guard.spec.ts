@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { createAppRouter, safeRedirect } from './index'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -24,8 +24,8 @@ describe('router guard', () => {
   it('restores a session from the refresh cookie before deciding', async () => {
     freshPinia()
     server.use(
-      http.post('*/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('from-cookie'))),
-      http.get('*/api/v1/me', () => HttpResponse.json(makeUser({ name: '李四' }))),
+      http.post('/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('from-cookie'))),
+      http.get('/api/v1/me', () => HttpResponse.json(makeUser({ name: '李四' }))),
     )
     const router = createAppRouter(createMemoryHistory())
     await router.push('/profile')

@@ -1,10 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { HomeFilled } from '@element-plus/icons-vue'
+import type { MenuMeta } from './menu'
 import { departmentRoutes } from '@/features/departments/routes'
 import { userRoutes } from '@/features/users/routes'
-import { rolesPage } from '@/features/roles/routes'
-import { apiKeysPage } from '@/features/api-keys/routes'
-import { auditPage } from '@/features/audit/routes'
-import { calendarPage } from '@/features/calendar/routes'
+import { roleRoutes } from '@/features/roles/routes'
+import { apiKeyRoutes } from '@/features/api-keys/routes'
+import { auditRoutes } from '@/features/audit/routes'
+import { calendarRoutes } from '@/features/calendar/routes'
 import { notificationRoutes } from '@/features/notifications/routes'
 import { approvalPrintRoute, approvalRoutes } from '@/features/approvals/routes'
 
@@ -16,19 +18,10 @@ declare module 'vue-router' {
     permission?: string
     /** i18n key of the page title. */
     titleKey?: string
+    /** The page's entry in the navigation menu (see `./menu.ts`). */
+    menu?: MenuMeta
   }
 }
-
-const underConstruction = () => import('@/features/admin/UnderConstructionPage.vue')
-
-/** Organisation admin entries: menu items and (for now) placeholder pages. */
-export const adminEntries = [
-  { name: 'admin-departments', path: 'admin/departments', titleKey: 'nav.departments', permission: 'department.read' },
-  { name: 'admin-users', path: 'admin/users', titleKey: 'nav.users', permission: 'user.read' },
-  { name: 'admin-roles', path: 'admin/roles', titleKey: 'nav.roles', permission: 'role.read', page: rolesPage },
-  { name: 'admin-api-keys', path: 'admin/api-keys', titleKey: 'nav.apiKeys', permission: 'api_key.manage', page: apiKeysPage },
-  { name: 'admin-audit', path: 'admin/audit', titleKey: 'nav.audit', permission: 'audit.read', page: auditPage },
-] as const
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -58,7 +51,7 @@ export const routes: RouteRecordRaw[] = [
         path: '',
         name: 'home',
         component: () => import('@/features/home/HomePage.vue'),
-        meta: { titleKey: 'nav.home' },
+        meta: { titleKey: 'nav.home', menu: { icon: HomeFilled, order: 0 } },
       },
       {
         path: 'profile',
@@ -66,26 +59,14 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/profile/ProfilePage.vue'),
         meta: { titleKey: 'profile.title' },
       },
-      // Everyone signed in may read the calendar; editing is gated on calendar.manage inside the page.
-      {
-        path: 'calendar',
-        name: 'calendar',
-        component: calendarPage,
-        meta: { titleKey: 'nav.calendar' },
-      },
-      { path: 'admin/calendar', redirect: '/calendar' },
+      ...calendarRoutes,
       ...notificationRoutes,
       ...approvalRoutes,
       ...departmentRoutes,
       ...userRoutes,
-      ...adminEntries.filter((e) => e.name !== 'admin-departments' && e.name !== 'admin-users').map(
-        (e): RouteRecordRaw => ({
-          path: e.path,
-          name: e.name,
-          component: 'page' in e ? e.page : underConstruction,
-          meta: { titleKey: e.titleKey, permission: e.permission },
-        }),
-      ),
+      ...roleRoutes,
+      ...apiKeyRoutes,
+      ...auditRoutes,
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

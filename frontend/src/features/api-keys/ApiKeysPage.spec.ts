@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
+import type { ApiKeyOut } from './api'
 
 useMockServer()
 
@@ -17,11 +18,11 @@ const perms = [
 describe('ApiKeysPage', () => {
   it('offers only scopes the creator holds, never audit or key management, and shows the issued key once', async () => {
     let sent: unknown = null
-    const keys: unknown[] = []
+    const keys: ApiKeyOut[] = []
     server.use(
-      http.get('*/api/v1/api-keys', () => HttpResponse.json(keys)),
-      http.get('*/api/v1/permissions', () => HttpResponse.json(perms)),
-      http.post('*/api/v1/api-keys', async ({ request }) => {
+      http.get('/api/v1/api-keys', () => HttpResponse.json(keys)),
+      http.get('/api/v1/permissions', () => HttpResponse.json(perms)),
+      http.post('/api/v1/api-keys', async ({ request }) => {
         sent = await request.json()
         const out = { id: '0193a5b2-0000-7000-8000-0000000000k1', name: '同步', prefix: 'abcd1234', scopes: ['user.read'], createdAt: '2026-01-01T00:00:00Z', expiresAt: null }
         keys.push({ ...out, lastUsedAt: null, revokedAt: null })

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { InboxCounts, InboxItem } from './api'
 import { APPROVAL_ID, inboxItem, leaveTemplate } from './test-fixtures'
 
@@ -19,15 +19,15 @@ const BY_BOX: Record<string, InboxItem[]> = {
 async function open() {
   const boxes: string[] = []
   server.use(
-    http.get('*/api/v1/approval-tasks/counts', () => HttpResponse.json({ pending: 3, done: 7, started: 0, ccUnread: 1 } satisfies InboxCounts)),
-    http.get('*/api/v1/approval-tasks', ({ request }) => {
+    http.get('/api/v1/approval-tasks/counts', () => HttpResponse.json({ pending: 3, done: 7, started: 0, ccUnread: 1 } satisfies InboxCounts)),
+    http.get('/api/v1/approval-tasks', ({ request }) => {
       const box = new URL(request.url).searchParams.get('box') ?? ''
       boxes.push(box)
       const items = BY_BOX[box] ?? []
       return HttpResponse.json({ items, total: items.length, page: 1, pageSize: 20 })
     }),
-    http.get('*/api/v1/approval-templates', () => HttpResponse.json([leaveTemplate()])),
-    http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => new HttpResponse(null, { status: 404 })),
+    http.get('/api/v1/approval-templates', () => HttpResponse.json([leaveTemplate()])),
+    http.get('/api/v1/approvals/{id}', () => new HttpResponse(null, { status: 404 })),
   )
   const pinia = freshPinia()
   useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))

@@ -1,24 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { ApprovalOut } from './api'
-import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
+import { approval, APPROVAL_ID, leaveTemplate } from './test-fixtures'
 
 useMockServer()
 afterEach(() => vi.restoreAllMocks())
 
 async function open(first: ApprovalOut, sent: { approve: unknown; uploads: number }) {
   server.use(
-    http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(first)),
-    http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-    http.post('*/api/v1/files', () => {
+    http.get('/api/v1/approvals/{id}', () => HttpResponse.json(first)),
+    http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+    http.post('/api/v1/files', () => {
       sent.uploads += 1
       return HttpResponse.json({ id: 'sig-1', name: 'signature.png', contentType: 'image/png', size: 3, sha256: 'x', ownerId: 'u-wei', createdAt: '2026-11-23T00:00:00Z' }, { status: 201 })
     }),
-    http.post(`*/api/v1/approvals/${APPROVAL_ID}/approve`, async ({ request }) => {
+    http.post('/api/v1/approvals/{id}/approve', async ({ request }) => {
       sent.approve = await request.json()
       return HttpResponse.json(approval({ actions: [] }))
     }),

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { InboxItem } from './api'
 import type { BatchDecisionOut } from './batch-api'
 import { inboxItem, leaveTemplate } from './test-fixtures'
@@ -21,13 +21,13 @@ async function open(answer: BatchDecisionOut) {
   const sent: { path: string; body: unknown }[] = []
   let loads = 0
   server.use(
-    http.get('*/api/v1/approval-tasks/counts', () => HttpResponse.json({ pending: 2, done: 0, started: 0, ccUnread: 0 })),
-    http.get('*/api/v1/approval-tasks', () => {
+    http.get('/api/v1/approval-tasks/counts', () => HttpResponse.json({ pending: 2, done: 0, started: 0, ccUnread: 0 })),
+    http.get('/api/v1/approval-tasks', () => {
       loads += 1
       return HttpResponse.json({ items: PENDING, total: PENDING.length, page: 1, pageSize: 20 })
     }),
-    http.get('*/api/v1/approval-templates', () => HttpResponse.json([leaveTemplate()])),
-    http.post('*/api/v1/approvals/batch/:decision', async ({ request }) => {
+    http.get('/api/v1/approval-templates', () => HttpResponse.json([leaveTemplate()])),
+    http.untyped.post('*/api/v1/approvals/batch/:decision', async ({ request }) => {
       sent.push({ path: new URL(request.url).pathname, body: await request.json() })
       return HttpResponse.json(answer)
     }),

@@ -1,23 +1,23 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { ApprovalOut } from './api'
-import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
+import { approval, APPROVAL_ID, leaveTemplate } from './test-fixtures'
 
 useMockServer()
 
 async function open(first: ApprovalOut, handlers: Parameters<typeof server.use> = []) {
   let gets = 0
   server.use(
-    http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => {
+    http.get('/api/v1/approvals/{id}', () => {
       gets += 1
       return HttpResponse.json(first)
     }),
     ...handlers,
-    http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
+    http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
   )
   const pinia = freshPinia()
   useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
@@ -93,7 +93,7 @@ describe('DetailPage', () => {
 
     // A request on an older version than the template publishes: its conditions are not guessed.
     const older = await open(short, [
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json({ ...leaveTemplate(), currentVersion: 2 })),
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json({ ...leaveTemplate(), currentVersion: 2 })),
     ])
     await vi.waitFor(() => expect(older.wrapper.find('[data-test="steps"]').text()).toContain('已跳过：不满足适用条件'))
     expect(older.wrapper.find('[data-test="steps"]').text()).not.toContain('请假天数')
@@ -115,7 +115,7 @@ describe('DetailPage', () => {
   it('will not reject without a reason, and sends the reason with the version seen', async () => {
     let sent: Record<string, unknown> | null = null
     const { wrapper } = await open(approval(), [
-      http.post(`*/api/v1/approvals/${APPROVAL_ID}/reject`, async ({ request }) => {
+      http.post('/api/v1/approvals/{id}/reject', async ({ request }) => {
         sent = (await request.json()) as Record<string, unknown>
         return HttpResponse.json(approval({ status: 'rejected', actions: ['comment'] }))
       }),
@@ -139,7 +139,7 @@ describe('DetailPage', () => {
 
   it('reloads the request when someone else acted first (409)', async () => {
     const { wrapper, gets } = await open(approval({ actions: ['withdraw', 'comment'] }), [
-      http.post(`*/api/v1/approvals/${APPROVAL_ID}/withdraw`, () =>
+      http.post('/api/v1/approvals/{id}/withdraw', () =>
         problemResponse(409, 'version_conflict', { detail: '申请已被处理' }),
       ),
     ])

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { DraftOut } from './drafts-api'
 import { approval, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
 
@@ -31,9 +31,9 @@ async function open(path: string) {
 describe('the drafts box', () => {
   it('lists my drafts and continues one on the new-request page', async () => {
     server.use(
-      http.get('*/api/v1/approval-drafts', () => HttpResponse.json([draft()])),
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-      http.get(`*/api/v1/approval-drafts/${DRAFT_ID}`, () => HttpResponse.json(draft())),
+      http.get('/api/v1/approval-drafts', () => HttpResponse.json([draft()])),
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+      http.get('/api/v1/approval-drafts/{id}', () => HttpResponse.json(draft())),
     )
     const { wrapper, router } = await open('/approvals/drafts')
     expect(wrapper.text()).toContain('草稿箱')
@@ -49,8 +49,8 @@ describe('the drafts box', () => {
     const deleted: (string | null)[] = []
     let list = [draft()]
     server.use(
-      http.get('*/api/v1/approval-drafts', () => HttpResponse.json(list)),
-      http.delete(`*/api/v1/approval-drafts/${DRAFT_ID}`, ({ request }) => {
+      http.get('/api/v1/approval-drafts', () => HttpResponse.json(list)),
+      http.delete('/api/v1/approval-drafts/{id}', ({ request }) => {
         deleted.push(request.headers.get('If-Match'))
         list = []
         return new HttpResponse(null, { status: 204 })
@@ -73,12 +73,12 @@ describe('存草稿 on the new-request page', () => {
     const saved: unknown[] = []
     let started = 0
     server.use(
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-      http.post('*/api/v1/approval-drafts', async ({ request }) => {
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+      http.post('/api/v1/approval-drafts', async ({ request }) => {
         saved.push(await request.json())
         return HttpResponse.json(draft(), { status: 201 })
       }),
-      http.post('*/api/v1/approvals', () => {
+      http.post('/api/v1/approvals', () => {
         started++
         return HttpResponse.json(approval(), { status: 201 })
       }),
@@ -97,18 +97,18 @@ describe('存草稿 on the new-request page', () => {
   it('submits a continued draft through the draft, saving it first', async () => {
     const calls: string[] = []
     server.use(
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-      http.get(`*/api/v1/approval-drafts/${DRAFT_ID}`, () => HttpResponse.json(draft())),
-      http.patch(`*/api/v1/approval-drafts/${DRAFT_ID}`, async ({ request }) => {
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+      http.get('/api/v1/approval-drafts/{id}', () => HttpResponse.json(draft())),
+      http.patch('/api/v1/approval-drafts/{id}', async ({ request }) => {
         const body = (await request.json()) as { version: number }
         calls.push(`patch v${body.version}`)
         return HttpResponse.json(draft({ version: 2 }))
       }),
-      http.post(`*/api/v1/approval-drafts/${DRAFT_ID}/submit`, ({ request }) => {
+      http.post('/api/v1/approval-drafts/{id}/submit', ({ request }) => {
         calls.push(`submit ${request.headers.get('If-Match')}`)
         return HttpResponse.json(approval(), { status: 201 })
       }),
-      http.get('*/api/v1/approvals/*', () => HttpResponse.json(approval())),
+      http.untyped.get('*/api/v1/approvals/*', () => HttpResponse.json(approval())),
     )
     const { wrapper } = await open(`/approvals/new/${TEMPLATE_ID}?draft=${DRAFT_ID}`)
     await wrapper.get('[data-test="start-submit"]').trigger('click')

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import { approval, APPROVAL_ID } from './test-fixtures'
 
 useMockServer()
@@ -30,7 +30,7 @@ const decided = approval({
 
 describe('PrintPage', () => {
   it('prints the sheet with every decision in the order made and no copies, and prints on request', async () => {
-    server.use(http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(decided)))
+    server.use(http.get('/api/v1/approvals/{id}', () => HttpResponse.json(decided)))
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
     const { wrapper } = await mountAt(`/approvals/${APPROVAL_ID}/print`, pinia)
@@ -55,8 +55,9 @@ describe('PrintPage', () => {
     })
     let fetched = ''
     server.use(
-      http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(signed)),
-      http.get('*/api/v1/files/:id/content', ({ params, request }) => {
+      http.get('/api/v1/approvals/{id}', () => HttpResponse.json(signed)),
+      // The document declares the content as text; the picture's bytes go past the typed helper.
+      http.untyped.get('*/api/v1/files/:id/content', ({ params, request }) => {
         fetched = `${String(params.id)} ${request.headers.get('authorization')}`
         return new HttpResponse(new Uint8Array([0x89, 0x50]), { headers: { 'Content-Type': 'image/png' } })
       }),
@@ -86,7 +87,7 @@ describe('PrintPage', () => {
         },
       ],
     })
-    server.use(http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(lapsed)))
+    server.use(http.get('/api/v1/approvals/{id}', () => HttpResponse.json(lapsed)))
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use'] })))
     const { wrapper } = await mountAt(`/approvals/${APPROVAL_ID}/print`, pinia)

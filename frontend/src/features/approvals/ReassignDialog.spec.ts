@@ -1,21 +1,21 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { ApprovalOut } from './api'
-import PersonPicker from './PersonPicker.vue'
-import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
+import PersonPicker from '@/components/PersonPicker.vue'
+import { approval, APPROVAL_ID, leaveTemplate } from './test-fixtures'
 
 useMockServer()
 
 async function open(first: ApprovalOut, sent: { body: unknown }) {
   server.use(
-    http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(first)),
-    http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-    http.get('*/api/v1/directory/people', () => HttpResponse.json([{ id: 'u-zhao', name: '赵专员', departmentName: '综合办公室' }])),
-    http.post(`*/api/v1/approvals/${APPROVAL_ID}/reassign`, async ({ request }) => {
+    http.get('/api/v1/approvals/{id}', () => HttpResponse.json(first)),
+    http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+    http.get('/api/v1/directory/people', () => HttpResponse.json([{ id: 'u-zhao', name: '赵专员', departmentName: '综合办公室' }])),
+    http.post('/api/v1/approvals/{id}/reassign', async ({ request }) => {
       sent.body = await request.json()
       return HttpResponse.json(approval({
         actions: ['comment'],

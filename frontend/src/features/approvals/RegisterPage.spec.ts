@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { RegisterItem } from './register-api'
 import { exportQuery } from '@/api/download'
 
@@ -26,13 +26,13 @@ const row: RegisterItem = {
 
 async function open(seen: URL[]) {
   server.use(
-    http.get('*/api/v1/approvals', ({ request }) => {
+    http.get('/api/v1/approvals', ({ request }) => {
       seen.push(new URL(request.url))
       return HttpResponse.json({ items: [row], total: 1, page: 1, pageSize: 20 })
     }),
-    http.get('*/api/v1/approval-templates', () => HttpResponse.json([])),
-    http.get('*/api/v1/directory/departments', () => HttpResponse.json([])),
-    http.get('*/api/v1/directory/people', () => HttpResponse.json([])),
+    http.get('/api/v1/approval-templates', () => HttpResponse.json([])),
+    http.get('/api/v1/directory/departments', () => HttpResponse.json([])),
+    http.get('/api/v1/directory/people', () => HttpResponse.json([])),
   )
   const pinia = freshPinia()
   useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['approval.use', 'approval.admin'] })))

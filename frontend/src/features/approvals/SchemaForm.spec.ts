@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { i18n } from '@/i18n'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { FieldDef, FormValues } from './api'
-import { fenToYuan, formatMoney, yuanToFen } from './format'
+import { fenToYuan, formatMoney, yuanToFen } from '@/components/money'
 import SchemaForm from './SchemaForm.vue'
 import { approval, APPROVAL_ID, leaveTemplate, TEMPLATE_ID } from './test-fixtures'
 
@@ -89,7 +89,7 @@ describe('SchemaForm', () => {
   })
 
   it('renders every kind with its label, required mark, help and control', async () => {
-    server.use(http.get('*/api/v1/directory/departments', () => HttpResponse.json([])))
+    server.use(http.get('/api/v1/directory/departments', () => HttpResponse.json([])))
     const { wrapper } = mountForm(ALL_KINDS, {})
     await flushPromises()
     for (const f of ALL_KINDS) expect(wrapper.find(`[data-test="field-${f.key}"]`).text()).toContain(f.label)
@@ -129,9 +129,9 @@ describe('SchemaForm', () => {
     let body: Record<string, unknown> = {}
     let fail = true
     server.use(
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-      http.get(`*/api/v1/approvals/${APPROVAL_ID}`, () => HttpResponse.json(approval())),
-      http.post('*/api/v1/approvals', async ({ request }) => {
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+      http.get('/api/v1/approvals/{id}', () => HttpResponse.json(approval())),
+      http.post('/api/v1/approvals', async ({ request }) => {
         keys.push(request.headers.get('Idempotency-Key'))
         body = (await request.json()) as Record<string, unknown>
         if (fail) {

@@ -2,7 +2,7 @@ import { api } from '@/api/client'
 import type { components, operations } from '@/api/schema'
 import { REQUEST_ACTIONS, type RequestAction } from './status-words'
 import type { ListQuery, PageOut } from '@/composables/usePagedTable'
-import { unwrap } from '@/features/departments/api'
+import { unwrap } from '@/api/unwrap'
 
 type S = components['schemas']
 export type ApprovalOut = S['ApprovalOut']

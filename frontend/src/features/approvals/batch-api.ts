@@ -1,6 +1,6 @@
 import { api } from '@/api/client'
 import type { components } from '@/api/schema'
-import { unwrap } from '@/features/departments/api'
+import { unwrap } from '@/api/unwrap'
 
 export type BatchDecisionOut = components['schemas']['BatchDecisionOut']
 export type BatchResult = components['schemas']['BatchResultOut']

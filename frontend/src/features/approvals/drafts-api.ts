@@ -1,6 +1,6 @@
 import { api } from '@/api/client'
 import type { components } from '@/api/schema'
-import { unwrap } from '@/features/departments/api'
+import { unwrap } from '@/api/unwrap'
 import { freeForm, type ApprovalOut, type FormValues } from './api'
 
 /** A request saved before submitting (草稿): only its author sees it; it has no number yet. */

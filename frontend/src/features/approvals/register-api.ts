@@ -1,7 +1,7 @@
 import { api } from '@/api/client'
 import type { components } from '@/api/schema'
 import type { ListQuery, PageOut } from '@/composables/usePagedTable'
-import { unwrap } from '@/features/departments/api'
+import { unwrap } from '@/api/unwrap'
 
 export type RegisterItem = components['schemas']['RegisterItemOut']
 import { INSTANCE_STATUS_TONES, type InstanceStatus } from './status-words'

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { Checked, SetUp, Tickets } from '@element-plus/icons-vue'
 
 /** 审批中心 for everyone with approval.use; the template designer for approval.template.manage. */
 export const approvalRoutes: RouteRecordRaw[] = [
@@ -6,7 +7,7 @@ export const approvalRoutes: RouteRecordRaw[] = [
     path: 'approvals',
     name: 'approvals',
     component: () => import('./ApprovalsPage.vue'),
-    meta: { titleKey: 'nav.approvals', permission: 'approval.use' },
+    meta: { titleKey: 'nav.approvals', permission: 'approval.use', menu: { icon: Checked, order: 10 } },
   },
   {
     path: 'approvals/new',
@@ -31,13 +32,18 @@ export const approvalRoutes: RouteRecordRaw[] = [
     path: 'approvals/register',
     name: 'approval-register',
     component: () => import('./RegisterPage.vue'),
-    meta: { titleKey: 'nav.approvalRegister', permission: 'approval.use' },
+    // Anyone may open the register of what they can see; the menu offers it to the office only.
+    meta: {
+      titleKey: 'nav.approvalRegister',
+      permission: 'approval.use',
+      menu: { icon: Tickets, order: 20, permission: 'approval.admin' },
+    },
   },
   {
     path: 'approvals/templates',
     name: 'approval-templates',
     component: () => import('./designer/TemplatesPage.vue'),
-    meta: { titleKey: 'nav.approvalTemplates', permission: 'approval.template.manage' },
+    meta: { titleKey: 'nav.approvalTemplates', permission: 'approval.template.manage', menu: { icon: SetUp, order: 30 } },
   },
   {
     path: 'approvals/templates/new',

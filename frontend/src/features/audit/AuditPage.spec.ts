@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -11,7 +11,7 @@ describe('AuditPage', () => {
   it('pages the log and shows the first broken id of a failed verify in words', async () => {
     let query: URLSearchParams | null = null
     server.use(
-      http.get('*/api/v1/audit-events', ({ request }) => {
+      http.get('/api/v1/audit-events', ({ request }) => {
         query = new URL(request.url).searchParams
         return HttpResponse.json({
           items: [
@@ -22,7 +22,7 @@ describe('AuditPage', () => {
           pageSize: 20,
         })
       }),
-      http.get('*/api/v1/audit-events/verify', () => HttpResponse.json({ ok: false, checked: 41, firstBrokenId: 42 })),
+      http.get('/api/v1/audit-events/verify', () => HttpResponse.json({ ok: false, checked: 41, firstBrokenId: 42 })),
     )
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['audit.read'] })))

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -26,7 +26,7 @@ async function fillAndSubmit(newPassword: string) {
 describe('ChangePasswordPage', () => {
   it('shows the server field errors under the new-password field', async () => {
     server.use(
-      http.post('*/api/v1/me/password', () =>
+      http.post('/api/v1/me/password', () =>
         problemResponse(422, 'validation_failed', {
           title: '提交的数据未通过校验',
           detail: '请修改标注的字段后重新提交',
@@ -45,7 +45,7 @@ describe('ChangePasswordPage', () => {
 
   it('stores the new session and continues', async () => {
     server.use(
-      http.post('*/api/v1/me/password', () => HttpResponse.json(tokenOut('after-change', makeUser()))),
+      http.post('/api/v1/me/password', () => HttpResponse.json(tokenOut('after-change', makeUser()))),
     )
     const { wrapper, router } = await fillAndSubmit('Better#2026')
     expect(useAuthStore().accessToken).toBe('after-change')

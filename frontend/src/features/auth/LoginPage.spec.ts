@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -28,7 +28,7 @@ describe('LoginPage', () => {
 
   it('shows the locked message with the minutes from the detail', async () => {
     server.use(
-      http.post('*/api/v1/auth/login', () =>
+      http.post('/api/v1/auth/login', () =>
         problemResponse(403, 'account_locked', {
           title: '账号已临时锁定',
           detail: '密码连续输错次数过多，账号已锁定，请 12 分钟后再试，或联系安全管理员解锁',
@@ -45,7 +45,7 @@ describe('LoginPage', () => {
 
   it('shows the wrong-password message', async () => {
     server.use(
-      http.post('*/api/v1/auth/login', () =>
+      http.post('/api/v1/auth/login', () =>
         problemResponse(401, 'invalid_credentials', { detail: '用户名或密码错误；连续输错 5 次将锁定 15 分钟' }),
       ),
     )
@@ -56,7 +56,7 @@ describe('LoginPage', () => {
 
   it('continues to the redirect target after signing in', async () => {
     server.use(
-      http.post('*/api/v1/auth/login', async ({ request }) => {
+      http.post('/api/v1/auth/login', async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>
         expect(body).toEqual({ username: 'zhangsan', password: 'Good#2026x', refreshTokenInCookie: true })
         return HttpResponse.json(tokenOut('t1', makeUser()))

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -10,7 +10,7 @@ const CHALLENGE = 'xbm_0123'
 
 function passwordNeedsSecondStep(): void {
   server.use(
-    http.post('*/api/v1/auth/login', () =>
+    http.post('/api/v1/auth/login', () =>
       HttpResponse.json({ mfaRequired: true, challenge: CHALLENGE, expiresIn: 300 }),
     ),
   )
@@ -37,11 +37,11 @@ describe('the second sign-in step', () => {
     passwordNeedsSecondStep()
     let sent: unknown = null
     server.use(
-      http.post('*/api/v1/auth/login/totp', async ({ request }) => {
+      http.post('/api/v1/auth/login/totp', async ({ request }) => {
         sent = await request.json()
         return HttpResponse.json(tokenOut('t2', makeUser()))
       }),
-      http.get('*/api/v1/me/totp', () =>
+      http.get('/api/v1/me/totp', () =>
         HttpResponse.json({ enabled: true, pending: false, confirmedAt: null, recoveryCodesLeft: 10, required: false }),
       ),
     )
@@ -60,11 +60,11 @@ describe('the second sign-in step', () => {
     passwordNeedsSecondStep()
     let sent: unknown = null
     server.use(
-      http.post('*/api/v1/auth/login/totp', async ({ request }) => {
+      http.post('/api/v1/auth/login/totp', async ({ request }) => {
         sent = await request.json()
         return HttpResponse.json(tokenOut('t2', makeUser()))
       }),
-      http.get('*/api/v1/me/totp', () =>
+      http.get('/api/v1/me/totp', () =>
         HttpResponse.json({ enabled: true, pending: false, confirmedAt: null, recoveryCodesLeft: 9, required: false }),
       ),
     )
@@ -83,7 +83,7 @@ describe('the second sign-in step', () => {
     passwordNeedsSecondStep()
     const calls = vi.fn()
     server.use(
-      http.post('*/api/v1/auth/login/totp', () => {
+      http.post('/api/v1/auth/login/totp', () => {
         calls()
         return problemResponse(401, 'invalid_second_factor')
       }),
@@ -104,7 +104,7 @@ describe('the second sign-in step', () => {
 
   it('goes back to the password when the challenge has expired', async () => {
     passwordNeedsSecondStep()
-    server.use(http.post('*/api/v1/auth/login/totp', () => problemResponse(401, 'mfa_challenge_invalid')))
+    server.use(http.post('/api/v1/auth/login/totp', () => problemResponse(401, 'mfa_challenge_invalid')))
     const { wrapper } = await signIn()
     await wrapper.find('#totp-code').setValue('123456')
     await wrapper.find('[data-test="second-factor"] form').trigger('submit')

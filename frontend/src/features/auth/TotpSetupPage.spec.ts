@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
 describe('the enrolment-required screen', () => {
   it('takes over as soon as the API answers totp_enrolment_required and stays until set up', async () => {
     server.use(
-      http.post('*/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('t1', makeUser({ username: 'admin' })))),
-      http.get('*/api/v1/me', () => HttpResponse.json(makeUser({ username: 'admin' }))),
-      http.get('*/api/v1/notifications/unread-count', () => problemResponse(403, 'totp_enrolment_required')),
-      http.get('*/api/v1/*', () => problemResponse(403, 'totp_enrolment_required')),
-      http.get('*/api/v1/me/totp', () =>
+      http.post('/api/v1/auth/refresh', () => HttpResponse.json(tokenOut('t1', makeUser({ username: 'admin' })))),
+      http.get('/api/v1/me', () => HttpResponse.json(makeUser({ username: 'admin' }))),
+      http.get('/api/v1/notifications/unread-count', () => problemResponse(403, 'totp_enrolment_required')),
+      http.untyped.get('*/api/v1/*', () => problemResponse(403, 'totp_enrolment_required')),
+      http.get('/api/v1/me/totp', () =>
         HttpResponse.json({ enabled: false, pending: false, confirmedAt: null, recoveryCodesLeft: 0, required: true }),
       ),
     )

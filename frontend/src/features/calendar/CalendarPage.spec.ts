@@ -1,17 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import { ymd } from './dates'
+import type { components } from '@/api/schema'
 
 useMockServer()
 
 const today = ymd(new Date())
 
 function daysResponse(version: number) {
-  return HttpResponse.json({
+  return HttpResponse.json<components['schemas']['CalendarDaysOut']>({
     timezone: 'Asia/Shanghai',
     schoolHours: '08:00-12:00,14:00-17:30',
     days: [{ date: today, working: false, dayType: 'holiday', name: '校庆', version }],
@@ -23,9 +24,9 @@ describe('CalendarPage', () => {
     const bodies: unknown[] = []
     let loads = 0
     server.use(
-      http.get('*/api/v1/calendar/days', () => daysResponse(++loads)),
-      http.get('*/api/v1/calendar/years', () => HttpResponse.json({ years: [], missing: null })),
-      http.put('*/api/v1/calendar/days/:date', async ({ request }) => {
+      http.get('/api/v1/calendar/days', () => daysResponse(++loads)),
+      http.get('/api/v1/calendar/years', () => HttpResponse.json({ years: [], missing: null })),
+      http.put('/api/v1/calendar/days/{date}', async ({ request }) => {
         bodies.push(await request.json())
         return problemResponse(409, 'version_conflict')
       }),
@@ -54,11 +55,11 @@ describe('CalendarPage', () => {
     const bodies: unknown[] = []
     let missing: number | null = 2027
     server.use(
-      http.get('*/api/v1/calendar/days', () => daysResponse(1)),
-      http.get('*/api/v1/calendar/years', () =>
+      http.get('/api/v1/calendar/days', () => daysResponse(1)),
+      http.get('/api/v1/calendar/years', () =>
         HttpResponse.json({ years: [{ year: 2027, holidays: missing ? 0 : 1, workdays: 0 }], missing }),
       ),
-      http.put('*/api/v1/calendar/years/:year', async ({ request, params }) => {
+      http.put('/api/v1/calendar/years/{year}', async ({ request, params }) => {
         bodies.push({ year: params.year, body: await request.json() })
         missing = null
         return HttpResponse.json({ year: 2027, holidays: 1, workdays: 1 })

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import type { DepartmentOut } from './api'
 
 useMockServer()
@@ -16,8 +16,8 @@ describe('DepartmentListPage', () => {
   it('shows the tree, hides inactive ones by default, and shows a 422 parentId error under the field', async () => {
     let patched: unknown = null
     server.use(
-      http.get('*/api/v1/departments', () => HttpResponse.json([root, child, gone])),
-      http.patch('*/api/v1/departments/:id', async ({ request }) => {
+      http.get('/api/v1/departments', () => HttpResponse.json([root, child, gone])),
+      http.patch('/api/v1/departments/{id}', async ({ request }) => {
         patched = await request.json()
         return problemResponse(422, 'validation_failed', {
           detail: '请修改标注的字段后重新提交',
@@ -47,8 +47,8 @@ describe('DepartmentListPage', () => {
     let patched: Record<string, unknown> | null = null
     const led: DepartmentOut = { ...child, leaderUserId: 'u-chen', leaderName: '陈副校长', headUserId: 'u-liu', headName: '刘处长' }
     server.use(
-      http.get('*/api/v1/departments', () => HttpResponse.json([root, led])),
-      http.patch('*/api/v1/departments/:id', async ({ request }) => {
+      http.get('/api/v1/departments', () => HttpResponse.json([root, led])),
+      http.patch('/api/v1/departments/{id}', async ({ request }) => {
         patched = (await request.json()) as Record<string, unknown>
         return HttpResponse.json({ ...led, version: 5 })
       }),

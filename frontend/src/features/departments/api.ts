@@ -1,16 +1,11 @@
 import { api } from '@/api/client'
 import { isProblem } from '@/api/problem'
+import { unwrap } from '@/api/unwrap'
 import type { components } from '@/api/schema'
 
 export type DepartmentOut = components['schemas']['DepartmentOut']
 export interface DepartmentNode extends DepartmentOut {
   children?: DepartmentNode[]
-}
-
-/** The data of an openapi-fetch answer, or throws its problem document. */
-export function unwrap<D>(result: { data?: D; error?: unknown }): D {
-  if (result.data === undefined) throw result.error ?? new Error('request failed')
-  return result.data
 }
 
 /** Whether an error is a 409 `version_conflict` (the record moved on: reload and retry). */

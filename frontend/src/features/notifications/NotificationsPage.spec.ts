@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import type { components } from '@/api/schema'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -27,18 +27,18 @@ describe('NotificationsPage', () => {
     const queries: URLSearchParams[] = []
     const posted: string[] = []
     server.use(
-      http.get('*/api/v1/notifications/unread-count', () => HttpResponse.json({ count: 1 })),
-      http.get('*/api/v1/notifications', ({ request }) => {
+      http.get('/api/v1/notifications/unread-count', () => HttpResponse.json({ count: 1 })),
+      http.get('/api/v1/notifications', ({ request }) => {
         const query = new URL(request.url).searchParams
         queries.push(query)
         const items = query.get('unread') === 'true' ? [unread] : [unread, read]
         return HttpResponse.json({ items, total: items.length, page: 1, pageSize: 20 })
       }),
-      http.post('*/api/v1/notifications/:id/read', ({ params }) => {
+      http.post('/api/v1/notifications/{id}/read', ({ params }) => {
         posted.push(`read ${String(params.id)}`)
         return new HttpResponse(null, { status: 204 })
       }),
-      http.post('*/api/v1/notifications/read-all', () => {
+      http.post('/api/v1/notifications/read-all', () => {
         posted.push('read-all')
         return HttpResponse.json({ updated: 1 })
       }),
@@ -69,7 +69,7 @@ describe('NotificationsPage', () => {
 
   it('is listed in the menu for users who may read notifications', async () => {
     server.use(
-      http.get('*/api/v1/notifications/unread-count', () => HttpResponse.json({ count: 0 })),
+      http.get('/api/v1/notifications/unread-count', () => HttpResponse.json({ count: 0 })),
     )
     const pinia = freshPinia()
     useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['notification.read'] })))

@@ -1,7 +1,7 @@
 import { api } from '@/api/client'
 import type { components } from '@/api/schema'
 import type { ListQuery, PageOut } from '@/composables/usePagedTable'
-import { unwrap } from '@/features/departments/api'
+import { unwrap } from '@/api/unwrap'
 
 export type NotificationOut = components['schemas']['NotificationOut']
 

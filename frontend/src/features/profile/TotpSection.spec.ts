@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { freshPinia, problemResponse } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import { i18n } from '@/i18n'
 import type { components } from '@/api/schema'
 import TotpSection from './TotpSection.vue'
@@ -28,11 +28,11 @@ describe('TotpSection (两步验证)', () => {
   it('draws the QR code locally, shows the secret, and shows the recovery codes once after confirming', async () => {
     let state = off
     server.use(
-      http.get('*/api/v1/me/totp', () => HttpResponse.json(state)),
-      http.post('*/api/v1/me/totp/enrol', () =>
+      http.get('/api/v1/me/totp', () => HttpResponse.json(state)),
+      http.post('/api/v1/me/totp/enrol', () =>
         HttpResponse.json({ secret: 'GEZDGNBVGY3TQOJQ', otpauthUri: 'otpauth://totp/%E6%A0%A1%E5%8A%9E:anquan?secret=GEZDGNBVGY3TQOJQ' }),
       ),
-      http.post('*/api/v1/me/totp/confirm', async ({ request }) => {
+      http.post('/api/v1/me/totp/confirm', async ({ request }) => {
         expect(await request.json()).toEqual({ code: '287082' })
         state = on
         return HttpResponse.json({ recoveryCodes: codes })
@@ -63,9 +63,9 @@ describe('TotpSection (两步验证)', () => {
 
   it('shows a wrong first code on the code field', async () => {
     server.use(
-      http.get('*/api/v1/me/totp', () => HttpResponse.json(off)),
-      http.post('*/api/v1/me/totp/enrol', () => HttpResponse.json({ secret: 'GEZDGNBV', otpauthUri: 'otpauth://totp/x:y?secret=GEZDGNBV' })),
-      http.post('*/api/v1/me/totp/confirm', () =>
+      http.get('/api/v1/me/totp', () => HttpResponse.json(off)),
+      http.post('/api/v1/me/totp/enrol', () => HttpResponse.json({ secret: 'GEZDGNBV', otpauthUri: 'otpauth://totp/x:y?secret=GEZDGNBV' })),
+      http.post('/api/v1/me/totp/confirm', () =>
         problemResponse(422, 'validation_failed', { errors: { code: ['验证码不正确或已使用'] } }),
       ),
     )
@@ -90,8 +90,8 @@ describe('TotpSection (两步验证)', () => {
     let state = on
     let sent: unknown = null
     server.use(
-      http.get('*/api/v1/me/totp', () => HttpResponse.json(state)),
-      http.delete('*/api/v1/me/totp', async ({ request }) => {
+      http.get('/api/v1/me/totp', () => HttpResponse.json(state)),
+      http.delete('/api/v1/me/totp', async ({ request }) => {
         sent = await request.json()
         state = off
         return new HttpResponse(null, { status: 204 })

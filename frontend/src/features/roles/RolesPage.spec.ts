@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -23,14 +23,15 @@ const role = {
   version: 1,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
+  grantedOnServer: false,
 }
 
 describe('RolesPage', () => {
   it('lists roles and shows a duty conflict under the permissions field', async () => {
     server.use(
-      http.get('*/api/v1/roles', () => HttpResponse.json([role])),
-      http.get('*/api/v1/permissions', () => HttpResponse.json(perms)),
-      http.post('*/api/v1/roles', () =>
+      http.get('/api/v1/roles', () => HttpResponse.json([role])),
+      http.get('/api/v1/permissions', () => HttpResponse.json(perms)),
+      http.post('/api/v1/roles', () =>
         problemResponse(422, 'validation_failed', { errors: { permissions: ['不能同时包含系统管理和安全保密权限'] } }),
       ),
     )

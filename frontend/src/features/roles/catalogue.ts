@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema'
 import { api } from '@/api/client'
+import { unwrap } from '@/api/unwrap'
 
 export type PermissionOut = components['schemas']['PermissionOut']
 export type RoleOut = components['schemas']['RoleOut']
@@ -11,9 +12,24 @@ export interface PermissionGroup {
 
 /** GET /permissions; throws the problem on failure. */
 export async function fetchPermissions(): Promise<PermissionOut[]> {
-  const { data, error } = await api.GET('/api/v1/permissions')
-  if (!data) throw error
-  return data
+  return unwrap(await api.GET('/api/v1/permissions'))
+}
+
+export async function listRoles(): Promise<RoleOut[]> {
+  return unwrap(await api.GET('/api/v1/roles'))
+}
+
+export async function createRole(body: components['schemas']['RoleIn']): Promise<RoleOut> {
+  return unwrap(await api.POST('/api/v1/roles', { body }))
+}
+
+export async function updateRole(id: string, body: components['schemas']['RolePatchIn']): Promise<RoleOut> {
+  return unwrap(await api.PATCH('/api/v1/roles/{id}', { params: { path: { id } }, body }))
+}
+
+export async function deleteRole(id: string): Promise<void> {
+  const { error, response } = await api.DELETE('/api/v1/roles/{id}', { params: { path: { id } } })
+  if (!response.ok) throw error ?? new Error('delete failed')
 }
 
 /** The catalogue grouped by `group`, in the server's order. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 
 useMockServer()
 
@@ -17,9 +17,9 @@ const listed = makeUser({
 
 async function openAs(permissions: string[]) {
   server.use(
-    http.get('*/api/v1/users', () => HttpResponse.json({ items: [listed], total: 1, page: 1, pageSize: 20 })),
-    http.get('*/api/v1/departments', () => HttpResponse.json([])),
-    http.get('*/api/v1/roles', () => HttpResponse.json([])),
+    http.get('/api/v1/users', () => HttpResponse.json({ items: [listed], total: 1, page: 1, pageSize: 20 })),
+    http.get('/api/v1/departments', () => HttpResponse.json([])),
+    http.get('/api/v1/roles', () => HttpResponse.json([])),
   )
   const pinia = freshPinia()
   useAuthStore().setSession(tokenOut('tok', makeUser({ permissions })))

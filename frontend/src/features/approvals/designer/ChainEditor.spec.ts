@@ -3,8 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { i18n } from '@/i18n'
 import { freshPinia } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
-import { http, HttpResponse } from 'msw'
+import { http, server, useMockServer } from '@/test/server'
+import { HttpResponse } from 'msw'
 import { reactive } from 'vue'
 import { newRule, type RuleDraft } from './draft'
 import ChainEditor from './ChainEditor.vue'
@@ -13,7 +13,7 @@ useMockServer()
 
 describe('ChainEditor', () => {
   it('offers 向上 N 级 and 直到某角色 in Chinese and reads the chain back in words', async () => {
-    server.use(http.get('*/api/v1/directory/roles', () => HttpResponse.json([{ code: 'dept_head', name: '部门负责人' }])))
+    server.use(http.get('/api/v1/directory/roles', () => HttpResponse.json([{ code: 'dept_head', name: '部门负责人' }])))
     const rule: RuleDraft = reactive(newRule('manager_chain'))
     const wrapper = mount(ChainEditor, {
       props: { modelValue: rule, 'onUpdate:modelValue': () => {} },

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, problemResponse, tokenOut } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
+import { http, server, useMockServer } from '@/test/server'
 import { leaveTemplate, TEMPLATE_ID } from '../test-fixtures'
 
 useMockServer()
@@ -12,10 +12,10 @@ describe('TemplateEditPage', () => {
   it('shows a server error on a step condition at that step, and flags its tab', async () => {
     let sent: Record<string, unknown> | null = null
     server.use(
-      http.get('*/api/v1/directory/roles', () => HttpResponse.json([{ code: 'staff', name: '教职工' }])),
-      http.get('*/api/v1/directory/departments', () => HttpResponse.json([])),
-      http.get(`*/api/v1/approval-templates/${TEMPLATE_ID}`, () => HttpResponse.json(leaveTemplate())),
-      http.patch(`*/api/v1/approval-templates/${TEMPLATE_ID}`, async ({ request }) => {
+      http.get('/api/v1/directory/roles', () => HttpResponse.json([{ code: 'staff', name: '教职工' }])),
+      http.get('/api/v1/directory/departments', () => HttpResponse.json([])),
+      http.get('/api/v1/approval-templates/{id}', () => HttpResponse.json(leaveTemplate())),
+      http.patch('/api/v1/approval-templates/{id}', async ({ request }) => {
         sent = (await request.json()) as Record<string, unknown>
         return problemResponse(422, 'validation_failed', {
           errors: { 'definition.steps[1].condition': ['条件无法解析'] },

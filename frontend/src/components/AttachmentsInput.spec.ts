@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import { i18n } from '@/i18n'
 import { freshPinia, problemResponse } from '@/test/helpers'
-import { server, useMockServer } from '@/test/server'
-import AttachmentsInput from './AttachmentsInput.vue'
-import PersonPicker from './PersonPicker.vue'
+import { http, server, useMockServer } from '@/test/server'
+import AttachmentsInput from '@/components/AttachmentsInput.vue'
+import PersonPicker from '@/components/PersonPicker.vue'
 
 useMockServer()
 
@@ -18,7 +18,7 @@ describe('AttachmentsInput', () => {
   it('uploads each chosen file as multipart and keeps the ids the server gives', async () => {
     const names: string[] = []
     server.use(
-      http.post('*/api/v1/files', async ({ request }) => {
+      http.post('/api/v1/files', async ({ request }) => {
         // jsdom's File does not survive the multipart round trip to msw intact, so the order of the
         // calls tells the files apart: the first is stored, the second refused.
         names.push(request.headers.get('content-type') ?? '')
@@ -44,7 +44,7 @@ describe('PersonPicker', () => {
   it('labels a preset person from the address book by id', async () => {
     let asked = ''
     server.use(
-      http.get('*/api/v1/directory/people', ({ request }) => {
+      http.get('/api/v1/directory/people', ({ request }) => {
         asked = new URL(request.url).searchParams.get('ids') ?? ''
         return HttpResponse.json([{ id: 'p-1', name: '王主任', departmentName: '综合办公室' }])
       }),

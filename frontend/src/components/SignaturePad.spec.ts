@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { i18n } from '@/i18n'
-import SignaturePad from './SignaturePad.vue'
+import SignaturePad from '@/components/SignaturePad.vue'
 
 /** jsdom has no 2D canvas: a recording stand-in, so the drawing calls can be checked. */
 function fakeContext() {
