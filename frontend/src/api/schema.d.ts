@@ -539,6 +539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
+         *     that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
+         */
+        get: operations["get_approval_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/transfer": {
         parameters: {
             query?: never;
@@ -1006,7 +1026,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in user with departments, roles and effective permissions. Answers also while an
+         * The signed-in user with departments, roles, effective permissions and `ETag`. Answers also while an
          *     initial password waits to be changed (`mustChangePassword: true`).
          */
         get: operations["get_me"];
@@ -1273,8 +1293,11 @@ export interface paths {
          *     field `file`: `.xlsx` (first sheet) or UTF-8 `.csv` (BOM allowed), at most 5 MB (413), other
          *     types 415. Header row first; columns by Chinese or English name: 部门编码 `departmentCode`,
          *     部门名称 `departmentName`, 上级部门编码 `parentCode`, 用户名 `username`, 姓名 `name`,
-         *     工号/学号 `number`, 手机 `phone`, 邮箱 `email`, 职务 `position`, 角色 `roleCode`
-         *     (`username`, `name`, `departmentCode` required).
+         *     工号/学号 `number`, 手机 `phone`, 身份证号 `idNumber`, 邮箱 `email`, 职务 `position`, 角色
+         *     `roleCode` (`username`, `name`, `departmentCode` required). A department may be named by its
+         *     name and a role by its Chinese name, as the UI shows them. Phones must be mainland mobile
+         *     numbers, ID numbers 18 characters with the right check digit. Each problem names its line, its
+         *     field and its Chinese column.
          * @description Each row creates a user (an existing username or number is an error) in its department;
          *     missing departments are created from `departmentName` and `parentCode`, existing ones are
          *     left unchanged. The role defaults to `staff`, is scoped to the user's department, and may not
@@ -1290,6 +1313,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roster/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sample roster (花名册模板.xlsx): every column under its Chinese header and one example row.
+         *     Needs `user.import`, like the import.
+         */
+        get: operations["get_roster_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/security": {
         parameters: {
             query?: never;
@@ -1297,11 +1340,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The password and lockout policy in force. Needs `security.manage`. */
+        /** The password and lockout policy in force, with its `ETag`. Needs `security.manage`. */
         get: operations["get_security_policy"];
         /**
          * Changes the password and lockout policy, within the 等保2.0 floor (each violation listed).
-         *     Needs `security.manage`; applies to the next password set and the next failed sign-in.
+         *     Needs `security.manage` and the `version` edited (or `If-Match`); applies to the next
+         *     password set and the next failed sign-in.
          */
         put: operations["update_security_policy"];
         post?: never;
@@ -1352,6 +1396,27 @@ export interface paths {
          *     is 409 `conflict`.
          */
         post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user list as an Excel file (用户名单.xlsx) with the list's `q` and filters, by username,
+         *     at most 20,000 rows (more is a 422: narrow the filters). Same reach and masking as the list:
+         *     phone and ID numbers are masked unless the caller holds `user.view_sensitive`. Audited.
+         */
+        get: operations["export_users"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1682,46 +1747,129 @@ export interface components {
             templateName: string;
             /** Format: int32 */
             templateVersion: number;
-            timeline: components["schemas"]["EventOut"][];
+            /**
+             * @description The request's 流转记录, oldest first. `action` is one of:
+             *     `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
+             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
+             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
+             *     `to_superior` (the applicant was the step's only approver: their superior decides),
+             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
+             *     allows), `superior_required` (no one else had approved: the last step goes to the
+             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
+             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
+             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
+             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
+             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
+             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
+             *     A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
+             */
+            timeline: components["schemas"]["TimelineEventOut"][];
             title: string;
             /** Format: int32 */
             version: number;
         };
-        /** @description Who decides a step. */
-        ApproverRuleDto: {
-            /** @enum {string} */
-            type: "users";
-            userIds: string[];
-        } | {
-            role: string;
-            /** @enum {string} */
-            type: "role";
-        } | {
-            /** @enum {string} */
+        /**
+         * ApproverRuleApplicantPicks
+         * @description The applicant picks when submitting (`approvers` of the start request).
+         */
+        ApproverRuleApplicantPicks: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "applicant_picks";
+        };
+        /**
+         * ApproverRuleDepartmentHead
+         * @description The head of the applicant's department.
+         */
+        ApproverRuleDepartmentHead: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "department_head";
-        } | {
+        };
+        /** @description Who decides a step. */
+        ApproverRuleDto: components["schemas"]["ApproverRuleUsers"] | components["schemas"]["ApproverRuleRole"] | components["schemas"]["ApproverRuleDepartmentHead"] | components["schemas"]["ApproverRuleHeadOf"] | components["schemas"]["ApproverRuleLevelsUp"] | components["schemas"]["ApproverRuleFormUser"] | components["schemas"]["ApproverRuleApplicantPicks"] | components["schemas"]["ApproverRuleManagerChain"];
+        /**
+         * ApproverRuleFormUser
+         * @description The person chosen in a `user` field of the form.
+         */
+        ApproverRuleFormUser: {
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form_user";
+        };
+        /**
+         * ApproverRuleHeadOf
+         * @description The head of a named department.
+         */
+        ApproverRuleHeadOf: {
             /** Format: uuid */
             departmentId: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "head_of";
-        } | {
+        };
+        /**
+         * ApproverRuleLevelsUp
+         * @description The head of the department `levels` above the applicant's (1 = parent).
+         */
+        ApproverRuleLevelsUp: {
             /** Format: int32 */
             levels: number;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "levels_up";
-        } | {
-            field: string;
-            /** @enum {string} */
-            type: "form_user";
-        } | {
-            /** @enum {string} */
-            type: "applicant_picks";
-        } | {
-            /** @enum {string} */
+        };
+        /**
+         * ApproverRuleManagerChain
+         * @description 连续多级主管: the heads of the applicant's department and of each one above it, signed
+         *     level by level (nearest first). `upTo` levels (1 to 10) and/or `untilRole` (stop after
+         *     the first head holding that role, inclusive); at least one of them. A head's own request
+         *     starts at the level above; someone heading two levels signs once.
+         */
+        ApproverRuleManagerChain: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             type: "manager_chain";
             untilRole?: string | null;
             /** Format: int32 */
             upTo?: number | null;
+        };
+        /**
+         * ApproverRuleRole
+         * @description Holders of the role whose data scope reaches the applicant's department.
+         */
+        ApproverRuleRole: {
+            role: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "role";
+        };
+        /**
+         * ApproverRuleUsers
+         * @description Named people.
+         */
+        ApproverRuleUsers: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "users";
+            userIds: string[];
         };
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
@@ -1795,7 +1943,11 @@ export interface components {
         BranchDto: {
             /** @description Unique within the block, shown as "分支名 · 步骤名". */
             name: string;
-            steps: components["schemas"]["BranchStepDto"][];
+            /**
+             * @description Ordinary steps with everything a top-level step has (field rights and signature
+             *     included); a nested `branches` is refused at its path, as blocks do not nest.
+             */
+            steps: components["schemas"]["StepDefDto"][];
         };
         /** @description One branch of a parallel block in a request's progress. */
         BranchOut: {
@@ -1805,20 +1957,6 @@ export interface components {
             /** @description `current`, `passed` or `waiting`. */
             status: components["schemas"]["StepState"];
             steps: components["schemas"]["BranchStepOut"][];
-        };
-        /** @description A step inside a branch: an ordinary step (blocks do not nest). */
-        BranchStepDto: {
-            applicantIsApprover?: components["schemas"]["SelfApprovalDto"];
-            cc?: components["schemas"]["ApproverRuleDto"][];
-            /** @description As a step's condition; may read the applicant too. */
-            condition?: string | null;
-            /** Format: int32 */
-            deadlineHours?: number | null;
-            mode?: components["schemas"]["StepModeDto"];
-            name: string;
-            passRatio?: components["schemas"]["RatioDto"] | null;
-            rule: components["schemas"]["ApproverRuleDto"];
-            timeout?: components["schemas"]["TimeoutActionDto"];
         };
         BranchStepOut: {
             /** Format: int32 */
@@ -2154,40 +2292,6 @@ export interface components {
              */
             version?: number | null;
         };
-        /**
-         * @description One line of a request's timeline (流转记录).
-         * @enum {string}
-         */
-        EventAction: "submit" | "step_entered" | "step_skipped" | "fallback" | "delegated" | "approve" | "reject" | "return" | "resubmit" | "transfer" | "add_signer" | "comment" | "urge" | "recall" | "withdraw" | "cancel" | "overdue" | "escalate" | "step_passed" | "step_reopened" | "finished" | "to_superior" | "applicant_confirmed" | "superior_required" | "next_in_order" | "reassign" | "remove_signer" | "block_entered" | "branch_passed" | "branch_rejected" | "branch_withdrawn";
-        EventOut: {
-            /**
-             * @description `submit`, `step_entered`, `step_skipped`, `fallback`, `delegated`, `approve`, `reject`,
-             *     `return`, `resubmit`, `transfer`, `add_signer`, `comment`, `urge`, `recall`, `withdraw`,
-             *     `cancel`, `overdue`, `escalate`, `step_passed`, `step_reopened`, `finished`,
-             *     `to_superior` (the applicant was the step's only approver: their superior decides),
-             *     `applicant_confirmed` (the applicant's submission confirmed the step, as the template
-             *     allows), `superior_required` (no one else had approved: the last step goes to the
-             *     superior), `reassign`, `remove_signer` (减签; `data.removed` is the person), `block_entered` (a parallel block: every branch starts),
-             *     `branch_passed` (`data.branch` passed its last step), `branch_rejected` (a branch step
-             *     failed: the request is rejected, `data.withdrawn` holds whose open tasks in the other
-             *     branches were withdrawn), `branch_withdrawn` (a return from a branch closed the other
-             *     branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
-             *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
-             */
-            action: components["schemas"]["EventAction"];
-            /** Format: uuid */
-            actorId?: string | null;
-            actorName?: string | null;
-            /** Format: date-time */
-            at: string;
-            comment?: string | null;
-            data: Record<string, never>;
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            stepIndex?: number | null;
-            stepName?: string | null;
-        };
         /** @description One field of a template's form. */
         FieldDefDto: {
             /** @description The columns of a `line_items` field (1–10). */
@@ -2316,6 +2420,8 @@ export interface components {
         };
         /** @description One problem in the file. */
         ImportIssueOut: {
+            /** @description The column's Chinese header, e.g. 用户名, 部门编码. */
+            column: string;
             /** @description The column, e.g. `username`, `departmentCode`. */
             field: string;
             /**
@@ -2468,31 +2574,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_AuditEventOut: {
-            items: {
-                /** @example user.create */
-                action: string;
-                actorId?: string | null;
-                /** @description `user`, `api_key`, `system` or `anonymous`. */
-                actorKind: string;
-                actorName: string;
-                after?: unknown;
-                before?: unknown;
-                entity: string;
-                entityId?: string | null;
-                hash: string;
-                /**
-                 * Format: int64
-                 * @description Consecutive from 1; a gap means a deleted row.
-                 */
-                id: number;
-                ip?: string | null;
-                /** Format: date-time */
-                occurredAt: string;
-                /** @description SHA-256 of the previous event (the chain link). */
-                prevHash: string;
-                requestId?: string | null;
-                userAgent?: string | null;
-            }[];
+            items: components["schemas"]["AuditEventOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2505,30 +2587,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_InboxItemOut: {
-            items: {
-                applicantName: string;
-                currentStepName?: string | null;
-                /** Format: date-time */
-                decidedAt?: string | null;
-                /** Format: date-time */
-                dueAt?: string | null;
-                /** Format: uuid */
-                instanceId: string;
-                instanceStatus: components["schemas"]["InstanceStatus"];
-                number: string;
-                overdue: boolean;
-                /** Format: date-time */
-                receivedAt: string;
-                stepName?: string | null;
-                /** Format: date-time */
-                submittedAt: string;
-                summary: string;
-                /** Format: uuid */
-                taskId?: string | null;
-                taskStatus?: components["schemas"]["TaskStatus"] | null;
-                templateName: string;
-                title: string;
-            }[];
+            items: components["schemas"]["InboxItemOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2541,32 +2600,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_NotificationOut: {
-            items: {
-                body: string;
-                /** Format: date-time */
-                createdAt: string;
-                /** @description Extra values for the web app; the shape depends on `kind` and the module. */
-                data: unknown;
-                /** Format: uuid */
-                id: string;
-                kind: components["schemas"]["NoticeKindOut"];
-                /**
-                 * @description Where the web app goes on click (a path of the app), if anywhere.
-                 * @example /approvals/01937a6e-0000-7000-8000-000000000000
-                 */
-                link?: string | null;
-                /**
-                 * Format: date-time
-                 * @description When the user marked it read; `null` while unread.
-                 */
-                readAt?: string | null;
-                /** Format: uuid */
-                subjectId?: string | null;
-                /** @description The module of the record it is about, e.g. `approval`. */
-                subjectModule?: string | null;
-                /** @example 待审批：请假申请（王老师） */
-                title: string;
-            }[];
+            items: components["schemas"]["NotificationOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2579,26 +2613,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_RegisterItemOut: {
-            items: {
-                applicantName: string;
-                currentStepName?: string | null;
-                /** @description The department the request was filed in. */
-                departmentName?: string | null;
-                /** Format: date-time */
-                finishedAt?: string | null;
-                /** Format: uuid */
-                id: string;
-                number: string;
-                /** @description An open task is past its deadline. */
-                overdue: boolean;
-                status: components["schemas"]["InstanceStatus"];
-                /** @description The status in words: 审批中, 已通过, …. */
-                statusLabel: string;
-                /** Format: date-time */
-                submittedAt: string;
-                templateName: string;
-                title: string;
-            }[];
+            items: components["schemas"]["RegisterItemOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2611,40 +2626,7 @@ export interface components {
         };
         /** @description One page of a list. */
         PageOut_UserOut: {
-            items: {
-                /**
-                 * Format: int32
-                 * @description Classification level the user may read: 0 公开, 1 内部, 2 秘密, 3 机密, 4 绝密.
-                 */
-                clearance: number;
-                departments: components["schemas"]["UserDepartmentOut"][];
-                email?: string | null;
-                /** Format: uuid */
-                id: string;
-                idNumber?: string | null;
-                /** Format: date-time */
-                lastLoginAt?: string | null;
-                /** Format: date-time */
-                lockedUntil?: string | null;
-                /** @description The password is an initial or reset one and must be changed before anything else. */
-                mustChangePassword: boolean;
-                /** @example 张三 */
-                name: string;
-                /** @description Staff or student number. */
-                number?: string | null;
-                /** @description Effective permission codes (see `GET /api/v1/permissions`). */
-                permissions: string[];
-                /** @example 138****1234 */
-                phone?: string | null;
-                position?: string | null;
-                roles: components["schemas"]["UserRoleOut"][];
-                /** @description `active` or `disabled`. */
-                status: string;
-                /** @example zhangsan */
-                username: string;
-                /** Format: int32 */
-                version: number;
-            }[];
+            items: components["schemas"]["UserOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2997,17 +2979,41 @@ export interface components {
             /** @example 元旦 */
             name: string;
         };
-        /** @description The records a role assignment reaches. */
-        ScopeOut: {
-            /** @enum {string} */
+        /**
+         * ScopeAll
+         * @description Every record.
+         */
+        ScopeAll: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "all";
-        } | {
+        };
+        /**
+         * ScopeDepartment
+         * @description Records of the department and its sub-departments.
+         */
+        ScopeDepartment: {
             /** Format: uuid */
             departmentId: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "department";
-        } | {
-            /** @enum {string} */
+        };
+        /** @description The records a role assignment reaches. */
+        ScopeOut: components["schemas"]["ScopeAll"] | components["schemas"]["ScopeDepartment"] | components["schemas"]["ScopeSelf"];
+        /**
+         * ScopeSelf
+         * @description Only the user's own records.
+         */
+        ScopeSelf: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "self";
         };
         /** @description A correct password on an account with two-step verification: no tokens yet. */
@@ -3049,6 +3055,36 @@ export interface components {
              * @description 0 while the built-in defaults apply.
              */
             version: number;
+        };
+        /**
+         * @description A new password and lockout policy, based on the `version` read (or send `If-Match: "N"`);
+         *     stale → 409 `version_conflict`.
+         */
+        SecurityPolicyIn: {
+            /**
+             * Format: int64
+             * @description 5–60 minutes.
+             * @example 15
+             */
+            failureWindowMinutes: number;
+            /**
+             * Format: int64
+             * @description How long a lock lasts: 5–1440 minutes.
+             * @example 15
+             */
+            lockMinutes: number;
+            /**
+             * Format: int32
+             * @description Failed sign-ins within the window that lock an account: 3–10.
+             * @example 5
+             */
+            maxFailures: number;
+            password: components["schemas"]["PasswordPolicyDto"];
+            /**
+             * Format: int32
+             * @description The version edited (0 while the built-in defaults apply).
+             */
+            version?: number | null;
         };
         /**
          * @description What a step does when its only approver is the applicant: `superior` (default) hands it to
@@ -3317,20 +3353,80 @@ export interface components {
             templateId: string;
             withdrawn: number;
         };
+        /** @description One line of a record's timeline: who did what, when, from which status to which, and why. */
+        TimelineEventOut: {
+            /** @description The module's action word; each module's endpoint lists its words. */
+            action: string;
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the module's endpoint). */
+            data: Record<string, never>;
+            /** @description The record's status before the event, when the event changed it (`null` for a new record). */
+            fromStatus?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
+             */
+            stepIndex?: number | null;
+            stepName?: string | null;
+            /** @description The record's status after the event, when the event changed it. */
+            toStatus?: string | null;
+        };
+        /**
+         * TimeoutActionAutoApprove
+         * @description Approve on the approvers' behalf.
+         */
+        TimeoutActionAutoApprove: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "auto_approve";
+        };
+        /**
+         * TimeoutActionAutoReject
+         * @description Reject on the approvers' behalf (the request ends rejected, reason 超时自动驳回).
+         */
+        TimeoutActionAutoReject: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "auto_reject";
+        };
         /** @description What happens when a step's deadline passes. */
-        TimeoutActionDto: {
-            /** @enum {string} */
-            action: "remind";
-        } | {
-            /** @enum {string} */
+        TimeoutActionDto: components["schemas"]["TimeoutActionRemind"] | components["schemas"]["TimeoutActionEscalate"] | components["schemas"]["TimeoutActionAutoApprove"] | components["schemas"]["TimeoutActionAutoReject"];
+        /**
+         * TimeoutActionEscalate
+         * @description Give the step to the holders of `role` (with a deadline of their own, the step's): the
+         *     first of them to decide decides it; they are no extra required signers.
+         */
+        TimeoutActionEscalate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             action: "escalate";
             role: string;
-        } | {
-            /** @enum {string} */
-            action: "auto_approve";
-        } | {
-            /** @enum {string} */
-            action: "auto_reject";
+        };
+        /**
+         * TimeoutActionRemind
+         * @description Mark overdue and tell the approvers.
+         */
+        TimeoutActionRemind: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "remind";
         };
         /** @description A signed-in session: a short-lived access token and a rotating refresh token. */
         TokenOut: {
@@ -3500,10 +3596,160 @@ export interface components {
             scope: components["schemas"]["ScopeOut"];
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "version_conflict",
+                 *       "currentVersion": 4,
+                 *       "detail": "该记录已更新到第 4 版，请刷新后基于最新内容修改",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 409,
+                 *       "title": "数据已被他人修改，请刷新后重试",
+                 *       "type": "urn:xiaoban:problem:version_conflict"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Signed in without the permission, or the password must be changed first */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "forbidden",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 403,
+                 *       "title": "没有权限执行此操作",
+                 *       "type": "urn:xiaoban:problem:forbidden"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such record, or outside the caller's data scope (never told apart) */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "not_found",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 404,
+                 *       "title": "记录不存在",
+                 *       "type": "urn:xiaoban:problem:not_found"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts; retry after `Retry-After` seconds */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "rate_limited",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 429,
+                 *       "title": "请求过于频繁，请稍后再试",
+                 *       "type": "urn:xiaoban:problem:rate_limited"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Busy; retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "service_unavailable",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 503,
+                 *       "title": "服务暂不可用，请稍后再试",
+                 *       "type": "urn:xiaoban:problem:service_unavailable"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in, or the token has expired or was revoked */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "unauthorized",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 401,
+                 *       "title": "未登录或登录已失效",
+                 *       "type": "urn:xiaoban:problem:unauthorized"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is invalid; `errors` names each field */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "validation_failed",
+                 *       "errors": {
+                 *         "name": [
+                 *           "不能为空"
+                 *         ]
+                 *       },
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 422,
+                 *       "title": "提交的数据未通过校验",
+                 *       "type": "urn:xiaoban:problem:validation_failed"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+        IdempotencyKey: string;
+        /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+        IfMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The record's version as a strong tag, `"3"`: send it back as `If-Match` */
+        ETag: string;
+        /** @description `true` when this answer replays an earlier request with the same `Idempotency-Key` */
+        IdempotentReplayed: string;
+        /** @description Where the created record can be read */
+        Location: string;
+        /** @description Seconds to wait before retrying */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3526,7 +3772,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,20 +3802,26 @@ export interface operations {
             /** @description Issued; `key` is shown only now */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiKeyOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Unknown scopes, `audit.read`, a duty conflict or a bad expiry */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3853,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3627,7 +3886,10 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3660,7 +3922,11 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +3958,11 @@ export interface operations {
                     "application/json": components["schemas"]["DelegationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +3991,10 @@ export interface operations {
                     "application/json": components["schemas"]["DraftOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +4008,10 @@ export interface operations {
     create_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3748,13 +4024,19 @@ export interface operations {
             /** @description Saved; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3780,13 +4062,18 @@ export interface operations {
             /** @description The draft */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3800,7 +4087,10 @@ export interface operations {
     delete_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3816,14 +4106,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3837,7 +4133,10 @@ export interface operations {
     patch_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3853,20 +4152,28 @@ export interface operations {
             /** @description The draft as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DraftOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3880,7 +4187,12 @@ export interface operations {
     submit_approval_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The draft's id */
                 id: string;
@@ -3892,20 +4204,28 @@ export interface operations {
             /** @description Submitted; `Location` names the request */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3929,7 +4249,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Tasks (`pending`, `done`, `cc`): Comma-separated sort fields, `-` before a field for descending: `createdAt`, `dueAt`, `decidedAt`. Default `-createdAt`. `started`: Comma-separated sort fields, `-` before a field for descending: `createdAt`, `number`. Default `-createdAt`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -3956,7 +4276,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_InboxItemOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -3985,7 +4308,10 @@ export interface operations {
                     "application/json": components["schemas"]["InboxCountsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,7 +4346,10 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4034,12 +4363,72 @@ export interface operations {
     create_approval_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "category": "人事",
+                 *       "code": "business-trip",
+                 *       "definition": {
+                 *         "form": {
+                 *           "fields": [
+                 *             {
+                 *               "key": "days",
+                 *               "kind": "number",
+                 *               "label": "出差天数",
+                 *               "max": 30,
+                 *               "min": 0.5,
+                 *               "required": true
+                 *             },
+                 *             {
+                 *               "key": "reason",
+                 *               "kind": "long_text",
+                 *               "label": "出差事由",
+                 *               "required": true
+                 *             }
+                 *           ]
+                 *         },
+                 *         "options": {
+                 *           "ccOnSubmit": [
+                 *             {
+                 *               "role": "office_clerk",
+                 *               "type": "role"
+                 *             }
+                 *           ]
+                 *         },
+                 *         "steps": [
+                 *           {
+                 *             "deadlineHours": 24,
+                 *             "mode": "or",
+                 *             "name": "部门负责人审批",
+                 *             "rule": {
+                 *               "type": "department_head"
+                 *             },
+                 *             "timeout": {
+                 *               "action": "remind"
+                 *             }
+                 *           },
+                 *           {
+                 *             "condition": "days > 3",
+                 *             "mode": "or",
+                 *             "name": "分管校领导审批",
+                 *             "rule": {
+                 *               "role": "school_leader",
+                 *               "type": "role"
+                 *             }
+                 *           }
+                 *         ]
+                 *       },
+                 *       "name": "出差申请"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TemplateIn"];
             };
         };
@@ -4047,20 +4436,28 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4086,13 +4483,18 @@ export interface operations {
             /** @description The template */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4106,7 +4508,10 @@ export interface operations {
     patch_approval_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The template's id */
                 id: string;
@@ -4122,20 +4527,28 @@ export interface operations {
             /** @description The template as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4167,7 +4580,11 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateStatsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,16 +4598,22 @@ export interface operations {
     list_approvals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 to 10,000,000. Default 1. */
-                page?: number;
-                /** @description Items per page, 1 to 100. Default 20. */
-                pageSize?: number;
                 /**
-                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
-                 *     descending.
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
                  */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `submittedAt`, `number`, `finishedAt`. Default `-submittedAt`. */
                 sort?: string;
-                /** @description Searches number, title and summary. */
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -4219,7 +4642,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_RegisterItemOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4233,12 +4659,24 @@ export interface operations {
     start_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "form": {
+                 *         "days": 2,
+                 *         "reason": "参加市教研活动"
+                 *       },
+                 *       "templateId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartIn"];
             };
         };
@@ -4246,13 +4684,19 @@ export interface operations {
             /** @description Started; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4266,7 +4710,10 @@ export interface operations {
     batch_approve_approvals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4279,13 +4726,18 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4299,7 +4751,10 @@ export interface operations {
     batch_reject_approvals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4312,13 +4767,18 @@ export interface operations {
             /** @description One result per item, in order */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,16 +4792,7 @@ export interface operations {
     export_approvals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 to 10,000,000. Default 1. */
-                page?: number;
-                /** @description Items per page, 1 to 100. Default 20. */
-                pageSize?: number;
-                /**
-                 * @description `submittedAt` (default, descending), `number`, `finishedAt`; `-` before a field sorts
-                 *     descending.
-                 */
-                sort?: string;
-                /** @description Searches number, title and summary. */
+                /** @description Keyword search, as in the list. */
                 q?: string;
                 templateId?: string;
                 status?: "running" | "returned" | "approved" | "rejected" | "withdrawn" | "cancelled";
@@ -4370,7 +4821,10 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,13 +4850,18 @@ export interface operations {
             /** @description The request */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4416,7 +4875,12 @@ export interface operations {
     add_approval_signer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4425,6 +4889,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4432,20 +4902,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +4938,12 @@ export interface operations {
     approve_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4468,6 +4952,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4475,20 +4965,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,7 +5001,12 @@ export interface operations {
     cancel_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4511,6 +5015,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4518,20 +5028,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4545,7 +5064,12 @@ export interface operations {
     comment_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4554,6 +5078,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4561,20 +5091,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4588,7 +5127,12 @@ export interface operations {
     reassign_approval_task: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4604,20 +5148,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The task was handled meanwhile; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4631,7 +5184,12 @@ export interface operations {
     recall_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4640,6 +5198,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4647,20 +5211,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4674,7 +5247,12 @@ export interface operations {
     reject_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4683,6 +5261,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4690,20 +5274,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4717,7 +5310,12 @@ export interface operations {
     remove_approval_signer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4733,27 +5331,37 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The signer acted meanwhile, or the caller neither added them nor administers the request; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `taskId` is not an added signer of the request, or is the step's last remaining approver; `reason` missing */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4767,7 +5375,12 @@ export interface operations {
     resubmit_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4776,6 +5389,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4783,20 +5402,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4810,7 +5438,12 @@ export interface operations {
     return_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4819,6 +5452,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4826,20 +5465,65 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +5537,12 @@ export interface operations {
     transfer_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4862,6 +5551,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4869,20 +5564,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4896,7 +5600,12 @@ export interface operations {
     urge_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4905,6 +5614,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4912,20 +5627,30 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +5664,12 @@ export interface operations {
     withdraw_approval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The request's id */
                 id: string;
@@ -4948,6 +5678,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "同意",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActionIn"];
             };
         };
@@ -4955,20 +5691,29 @@ export interface operations {
             /** @description The request as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApprovalOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `invalid_transition` when the request's state does not allow the action (the problem names `state` and `action`); `conflict` when the caller's part does not, or someone else acted first; a stale `version` or `If-Match` is `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -4992,7 +5737,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `id`, `occurredAt`. Default `-id`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -5026,7 +5771,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_AuditEventOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5803,10 @@ export interface operations {
                     "application/json": components["schemas"]["ChainReportOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5093,23 +5844,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            422: components["responses"]["ValidationFailed"];
             /** @description `rate_limited` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5147,30 +5907,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `account_locked` or `account_disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Neither or both of `code` and `recoveryCode` */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `rate_limited` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5197,7 +5967,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,9 +6008,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5277,7 +6054,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDaysOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5291,7 +6071,10 @@ export interface operations {
     set_calendar_day: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The day, YYYY-MM-DD
@@ -5316,7 +6099,13 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDayOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5361,7 +6150,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5390,7 +6182,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearsOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,7 +6224,12 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5461,7 +6261,10 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5475,7 +6278,10 @@ export interface operations {
     create_department: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5488,20 +6294,28 @@ export interface operations {
             /** @description Created; `Location` names it */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5527,13 +6341,18 @@ export interface operations {
             /** @description The department */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5547,7 +6366,10 @@ export interface operations {
     patch_department: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The department's id */
                 id: string;
@@ -5563,20 +6385,28 @@ export interface operations {
             /** @description The department as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken code (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5605,7 +6435,10 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,7 +6472,10 @@ export interface operations {
                     "application/json": components["schemas"]["PersonCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5668,7 +6504,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleCardOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,34 +6534,44 @@ export interface operations {
             /** @description Stored; `Location` names it */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Larger than the configured limit (`payload_too_large`) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not multipart (`unsupported_media_type`), or a type not accepted or an extension that disagrees with the content (`unsupported_file_type`) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No `file` part, an empty file or no file name */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +6603,11 @@ export interface operations {
                     "application/json": components["schemas"]["FileOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5793,7 +6646,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5822,7 +6679,8 @@ export interface operations {
                     "application/json": components["schemas"]["HealthOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5845,13 +6703,17 @@ export interface operations {
             /** @description The signed-in user */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,14 +6746,20 @@ export interface operations {
                     "application/json": components["schemas"]["TokenOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Wrong current password, or the new one breaks the policy (each reason listed) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5920,7 +6788,10 @@ export interface operations {
                     "application/json": components["schemas"]["TotpStatusOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5951,21 +6822,29 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description It was not on */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Wrong password or code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5998,21 +6877,28 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No enrolment was started */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Wrong code */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,14 +6927,19 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolmentOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Two-step verification is on already */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6072,7 +6963,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `createdAt`. Default `-createdAt`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6097,7 +6988,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_NotificationOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6126,7 +7020,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6155,7 +7052,10 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6185,7 +7085,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6214,7 +7118,10 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,7 +7159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6281,7 +7188,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleOut"][];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +7205,10 @@ export interface operations {
     create_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6308,27 +7221,36 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid fields, unknown permissions or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,13 +7276,18 @@ export interface operations {
             /** @description The role */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6390,14 +7317,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Built-in, or still held by users */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6411,7 +7344,10 @@ export interface operations {
     update_role: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The role's id */
                 id: string;
@@ -6427,27 +7363,36 @@ export interface operations {
             /** @description The role as it is now */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `version_conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Invalid fields, a built-in role's name or permissions, or a duty conflict */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,28 +7428,69 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The file is larger than 5 MB */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not multipart, or the file is neither .xlsx nor .csv */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description An unreadable file, or (real import) problems in rows */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_roster_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sample workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,13 +7513,17 @@ export interface operations {
             /** @description The policy */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,26 +7537,35 @@ export interface operations {
     update_security_policy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecurityPolicyDto"];
+                "application/json": components["schemas"]["SecurityPolicyIn"];
             };
         };
         responses: {
             /** @description The policy now in force */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyDto"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,7 +7594,8 @@ export interface operations {
                     "application/json": components["schemas"]["SiteOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,7 +7619,7 @@ export interface operations {
                  * @example 20
                  */
                 pageSize?: number;
-                /** @description Comma-separated sort fields; `-` before a field sorts descending (`-createdAt,title`). */
+                /** @description Comma-separated sort fields, `-` before a field for descending: `username`, `name`, `number`, `createdAt`, `lastLoginAt`. Default `username`. */
                 sort?: string;
                 /**
                  * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
@@ -6648,7 +7648,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6662,7 +7665,10 @@ export interface operations {
     create_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 200 visible ASCII characters, new for each new request: a retry with the same key and body replays the first answer (24 hours); another body is 422 `idempotency_key_reused` */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6675,20 +7681,69 @@ export interface operations {
             /** @description Created; `Location` names the user */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedUserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The username or number is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_users: {
+        parameters: {
+            query?: {
+                /** @description Keyword search, as in the list. */
+                q?: string;
+                /** @description Members of this department or any of its sub-departments. */
+                departmentId?: string;
+                /** @description Holders of this role, e.g. `dept_head`. */
+                roleCode?: string;
+                /** @description `active` or `disabled`. */
+                status?: "active" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6714,13 +7769,18 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +7794,10 @@ export interface operations {
     patch_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /** @description The user's id */
                 id: string;
@@ -6750,20 +7813,28 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Stale version (`version_conflict`) or a taken number (`conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,13 +7864,19 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,13 +7902,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6857,13 +7939,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6895,7 +7982,11 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6921,20 +8012,26 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             /** @description `forbidden`, or `server_only` for an administrator's account */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,13 +8061,19 @@ export interface operations {
             /** @description Assigned; the user as it now is */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,7 +8105,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7028,13 +8135,18 @@ export interface operations {
             /** @description The user as it now is */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
                 };
             };
-            /** @description An error, as `application/problem+json` (see the `code` field) */
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
                 headers: {
                     [name: string]: unknown;

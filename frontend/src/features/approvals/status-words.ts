@@ -3,7 +3,8 @@ import type { components } from '@/api/schema'
 type S = components['schemas']
 export type InstanceStatus = S['InstanceStatus']
 export type TaskStatus = S['TaskStatus']
-export type EventAction = S['EventAction']
+/** The shared timeline carries actions as text; these are the approvals engine's words. */
+export type EventAction = string
 export type RequestAction = S['RequestAction']
 type Tone = 'success' | 'info' | 'warning' | 'danger' | 'primary'
 
