@@ -270,14 +270,44 @@ async fn concurrent_repeats_of_one_idempotent_create_make_one_record() {
 #[tokio::test]
 async fn an_invalid_idempotency_key_is_a_400() {
     let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
     let res = app
         .request(Method::POST, PROBES)
+        .bearer_auth(&admin)
         .header("Idempotency-Key", "x".repeat(201))
         .json(&json!({"title": "a", "quantity": 1}))
         .send()
         .await
         .unwrap();
     assert_problem(res, 400, "invalid_header").await;
+}
+
+#[tokio::test]
+async fn a_caller_without_credentials_hears_401_before_an_invalid_idempotency_key() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .request(Method::POST, "/api/v1/departments")
+        .header("Idempotency-Key", "x".repeat(201))
+        .json(&json!({"code": "k", "name": "无凭据"}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 401, "unauthorized").await;
+}
+
+#[tokio::test]
+async fn a_path_of_its_own_refuses_the_method_of_the_route_it_resembles() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let res = app
+        .request(Method::PATCH, "/api/v1/users/export.xlsx")
+        .bearer_auth(&admin)
+        .json(&json!({"name": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["allow"], "GET");
+    assert_problem(res, 405, "method_not_allowed").await;
 }
 
 #[tokio::test]

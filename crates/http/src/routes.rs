@@ -46,8 +46,28 @@ impl RouteTable {
         self.routes.push((segments, methods));
     }
 
+    /// The methods of the route whose every segment is literal and equal to `path`'s (e.g.
+    /// `/users/export.xlsx`, which `/users/{id}` would also match); `None` when there is none.
+    pub fn literal_methods(&self, path: &str) -> Option<Vec<&'static str>> {
+        let parts: Vec<&str> = split(path).collect();
+        self.routes
+            .iter()
+            .find(|(segments, _)| {
+                segments.len() == parts.len()
+                    && segments
+                        .iter()
+                        .zip(&parts)
+                        .all(|(seg, part)| matches!(seg, Segment::Literal(lit) if lit == part))
+            })
+            .map(|(_, methods)| methods.clone())
+    }
+
     /// The methods a path answers to; empty when no route has this path.
     pub fn methods_for(&self, path: &str) -> Vec<&'static str> {
+        // A path that is a route of its own answers only that route's methods.
+        if let Some(methods) = self.literal_methods(path) {
+            return methods;
+        }
         let parts: Vec<&str> = split(path).collect();
         let mut found = Vec::new();
         for (segments, methods) in &self.routes {

@@ -65,7 +65,11 @@ pub async fn fallback(
 }
 
 fn unknown_route(routes: &RouteTable, path: &str) -> HttpResponse {
-    let allowed = routes.methods_for(path);
+    method_not_allowed(path, routes.methods_for(path))
+}
+
+/// 405 with `Allow` listing `allowed`; 404 when no route has this path.
+pub(crate) fn method_not_allowed(path: &str, allowed: Vec<&'static str>) -> HttpResponse {
     if allowed.is_empty() {
         return HttpResponse::from_error(ApiError::new(ErrorCode::RouteNotFound).with_detail(
             format!("没有 {path} 这个接口"),

@@ -122,7 +122,7 @@ async fn resolve(req: &HttpRequest) -> Result<RequestContext, ApiError> {
     let mut ctx = RequestContext {
         actor: Actor::Anonymous,
         request_id,
-        idempotency_key: idempotency_key(req)?,
+        idempotency_key: None,
         ip,
         user_agent,
     };
@@ -134,6 +134,13 @@ async fn resolve(req: &HttpRequest) -> Result<RequestContext, ApiError> {
         req.extensions_mut().insert(LoggedUser(principal.name.clone()));
         ctx.actor = Actor::Principal(Box::new(principal));
     }
+    // After authentication: a caller without credentials hears 401, not about a header it may
+    // not use anyway; an anonymous caller's malformed key is ignored.
+    ctx.idempotency_key = match idempotency_key(req) {
+        Ok(key) => key,
+        Err(_) if matches!(ctx.actor, Actor::Anonymous) => None,
+        Err(err) => return Err(err),
+    };
     req.extensions_mut().insert(ctx.clone());
     Ok(ctx)
 }

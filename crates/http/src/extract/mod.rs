@@ -31,6 +31,21 @@ pub fn path_error(err: actix_web::error::PathError, req: &actix_web::HttpRequest
     {
         return screen::refused(name.to_owned(), why).into();
     }
+    // `PATCH /users/export.xlsx` reaches `/users/{id}`: the path is a route of its own, and it
+    // does not take this method.
+    let path = req.path();
+    if let Some(allowed) = req
+        .app_data::<actix_web::web::Data<crate::routes::RouteTable>>()
+        .and_then(|routes| routes.literal_methods(path))
+        .filter(|allowed| {
+            !allowed
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(req.method().as_str()))
+        })
+    {
+        let response = crate::site::method_not_allowed(path, allowed);
+        return actix_web::error::InternalError::from_response(err, response).into();
+    }
     ApiError::new(ErrorCode::InvalidPath)
         .with_detail(
             format!("路径参数无效：{err}"),
