@@ -47,9 +47,14 @@ pub(crate) fn event_position(data: &Value) -> Option<BranchPos> {
     })
 }
 
+/// Whether a timeline row records `action` (the shared timeline stores the engine's words as text).
+pub(crate) fn is_action(e: &EventRow, action: EventAction) -> bool {
+    EventAction::parse(&e.action) == Some(action)
+}
+
 /// Whether the event is about one branch (its steps, or the branch passing), not its block.
 pub(crate) fn is_branch_event(e: &EventRow) -> bool {
-    e.action == EventAction::BranchPassed.as_str()
+    is_action(e, EventAction::BranchPassed)
         || serde_json::from_str::<Value>(&e.data)
             .ok()
             .and_then(|d| event_position(&d))
@@ -60,7 +65,7 @@ pub(crate) fn is_branch_event(e: &EventRow) -> bool {
 pub(crate) fn branches(flow: &Flow, timeline: &[EventRow], index: i32, block: &StepDef) -> Vec<BranchView> {
     let since = timeline
         .iter()
-        .rposition(|e| e.step_index == Some(index) && e.action == EventAction::BlockEntered.as_str());
+        .rposition(|e| e.step_index == Some(index) && is_action(e, EventAction::BlockEntered));
     let recent: Vec<(EventAction, Value)> = since
         .map(|i| &timeline[i..])
         .unwrap_or_default()

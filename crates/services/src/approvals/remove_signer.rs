@@ -26,7 +26,7 @@ use crate::notifications::NoticeKind;
 pub(crate) fn adders(timeline: &[EventRow]) -> BTreeMap<Uuid, Uuid> {
     timeline
         .iter()
-        .filter(|e| e.action == EventAction::AddSigner.as_str())
+        .filter(|e| super::progress::is_action(e, EventAction::AddSigner))
         .filter_map(|e| {
             let data: serde_json::Value = serde_json::from_str(&e.data).ok()?;
             let task = data["addedTask"].as_str()?.parse().ok()?;

@@ -46,7 +46,7 @@ fn user_row(user: &UserView) -> Vec<Cell> {
         text(&user.id_number),
         text(&user.email),
         roles.join("、").into(),
-        if user.status == "active" {
+        if xiaoban_domain::identity::UserStatus::is_active(&user.status) {
             "启用"
         } else {
             "停用"
