@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod assertions;
 pub mod clock;
 pub mod lookups;
+pub mod notices;
 pub mod probe;
 pub mod test_app;
 pub mod test_db;

@@ -39,6 +39,9 @@ per_module! {
     notifications => "notifications",
     approvals => "approvals",
     files => "files",
+    notices => "notices",
+    guides => "guides",
+    public => "public",
 }
 
 #[tokio::test]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod files;
 pub mod identity;
 pub mod module;
+pub mod notices;
 pub mod notifications;
 pub mod numbering;
 pub mod paging;

@@ -76,6 +76,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
         .configure(crate::settings::routes)
         .configure(calendar::routes)
         .configure(crate::notifications::routes)
+        .configure(crate::notices::routes)
         .configure(crate::files::routes);
 }
 

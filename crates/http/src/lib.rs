@@ -17,6 +17,7 @@ pub mod lang;
 pub mod me;
 pub mod middleware;
 pub mod multipart;
+pub mod notices;
 pub mod notifications;
 pub mod openapi;
 pub mod paging;

@@ -14,6 +14,7 @@ pub mod files;
 pub mod idempotency;
 pub mod identity;
 pub mod migrations;
+pub mod notices;
 pub mod notifications;
 pub mod numbering;
 pub mod paging;

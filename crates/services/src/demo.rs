@@ -243,6 +243,7 @@ impl Services {
             self.create_demo_school().await?;
         }
         self.seed_builtin_templates().await?;
+        self.seed_demo_notices().await?;
         let today = self.now().with_timezone(&self.settings().timezone).date_naive();
         let first = today.with_ordinal(1).unwrap_or(today);
         let last = today.with_month(12).and_then(|d| d.with_day(31)).unwrap_or(today);

@@ -24,6 +24,7 @@ pub mod files;
 pub mod idempotency;
 pub mod import;
 pub mod modules;
+pub mod notices;
 pub mod notifications;
 pub mod numbering;
 pub mod platform;

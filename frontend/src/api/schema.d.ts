@@ -1001,6 +1001,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Guides and manuals by category and title. Readers (`guide.read`) get published ones as
+         *     published and search what was published; the office (`guide.manage`) every guide's working
+         *     copy. `q` searches title, category and text.
+         */
+        get: operations["list_guides"];
+        put?: never;
+        /**
+         * Writes a guide or manual as a draft (`guide.manage`). Send an `Idempotency-Key` to make
+         *     retries safe.
+         */
+        post: operations["create_guide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One guide: the working copy for the office, the latest published version for readers
+         *     (404 for a draft or withdrawn guide).
+         */
+        get: operations["get_guide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes the working copy (`guide.manage`); readers see it after the next publication.
+         *     Needs the version edited (`version` or `If-Match`).
+         */
+        patch: operations["patch_guide"];
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from version `from` to version `to`, line by line (the title first). */
+        get: operations["get_guide_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes the working copy as the next version (`guide.manage`); every version is kept.
+         *     The review falls due six months later, on a working day.
+         */
+        post: operations["publish_guide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guide's timeline, oldest first. Actions: `create`, `edit`, `publish`
+         *     (`data.publishedVersion`), `withdraw`, `review_reminded` (by the system, `data.reviewDue`).
+         */
+        get: operations["get_guide_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of a guide the caller may see, newest first. */
+        get: operations["list_guide_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version. */
+        get: operations["get_guide_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a guide out of every list (`guide.manage`); publishing it again brings it back. */
+        post: operations["withdraw_guide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1119,6 +1276,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices, pinned first, newest first. Readers (`notice.read`) get the published notices that
+         *     reach them; the office (`notice.manage`) every notice, filtered by `status`. `q` searches
+         *     title and text.
+         */
+        get: operations["list_notices"];
+        put?: never;
+        /**
+         * Drafts a notice (`notice.manage`). Departments and roles of the audience must exist;
+         *     attachments must be the caller's uploads. Send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["create_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One notice with its attachments; 404 for a notice the caller may not see (a reader sees
+         *     only published notices that reach them).
+         */
+        get: operations["get_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a draft (`notice.manage`; published notices are not edited). Needs the version
+         *     edited (`version` or `If-Match`).
+         */
+        patch: operations["patch_notice"];
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pins a draft or published notice to the top of the lists, or unpins it (`notice.manage`). */
+        post: operations["pin_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes a draft (`notice.manage`); its audience is notified. */
+        post: operations["publish_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks a notice read by the caller (已读); again changes nothing. Only a published notice
+         *     that reaches the caller can be read.
+         */
+        post: operations["read_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everyone the notice reaches, by name, with when they read it (`notice.manage`);
+         *     `read=false` lists those who have not.
+         */
+        get: operations["list_notice_receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/receipts/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipts as an Excel file (已读回执.xlsx), unread first (`notice.manage`). Audited. */
+        get: operations["export_notice_receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/receipts/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reminds everyone the published notice reaches who has not read it (`notice.manage`). */
+        post: operations["remind_notice_readers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A notice's timeline (流转记录), oldest first. Actions: `create`, `edit`, `publish`, `pin`,
+         *     `withdraw`, `remind` (`data.reminded`: how many were reminded).
+         */
+        get: operations["get_notice_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws a published notice (`notice.manage`): it leaves every reader's list. */
+        post: operations["withdraw_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1202,6 +1553,94 @@ export interface paths {
         };
         /** Every permission the system knows, in catalogue order. Any signed-in caller may read it. */
         get: operations["list_permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published public guides and manuals, as published. No sign-in. */
+        get: operations["list_public_guides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/guides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published public guide, as published; anything else is 404. No sign-in. */
+        get: operations["get_public_guide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/guides/{id}/flowchart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The flowchart of a published public guide, as published (for the hall's display screen).
+         *     No sign-in.
+         */
+        get: operations["get_public_guide_flowchart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published public notices, pinned first, newest first. No sign-in. */
+        get: operations["list_public_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published public notice; anything else is 404. No sign-in. */
+        get: operations["get_public_notice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1871,6 +2310,24 @@ export interface components {
             type: "users";
             userIds: string[];
         };
+        /** @description Who a notice reaches. */
+        AudienceDto: {
+            /** @description With `departments`: the departments (their sub-departments are included). */
+            departmentIds?: string[];
+            kind: components["schemas"]["AudienceKind"];
+            /**
+             * @description With `roles`: role codes, e.g. `dept_head`.
+             * @example [
+             *       "dept_head"
+             *     ]
+             */
+            roleCodes?: string[];
+        };
+        /**
+         * @description How a notice's audience is given.
+         * @enum {string}
+         */
+        AudienceKind: "all" | "departments" | "roles";
         /** @description One audited action. `before` and `after` hold the record's JSON with secrets removed. */
         AuditEventOut: {
             /** @example user.create */
@@ -2247,6 +2704,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description One line of a difference. */
+        DiffLineOut: {
+            change: components["schemas"]["LineChange"];
+            text: string;
+        };
         /** @description Saves a draft of a request. */
         DraftIn: {
             /** @description Approvers picked so far for steps of type `applicant_picks`: step index → user ids. */
@@ -2408,6 +2870,123 @@ export interface components {
         FormSchemaDto: {
             fields: components["schemas"]["FieldDefDto"][];
         };
+        /**
+         * @description What can be done to a guide or manual.
+         * @enum {string}
+         */
+        GuideAction: "edit" | "publish" | "withdraw";
+        /** @description What changed between two versions, the title as the first line. */
+        GuideDiffOut: {
+            /** Format: int32 */
+            from: number;
+            lines: components["schemas"]["DiffLineOut"][];
+            /** Format: int32 */
+            to: number;
+        };
+        /** @description A new guide or manual (a draft until published). */
+        GuideIn: {
+            /** @description Plain text, one step per line; versions are compared line by line. */
+            body: string;
+            /** @example 人事服务 */
+            category: string;
+            /**
+             * Format: uuid
+             * @description The flowchart: an image or PDF the caller uploaded.
+             */
+            flowchartFileId?: string | null;
+            /** @description Also shown without sign-in (`/api/v1/public/guides`) once published. */
+            isPublic?: boolean;
+            kind: components["schemas"]["GuideKind"];
+            /**
+             * Format: uuid
+             * @description Who keeps it current and is reminded of its review; the caller when absent.
+             */
+            ownerId?: string | null;
+            /** @example 新教职工入职办事指南 */
+            title: string;
+        };
+        /**
+         * @description 办事指南 or 操作手册.
+         * @enum {string}
+         */
+        GuideKind: "guide" | "sop";
+        /** @description A guide or manual: the working copy for the office, the latest published version for readers. */
+        GuideOut: {
+            actions: components["schemas"]["GuideAction"][];
+            body: string;
+            category: string;
+            /** Format: date-time */
+            createdAt: string;
+            flowchart?: components["schemas"]["FileOut"] | null;
+            /** Format: uuid */
+            id: string;
+            isPublic: boolean;
+            kind: components["schemas"]["GuideKind"];
+            /** Format: uuid */
+            ownerId: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: int32
+             * @description The latest published version's number; 0 before the first.
+             */
+            publishedVersion: number;
+            /**
+             * Format: date
+             * @description When the owner is reminded to review it (six months after publication, a working day).
+             */
+            reviewDue?: string | null;
+            status: components["schemas"]["GuideState"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Changes to the working copy; absent fields stay. Readers see them after the next publication. */
+        GuidePatchIn: {
+            body?: string | null;
+            category?: string | null;
+            /**
+             * Format: uuid
+             * @description A new flowchart upload, or `null` to remove it.
+             */
+            flowchartFileId?: string | null;
+            isPublic?: boolean | null;
+            /** Format: uuid */
+            ownerId?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            version?: number | null;
+        };
+        /**
+         * @description Where a guide or manual is in its life.
+         * @enum {string}
+         */
+        GuideState: "draft" | "published" | "withdrawn";
+        /** @description The body of a step (publish, withdraw). */
+        GuideStepIn: {
+            /** Format: int32 */
+            version?: number | null;
+        };
+        /** @description A published version, kept for good. */
+        GuideVersionOut: {
+            body: string;
+            category: string;
+            /** Format: uuid */
+            flowchartFileId?: string | null;
+            /** Format: int32 */
+            number: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: uuid */
+            publishedBy: string;
+            title: string;
+        };
+        /** @description Every published version, newest first. */
+        GuideVersionsOut: {
+            items: components["schemas"]["GuideVersionOut"][];
+        };
         /** @description The process is up. */
         HealthOut: {
             /** @example ok */
@@ -2511,6 +3090,11 @@ export interface components {
             prefix: string;
             scopes: string[];
         };
+        /**
+         * @description What happened to a line between two versions.
+         * @enum {string}
+         */
+        LineChange: "same" | "removed" | "added";
         LoginIn: {
             /** @example Xiaoban#2026 */
             password: string;
@@ -2541,10 +3125,85 @@ export interface components {
             refreshTokenInCookie?: boolean;
         };
         /**
+         * @description What can be done to a notice.
+         * @enum {string}
+         */
+        NoticeAction: "edit" | "publish" | "pin" | "withdraw" | "read" | "remind";
+        /** @description A new notice (a draft until published). */
+        NoticeIn: {
+            /** @description The caller's own uploads (`POST /api/v1/attachments`). */
+            attachmentIds?: string[];
+            audience: components["schemas"]["AudienceDto"];
+            /** @description Plain text; line breaks are kept. */
+            body: string;
+            /** @description Also shown without sign-in (`/api/v1/public/notices`) once published. */
+            isPublic?: boolean;
+            /** @description Shown at the top of the lists. */
+            pinned?: boolean;
+            /** @example 关于第三周教职工例会的通知 */
+            title: string;
+        };
+        /**
          * @description Why the user is notified.
          * @enum {string}
          */
         NoticeKindOut: "task_assigned" | "decision" | "urged" | "deadline_approaching" | "overdue" | "cc" | "comment" | "system";
+        /** @description A notice. */
+        NoticeOut: {
+            /** @description What the caller may do next; exactly what the endpoints accept. */
+            actions: components["schemas"]["NoticeAction"][];
+            /** @description Filled in by `GET /notices/{id}` only. */
+            attachments: components["schemas"]["FileOut"][];
+            audience: components["schemas"]["AudienceDto"];
+            /** Format: uuid */
+            authorId: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            isPublic: boolean;
+            pinned: boolean;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the caller read it; `null` while unread.
+             */
+            readAt?: string | null;
+            status: components["schemas"]["NoticeState"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+        };
+        /** @description Changes to a draft; absent fields stay. */
+        NoticePatchIn: {
+            /** @description More uploads to attach. */
+            attachmentIds?: string[] | null;
+            audience?: components["schemas"]["AudienceDto"] | null;
+            body?: string | null;
+            isPublic?: boolean | null;
+            title?: string | null;
+            /**
+             * Format: int32
+             * @description The version edited (or `If-Match`).
+             */
+            version?: number | null;
+        };
+        /**
+         * @description Where a notice is in its life.
+         * @enum {string}
+         */
+        NoticeState: "draft" | "published" | "withdrawn";
+        /** @description The body of a step (publish, withdraw): the version it is based on, if the client knows it. */
+        NoticeStepIn: {
+            /** Format: int32 */
+            version?: number | null;
+        };
         /** @description One notification of the signed-in user. */
         NotificationOut: {
             body: string;
@@ -2586,6 +3245,19 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        PageOut_GuideOut: {
+            items: components["schemas"]["GuideOut"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         PageOut_InboxItemOut: {
             items: components["schemas"]["InboxItemOut"][];
             /** Format: int64 */
@@ -2599,8 +3271,47 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        PageOut_NoticeOut: {
+            items: components["schemas"]["NoticeOut"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         PageOut_NotificationOut: {
             items: components["schemas"]["NotificationOut"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_PublicGuideOut: {
+            items: components["schemas"]["PublicGuideOut"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description How many items match the filters in all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        PageOut_PublicNoticeOut: {
+            items: components["schemas"]["PublicNoticeOut"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -2703,6 +3414,12 @@ export interface components {
             /** @example 何老师 */
             name: string;
         };
+        /** @description Pins or unpins a notice. */
+        PinIn: {
+            pinned: boolean;
+            /** Format: int32 */
+            version?: number | null;
+        };
         /** @enum {string} */
         PositionDto: "before" | "after";
         /**
@@ -2750,6 +3467,31 @@ export interface components {
             title: string;
             /** @description `urn:xiaoban:problem:<code>`. */
             type: string;
+        };
+        /** @description A public guide: its published text, nothing about its owner, drafts or review. */
+        PublicGuideOut: {
+            body: string;
+            category: string;
+            /** @description Whether `GET /api/v1/public/guides/{id}/flowchart` has an image. */
+            hasFlowchart: boolean;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["GuideKind"];
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: int32 */
+            publishedVersion: number;
+            title: string;
+        };
+        /** @description A public notice: what anyone may read, nothing about its audience or author. */
+        PublicNoticeOut: {
+            body: string;
+            /** Format: uuid */
+            id: string;
+            pinned: boolean;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            title: string;
         };
         RatioDto: {
             /** Format: int32 */
@@ -2799,6 +3541,44 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description One person of the audience. */
+        ReceiptOut: {
+            /** @description The person's primary department. */
+            department?: string | null;
+            /** @example 王老师 */
+            name: string;
+            number?: string | null;
+            /**
+             * Format: date-time
+             * @description `null` while unread.
+             */
+            readAt?: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @description One page of receipts with the counts over the whole audience. */
+        ReceiptsOut: {
+            /**
+             * Format: int64
+             * @description Everyone the notice reaches.
+             */
+            audienceCount: number;
+            items: components["schemas"]["ReceiptOut"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Of them, how many read it.
+             */
+            readCount: number;
+            /**
+             * Format: int64
+             * @description How many match the filter in all pages.
+             */
+            total: number;
+        };
         /** @description Ten recovery codes, each good for one sign-in without the app. Shown only in this answer. */
         RecoveryCodesOut: {
             recoveryCodes: string[];
@@ -2829,6 +3609,11 @@ export interface components {
             submittedAt: string;
             templateName: string;
             title: string;
+        };
+        /** @description How many were reminded. */
+        RemindOut: {
+            /** Format: int64 */
+            reminded: number;
         };
         /**
          * @description 减签: takes an added signer off the step before they act (by whoever added them, or
@@ -3597,7 +4382,25 @@ export interface components {
         };
     };
     responses: {
-        /** @description A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`) */
+        /** @description A query parameter does not parse (`invalid_query`, naming it) */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "invalid_query",
+                 *       "requestId": "0193a5b2-7c1e-7d40-9a51-3f0c2b1e4d5a",
+                 *       "status": 400,
+                 *       "title": "查询参数无效",
+                 *       "type": "urn:xiaoban:problem:invalid_query"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids the action (`invalid_transition` with `state` and `action`, or `conflict`) */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -4276,8 +5079,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_InboxItemOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -4346,8 +5151,10 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -4642,8 +5449,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_RegisterItemOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -4821,8 +5630,10 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -5771,8 +6582,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_AuditEventOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6054,8 +6867,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDaysOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6150,8 +6965,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6261,8 +7078,10 @@ export interface operations {
                     "application/json": components["schemas"]["DepartmentOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6472,8 +7291,10 @@ export interface operations {
                     "application/json": components["schemas"]["PersonCardOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6649,6 +7470,426 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_guides: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `title`, `category`, `updatedAt`, `reviewDue`. Default `category,title`. */
+                sort?: string;
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
+                q?: string;
+                kind?: components["schemas"]["GuideKind"];
+                category?: string;
+                /** @description The office only; readers always see published guides. */
+                status?: components["schemas"]["GuideState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of guides */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_GuideOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_guide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuideIn"];
+            };
+        };
+        responses: {
+            /** @description Drafted; `Location` names it */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The guide */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patch_guide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidePatchIn"];
+            };
+        };
+        responses: {
+            /** @description The guide as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guide_diff: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The difference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDiffOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_guide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuideStepIn"];
+            };
+        };
+        responses: {
+            /** @description The guide as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guide_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_guide_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideVersionsOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guide_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+                /** @description The version's number, from 1 */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideVersionOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_guide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuideStepIn"];
+            };
+        };
+        responses: {
+            /** @description The guide as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -6950,6 +8191,524 @@ export interface operations {
             };
         };
     };
+    list_notices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `publishedAt`, `createdAt`, `title`. Default `-publishedAt,-createdAt`. */
+                sort?: string;
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
+                q?: string;
+                /** @description The office only; readers always see published notices. */
+                status?: components["schemas"]["NoticeState"];
+                /** @description Only those the caller has (`true`) or has not (`false`) read. */
+                read?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_NoticeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeIn"];
+            };
+        };
+        responses: {
+            /** @description Drafted; `Location` names it */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patch_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePatchIn"];
+            };
+        };
+        responses: {
+            /** @description The notice as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pin_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinIn"];
+            };
+        };
+        responses: {
+            /** @description The notice as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeStepIn"];
+            };
+        };
+        responses: {
+            /** @description The notice as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notice_receipts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: . Default `name`. */
+                sort?: string;
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
+                q?: string;
+                /** @description Only those who have (`true`) or have not (`false`) read it. */
+                read?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of receipts with the counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptsOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_notice_receipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remind_notice_readers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were reminded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_notice_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version edited, as the `ETag` read (`"3"`, `W/"3"` too); instead of or agreeing with the body's `version`. Stale: 409 `version_conflict` */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeStepIn"];
+            };
+        };
+        responses: {
+            /** @description The notice as it now is */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_notifications: {
         parameters: {
             query?: {
@@ -6988,8 +8747,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_NotificationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -7120,6 +8881,217 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_guides: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `title`, `category`. Default `category,title`. */
+                sort?: string;
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
+                q?: string;
+                kind?: components["schemas"]["GuideKind"];
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of public guides */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PublicGuideOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_guide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicGuideOut"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_guide_flowchart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The guide's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image or PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FileBytes"];
+                };
+            };
+            /** @description Not modified (`If-None-Match` matched) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_notices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1 to 10,000,000. Default 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Items per page, 1 to 100. Default 20.
+                 * @example 20
+                 */
+                pageSize?: number;
+                /** @description Comma-separated sort fields, `-` before a field for descending: `publishedAt`, `createdAt`, `title`. Default `-publishedAt,-createdAt`. */
+                sort?: string;
+                /**
+                 * @description Keyword search: the list's text fields containing it, ignoring case (A–Z); `%`, `_` and `\`
+                 *     match themselves. Blank means no filter.
+                 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of public notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOut_PublicNoticeOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeOut"];
+                };
+            };
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -7428,6 +9400,7 @@ export interface operations {
                     "application/json": components["schemas"]["RosterImportOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description The file is larger than 5 MB */
@@ -7648,8 +9621,10 @@ export interface operations {
                     "application/json": components["schemas"]["PageOut_UserOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {
@@ -7740,8 +9715,10 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {

@@ -7,6 +7,7 @@ import apiKeys from './en/api-keys'
 import audit from './en/audit'
 import calendar from './en/calendar'
 import notifications from './en/notifications'
+import notices from './en/notices'
 import approvals from './en/approvals'
 import designer from './en/designer'
 import totp from './en/totp'
@@ -99,7 +100,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar, notifications, approvals, designer, totp,
+  roles, apiKeys, audit, calendar, notifications, notices, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

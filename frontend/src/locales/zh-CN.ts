@@ -6,6 +6,7 @@ import apiKeys from './zh-CN/api-keys'
 import audit from './zh-CN/audit'
 import calendar from './zh-CN/calendar'
 import notifications from './zh-CN/notifications'
+import notices from './zh-CN/notices'
 import approvals from './zh-CN/approvals'
 import designer from './zh-CN/designer'
 import totp from './zh-CN/totp'
@@ -98,7 +99,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar, notifications, approvals, designer, totp,
+  roles, apiKeys, audit, calendar, notifications, notices, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

@@ -17,6 +17,12 @@ pub fn exception_for(op_id: &str) -> Option<Exception> {
         "get_health" | "get_readiness" | "get_site" | "login" | "login_second_factor" | "refresh_token" => {
             Public
         }
+        // What the school publishes for anyone: notices and guides marked public.
+        "list_public_notices"
+        | "get_public_notice"
+        | "list_public_guides"
+        | "get_public_guide"
+        | "get_public_guide_flowchart" => Public,
         // The caller's own account, session and second factor.
         "get_me" | "change_my_password" | "logout" | "get_totp" | "enrol_totp" | "confirm_totp"
         | "disable_totp" => SignedIn,

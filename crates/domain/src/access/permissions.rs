@@ -84,6 +84,7 @@ pub mod codes {
         USER_IMPORT, USER_MANAGE, USER_READ, USER_RESET_PASSWORD, USER_SET_CLEARANCE, USER_UNLOCK,
         USER_VIEW_SENSITIVE,
     };
+    pub use crate::notices::module::{GUIDE_MANAGE, GUIDE_READ, NOTICE_MANAGE, NOTICE_READ};
     pub use crate::notifications::NOTIFICATION_READ;
     pub use crate::security::SECURITY_MANAGE;
     pub use crate::settings::SETTINGS_MANAGE;
@@ -166,6 +167,10 @@ mod tests {
             APPROVAL_USE,
             APPROVAL_TEMPLATE_MANAGE,
             APPROVAL_ADMIN,
+            NOTICE_READ,
+            NOTICE_MANAGE,
+            GUIDE_READ,
+            GUIDE_MANAGE,
         ];
         for code in typed {
             assert!(find(code).is_some(), "{code}");

@@ -195,10 +195,11 @@ mod tests {
     }
 
     #[test]
-    fn staff_and_students_read_notifications_and_use_approvals() {
+    fn staff_and_students_read_notifications_notices_and_guides_and_use_approvals() {
         for code in [STAFF, STUDENT] {
             let permissions = find_role(code).map(|r| r.permissions);
-            assert_eq!(permissions, Some(&[NOTIFICATION_READ, "approval.use"][..]));
+            let everyday = [NOTIFICATION_READ, "approval.use", "notice.read", "guide.read"];
+            assert_eq!(permissions, Some(&everyday[..]));
         }
     }
 }

@@ -10,9 +10,15 @@ use std::collections::BTreeSet;
 
 use super::permissions::{Duty, codes, find};
 
-/// Non-audit permissions an auditor may still hold: their own notifications, and filing and
-/// answering their own requests (leave, reimbursement) like every member of staff.
-pub const AUDIT_COMPATIBLE: &[&str] = &[codes::NOTIFICATION_READ, codes::APPROVAL_USE];
+/// Non-audit permissions an auditor may still hold: their own notifications, filing and
+/// answering their own requests (leave, reimbursement), and reading the school's notices and
+/// guides, like every member of staff.
+pub const AUDIT_COMPATIBLE: &[&str] = &[
+    codes::NOTIFICATION_READ,
+    codes::APPROVAL_USE,
+    codes::NOTICE_READ,
+    codes::GUIDE_READ,
+];
 
 /// Why a set of permissions breaks the separation of duties.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -102,6 +102,9 @@ pub const MODULES: &[&ModuleDef] = &[
     &crate::notifications::MODULE,
     &crate::approvals::MODULE,
     &crate::files::MODULE,
+    &crate::notices::NOTICE,
+    &crate::notices::GUIDE,
+    &crate::notices::PUBLIC,
 ];
 
 /// Looks a module up by its code.

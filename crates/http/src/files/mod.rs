@@ -1,6 +1,6 @@
 //! Uploaded files (附件): upload, metadata, download.
 
-mod download;
+pub(crate) mod download;
 mod dto;
 mod handlers;
 

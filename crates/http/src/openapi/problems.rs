@@ -23,6 +23,12 @@ pub(super) const RATE_LIMITED: &[&str] = &[
 /// The shared error responses, by status: component name, description and an example code.
 const STANDARD: &[(&str, &str, &str, &str)] = &[
     (
+        "400",
+        "BadRequest",
+        "A query parameter does not parse (`invalid_query`, naming it)",
+        "invalid_query",
+    ),
+    (
         "401",
         "Unauthorized",
         "Not signed in, or the token has expired or was revoked",
@@ -43,7 +49,7 @@ const STANDARD: &[(&str, &str, &str, &str)] = &[
     (
         "409",
         "Conflict",
-        "A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids it (`conflict`)",
+        "A stale `version` or `If-Match` (`version_conflict` with `currentVersion`), or the record's state forbids the action (`invalid_transition` with `state` and `action`, or `conflict`)",
         "version_conflict",
     ),
     (
@@ -114,7 +120,13 @@ fn expected_statuses(path: &str, method: &str, op: &Operation, schemas: &Schemas
     if operations::is_versioned_write(method, op, schemas) {
         statuses.push("409");
     }
-    if op.request_body.is_some() {
+    let takes_query = op.parameters.iter().flatten().any(
+        |p| matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query)),
+    );
+    if takes_query {
+        statuses.push("400");
+    }
+    if op.request_body.is_some() || takes_query {
         statuses.push("422");
     }
     if RATE_LIMITED.contains(&operations::id(op)) {

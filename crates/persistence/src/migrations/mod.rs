@@ -19,6 +19,7 @@ mod m20261203_000014_task_branches;
 mod m20261203_000015_create_approval_drafts;
 mod m20261203_000018_system_decisions;
 mod m20261203_000021_record_events;
+mod m20261203_000025_create_notices;
 
 pub use m20261122_000006_create_audit_events::GENESIS_HASH;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_create_approval_drafts::Migration),
             Box::new(m20261203_000018_system_decisions::Migration),
             Box::new(m20261203_000021_record_events::Migration),
+            Box::new(m20261203_000025_create_notices::Migration),
         ]
     }
 }

@@ -86,6 +86,11 @@ pub fn tables() -> Vec<Box<dyn Table>> {
         of::<file::Entity>(),
         of::<file_link::Entity>(),
         of::<record_event::Entity>(),
+        of::<crate::notices::notice::Entity>(),
+        of::<crate::notices::notice_target::Entity>(),
+        of::<crate::notices::notice_receipt::Entity>(),
+        of::<crate::notices::guide::Entity>(),
+        of::<crate::notices::guide_version::Entity>(),
     ]
 }
 

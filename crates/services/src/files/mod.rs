@@ -130,7 +130,7 @@ impl Services {
         }
         for link in files::links_of(self.db(), row.id).await? {
             if self
-                .can_read_linked_record(ctx, &link.module, link.record_id)
+                .can_read_linked_record(ctx, &link.module, link.record_id, row.id)
                 .await?
             {
                 return Ok(true);

@@ -27,5 +27,8 @@ pub fn builtin() -> Vec<Arc<dyn RecordModule>> {
         Arc::new(crate::notifications::NotificationsModule),
         Arc::new(crate::approvals::ApprovalsModule),
         Arc::new(Declared(&domain::files::MODULE)),
+        Arc::new(crate::notices::NoticesModule),
+        Arc::new(crate::notices::GuidesModule),
+        Arc::new(Declared(&domain::notices::PUBLIC)),
     ]
 }

@@ -39,6 +39,19 @@ pub trait RecordModule: Send + Sync {
         Box::pin(async { Ok(false) })
     }
 
+    /// Whether the caller may read `file`, attached to record `id`. Most modules answer as
+    /// for the record; a versioned one narrows it to the files of what the reader may see.
+    fn can_read_file<'a>(
+        &'a self,
+        services: &'a Services,
+        ctx: &'a RequestContext,
+        id: Uuid,
+        file: Uuid,
+    ) -> ReadFuture<'a> {
+        let _ = file;
+        self.can_read(services, ctx, id)
+    }
+
     /// The hook that follows the module's approval requests. A module without one cannot
     /// start requests: there is no way to declare "starts approvals" but forget the hook.
     fn approval_hook(&self) -> Option<Arc<dyn ApprovalHook>> {

@@ -31,6 +31,8 @@ export default {
     audit: 'Audit',
     calendar: 'Calendar',
     department: 'Departments',
+    guide: 'Guides',
+    notice: 'Notices',
     notification: 'Notifications',
     role: 'Roles',
     security: 'Security',

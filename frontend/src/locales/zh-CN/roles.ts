@@ -31,6 +31,8 @@ export default {
     audit: '审计',
     calendar: '工作日历',
     department: '部门',
+    guide: '办事指南',
+    notice: '通知公告',
     notification: '通知',
     role: '角色',
     security: '安全',

@@ -8,6 +8,7 @@ mod calendar;
 mod departments;
 mod files;
 mod me;
+mod notices;
 mod notifications;
 mod platform;
 mod roles;
@@ -161,6 +162,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, tag: &str, op_id: &str) -> Reque
         "settings" => settings::build(app, fx, op_id).await,
         "audit" => audit::build(app, fx, op_id).await,
         "files" => files::build(app, fx, op_id).await,
+        "notices" | "guides" | "public" => notices::build(app, fx, op_id).await,
         "approvals" | "directory" => super::approval_requests::build(app, fx, op_id).await,
         _ => None,
     };

@@ -1,0 +1,27 @@
+//! 通知公告, 办事指南 and 操作手册 (domain.md §13): the rules of notices and versioned guides,
+//! free of IO, one concern per file: the declarations ([`module`]),
+//! life cycles ([`states`]), who a notice reaches ([`audience`]),
+//! version differences ([`diff`]) and the half-yearly review ([`review`]).
+
+pub mod audience;
+pub mod diff;
+pub mod module;
+pub mod permissions;
+pub mod review;
+pub mod states;
+#[cfg(test)]
+mod tests;
+
+pub use audience::{Audience, AudienceKind, AudienceRejection, Viewer};
+pub use diff::{DiffLine, LineChange, line_diff};
+pub use module::{GUIDE, NOTICE, PUBLIC};
+pub use review::{REVIEW_MONTHS, review_due};
+pub use states::{
+    GUIDE_TRANSITIONS, GuideAction, GuideKind, GuideState, NOTICE_TRANSITIONS, NoticeAction, NoticeState,
+};
+
+/// The code under which notices own their attachments and timeline.
+pub const NOTICE_CODE: &str = NOTICE.code.as_str();
+
+/// The code under which guides and manuals own their attachments (the flowchart) and timeline.
+pub const GUIDE_CODE: &str = GUIDE.code.as_str();

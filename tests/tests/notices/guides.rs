@@ -1,0 +1,216 @@
+//! Guides and manuals: every publication kept, readers see only what was published, the
+//! differences between versions, flowcharts and search.
+
+use reqwest::Method;
+use serde_json::json;
+use xiaoban_tests::assert_problem;
+
+use super::support::{School, titles};
+
+const FIRST: &str = "一、携带身份证、学历证书原件\n二、到人事处填写入职登记表\n三、领取工作证";
+const SECOND: &str =
+    "一、携带身份证、学历证书原件\n二、在线填写入职登记表\n三、领取工作证\n四、开通校园网账号";
+
+#[tokio::test]
+async fn every_publication_is_kept_and_readers_see_only_what_was_published() {
+    let school = School::open().await;
+    let teacher = school.app.staff_token().await;
+    let guide = school
+        .app
+        .draft_guide(&school.director, "guide", "新教职工入职办事指南", FIRST, false)
+        .await;
+    let id = guide["id"].as_str().unwrap();
+    assert_eq!(
+        school.get(&teacher, &format!("/api/v1/guides/{id}")).await.0,
+        404,
+        "a draft is not shown"
+    );
+
+    let one = school.app.publish_guide(&school.director, id).await;
+    assert_eq!(
+        (one["publishedVersion"].as_i64(), one["status"].as_str()),
+        (Some(1), Some("published"))
+    );
+    let edited = school
+        .app
+        .edit_guide(&school.director, &one, json!({"body": SECOND}))
+        .await;
+    let (_, seen) = school.get(&teacher, &format!("/api/v1/guides/{id}")).await;
+    assert_eq!(
+        seen["body"], FIRST,
+        "readers keep the published text while the office edits"
+    );
+    assert_eq!(seen["actions"], json!([]));
+
+    let stale = school
+        .app
+        .as_user(&school.director, Method::PATCH, &format!("/api/v1/guides/{id}"))
+        .json(&json!({"title": "旧版本上的修改", "version": one["version"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(stale, 409, "version_conflict").await;
+
+    let two = school.app.publish_guide(&school.director, id).await;
+    assert_eq!(two["publishedVersion"], 2);
+    assert_eq!(
+        school.get(&teacher, &format!("/api/v1/guides/{id}")).await.1["body"],
+        SECOND
+    );
+    let (_, versions) = school
+        .get(&teacher, &format!("/api/v1/guides/{id}/versions"))
+        .await;
+    let numbers: Vec<i64> = versions["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers, [2, 1]);
+    assert_eq!(
+        school
+            .get(&teacher, &format!("/api/v1/guides/{id}/versions/1"))
+            .await
+            .1["body"],
+        FIRST
+    );
+
+    let (status, diff) = school
+        .get(&teacher, &format!("/api/v1/guides/{id}/diff?from=1&to=2"))
+        .await;
+    assert_eq!(status, 200);
+    let changed: Vec<String> = diff["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["change"] != "same")
+        .map(|l| {
+            format!(
+                "{} {}",
+                l["change"].as_str().unwrap(),
+                l["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "removed 二、到人事处填写入职登记表",
+            "added 二、在线填写入职登记表",
+            "added 四、开通校园网账号"
+        ]
+    );
+    assert_eq!(
+        school
+            .get(&teacher, &format!("/api/v1/guides/{id}/versions/3"))
+            .await
+            .0,
+        404
+    );
+    assert!(edited["version"].as_i64() < two["version"].as_i64());
+}
+
+#[tokio::test]
+async fn readers_search_what_was_published_in_chinese_and_wildcards_match_themselves() {
+    let school = School::open().await;
+    let teacher = school.app.staff_token().await;
+    let room = school
+        .app
+        .draft_guide(
+            &school.director,
+            "guide",
+            "会议室预约",
+            "提前一天在系统中预约，100%按时归还",
+            false,
+        )
+        .await;
+    let id = room["id"].as_str().unwrap();
+    let published = school.app.publish_guide(&school.director, id).await;
+    school
+        .app
+        .edit_guide(&school.director, &published, json!({"body": "草稿中的秘密修改"}))
+        .await;
+    let onboarding = school
+        .app
+        .draft_guide(&school.director, "sop", "发文流程", "拟稿、核稿、签发", false)
+        .await;
+    school
+        .app
+        .publish_guide(&school.director, onboarding["id"].as_str().unwrap())
+        .await;
+
+    let search = |q: &str| format!("/api/v1/guides?q={}", urlencoding(q));
+    assert_eq!(
+        titles(&school.get(&teacher, &search("预约")).await.1),
+        ["会议室预约"]
+    );
+    assert_eq!(titles(&school.get(&teacher, &search("签")).await.1), ["发文流程"]);
+    assert_eq!(
+        titles(&school.get(&teacher, &search("100%")).await.1),
+        ["会议室预约"]
+    );
+    assert!(titles(&school.get(&teacher, &search("%%")).await.1).is_empty());
+    assert!(
+        titles(&school.get(&teacher, &search("秘密")).await.1).is_empty(),
+        "drafts are not searched"
+    );
+    assert_eq!(
+        titles(&school.get(&school.director, &search("秘密")).await.1),
+        ["会议室预约"]
+    );
+    assert_eq!(
+        titles(&school.get(&teacher, "/api/v1/guides?kind=sop").await.1),
+        ["发文流程"]
+    );
+}
+
+#[tokio::test]
+async fn a_flowchart_is_an_image_its_readers_can_open() {
+    let school = School::open().await;
+    let teacher = school.app.staff_token().await;
+    let sop = school
+        .app
+        .draft_guide(&school.director, "sop", "发文流程", "拟稿\n核稿\n签发", false)
+        .await;
+    let notes = school
+        .app
+        .upload(&school.director, "说明.txt", "拟稿、核稿、签发".as_bytes())
+        .await;
+    let text = school
+        .app
+        .post_as(
+            &school.director,
+            "/api/v1/guides",
+            &json!({"kind": "sop", "category": "发文",
+        "title": "流程图不是图片", "body": "", "flowchartFileId": notes}),
+        )
+        .await;
+    let problem = assert_problem(text, 422, "validation_failed").await;
+    assert!(problem["errors"]["flowchartFileId"].is_array(), "{problem}");
+
+    let image = school.app.upload_png(&school.director, "发文流程图.png").await;
+    let with_chart = school
+        .app
+        .edit_guide(&school.director, &sop, json!({"flowchartFileId": image}))
+        .await;
+    school
+        .app
+        .publish_guide(&school.director, with_chart["id"].as_str().unwrap())
+        .await;
+    let (_, seen) = school
+        .get(
+            &teacher,
+            &format!("/api/v1/guides/{}", sop["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(seen["flowchart"]["id"], image.as_str());
+    let res = school
+        .app
+        .get_as(&teacher, &format!("/api/v1/files/{image}/content"))
+        .await;
+    assert_eq!(res.status(), 200, "a reader of the guide opens its flowchart");
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
