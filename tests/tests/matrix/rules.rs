@@ -30,27 +30,6 @@ pub fn exception_for(op_id: &str) -> Option<Exception> {
         "list_calendar_days" | "get_deadline" | "list_calendar_years" | "list_permissions" => SignedIn,
         // Files: the uploader, or whoever may read a record the file is attached to.
         "upload_file" | "get_file" | "get_file_content" => SignedIn,
-        // Approvals gated by the request's or template's own rules (applicant, participant,
-        // starters, delegator) rather than by `approval.use`.
-        "list_approval_templates"
-        | "start_approval"
-        | "get_approval"
-        | "get_approval_timeline"
-        | "list_approval_tasks"
-        | "get_approval_counts"
-        | "list_approvals"
-        | "export_approvals"
-        | "batch_approve_approvals"
-        | "batch_reject_approvals"
-        | "list_delegations"
-        | "create_delegation"
-        | "revoke_delegation"
-        | "list_approval_drafts"
-        | "create_approval_draft"
-        | "get_approval_draft"
-        | "patch_approval_draft"
-        | "delete_approval_draft"
-        | "submit_approval_draft" => SignedIn,
         _ => return None,
     })
 }

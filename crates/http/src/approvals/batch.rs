@@ -135,7 +135,7 @@ fn summarise(outcomes: Vec<BatchOutcome>, lang: Lang) -> BatchDecisionOut {
 /// Approves each request (the caller's open task in its current step), each in its own
 /// transaction and by the same rules as `POST /approvals/{id}/approve`. With an
 /// `Idempotency-Key`, a repeat replays each item that was decided.
-#[utoipa::path(tag = "approvals", request_body = BatchDecisionIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = BatchDecisionIn, security(("bearerAuth" = ["approval.use"])),
     responses(
         (status = 200, description = "One result per item, in order", body = BatchDecisionOut),
     ))]
@@ -151,7 +151,7 @@ pub async fn batch_approve_approvals(
 
 /// Rejects each request (`comment` required as the reason), each in its own transaction and by
 /// the same rules as `POST /approvals/{id}/reject`.
-#[utoipa::path(tag = "approvals", request_body = BatchDecisionIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = BatchDecisionIn, security(("bearerAuth" = ["approval.use"])),
     responses(
         (status = 200, description = "One result per item, in order", body = BatchDecisionOut),
     ))]

@@ -8,7 +8,7 @@ use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson};
 
 /// The caller's out-of-office delegations (委托), newest first.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "My delegations", body = Vec<DelegationOut>),
 ))]
 #[get("/approval-delegations")]
@@ -28,7 +28,7 @@ pub async fn list_delegations(
 
 /// While the delegation is in force, tasks that would come to the caller go to the delegate;
 /// the timeline records it. At most 90 days.
-#[utoipa::path(tag = "approvals", request_body = DelegationIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", request_body = DelegationIn, security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "The delegation", body = DelegationOut),
 ))]
 #[post("/approval-delegations")]
@@ -50,7 +50,7 @@ pub async fn create_delegation(
 }
 
 /// Ends one of the caller's delegations now. Tasks already delegated stay with the delegate.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The delegation's id")),
     responses((status = 200, description = "The delegation", body = DelegationOut)))]
 #[post("/approval-delegations/{id}/revoke")]

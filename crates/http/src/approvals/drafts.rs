@@ -65,7 +65,7 @@ pub struct DraftOut {
 /// when starting, except that required fields may be empty: a wrong value is 422 on
 /// `form.<key>`. No number is taken and nobody is told. Send an `Idempotency-Key` to make
 /// retries safe.
-#[utoipa::path(tag = "approvals", request_body = DraftIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", request_body = DraftIn, security(("bearerAuth" = ["approval.use"])), responses(
     (status = 201, description = "Saved; `Location` names it", body = DraftOut),
 ))]
 #[post("/approval-drafts")]
@@ -89,7 +89,7 @@ pub async fn create_approval_draft(
 }
 
 /// The caller's drafts (草稿箱), most recently saved first. Nobody sees anyone else's.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "The caller's drafts", body = Vec<DraftOut>),
 ))]
 #[get("/approval-drafts")]
@@ -108,7 +108,7 @@ pub async fn list_approval_drafts(
 }
 
 /// One of the caller's drafts, with its `ETag`; anyone else's is 404.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The draft's id")),
     responses((status = 200, description = "The draft", body = DraftOut)))]
 #[get("/approval-drafts/{id}")]
@@ -123,7 +123,7 @@ pub async fn get_approval_draft(
 }
 
 /// Edits the caller's draft (needs `version` or `If-Match`; stale → 409).
-#[utoipa::path(tag = "approvals", request_body = DraftPatchIn, security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", request_body = DraftPatchIn, security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The draft's id")),
     responses(
         (status = 200, description = "The draft as it now is", body = DraftOut),
@@ -151,7 +151,7 @@ pub async fn patch_approval_draft(
 }
 
 /// Deletes the caller's draft (with `If-Match`, only at that version).
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The draft's id")),
     responses(
         (status = 204, description = "Deleted"),
@@ -174,7 +174,7 @@ pub async fn delete_approval_draft(
 /// Submits the caller's draft as a request: the same checks as `POST /approvals` (required
 /// fields are 422 on `form.<key>`, the draft stays), the number is taken now and the draft is
 /// gone. With `If-Match`, only at that version. Send an `Idempotency-Key` to make retries safe.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The draft's id")),
     responses(
         (status = 201, description = "Submitted; `Location` names the request", body = ApprovalOut),

@@ -112,7 +112,7 @@ impl From<RegisterItem> for RegisterItemOut {
 /// requests filed in its reach; otherwise those the caller started or took part in. `q`
 /// searches number, title and summary. Sortable: `submittedAt` (default, newest first),
 /// `number`, `finishedAt`.
-#[utoipa::path(tag = "approvals", params(ListParams<RegisterList>, RegisterParams), security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", params(ListParams<RegisterList>, RegisterParams), security(("bearerAuth" = ["approval.use"])),
     responses((status = 200, description = "One page", body = PageOut<RegisterItemOut>)))]
 #[get("/approvals")]
 pub async fn list_approvals(
@@ -129,7 +129,7 @@ pub async fn list_approvals(
 /// The register as an Excel file (审批台账.xlsx) with the list's `q` and filters, newest first,
 /// at most 20,000 rows (more is a 422: narrow the filters). The export is audited.
 #[utoipa::path(tag = "approvals", params(KeywordParam, RegisterParams),
-    security(("bearerAuth" = [])),
+    security(("bearerAuth" = ["approval.use"])),
     responses((status = 200, description = "The workbook",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body = crate::files::FileBytes)))]

@@ -42,7 +42,7 @@ use crate::timeline::TimelineEventOut;
 /// Starts a request (needs `approval.use` and the template's starter rule). The form is checked
 /// against the template's current version: problems are 422 on `form.<key>`. Send an
 /// `Idempotency-Key` to make retries safe.
-#[utoipa::path(tag = "approvals", request_body = StartIn, security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", request_body = StartIn, security(("bearerAuth" = ["approval.use"])), responses(
     (status = 201, description = "Started; `Location` names it", body = ApprovalOut),
 ))]
 #[post("/approvals")]
@@ -68,7 +68,7 @@ pub async fn start_approval(
 /// A request with its steps, tasks, timeline and the caller's possible `actions`. Visible to
 /// the applicant, everyone with a task or copy, and holders of `approval.admin` in scope;
 /// otherwise 404.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses((status = 200, description = "The request", body = ApprovalOut)))]
 #[get("/approvals/{id}")]
@@ -84,7 +84,7 @@ pub async fn get_approval(
 
 /// A request's 流转记录 alone, oldest first: the lines of the request's `timeline`, for clients
 /// that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])),
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses((status = 200, description = "The timeline", body = Vec<TimelineEventOut>)))]
 #[get("/approvals/{id}/timeline")]
@@ -102,7 +102,7 @@ pub async fn get_approval_timeline(
 /// The caller's lists: `pending` 待办 (tasks to decide), `done` 已办 (tasks decided),
 /// `started` 我发起的 (requests), `cc` 抄送我的 (copies). `q` searches number, title and summary.
 /// Sortable: `createdAt`, `dueAt`, `decidedAt` (tasks), `createdAt`, `number` (started).
-#[utoipa::path(tag = "approvals", params(ListParams<InboxList>, InboxQueryIn), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", params(ListParams<InboxList>, InboxQueryIn), security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "One page", body = PageOut<InboxItemOut>),
 ))]
 #[get("/approval-tasks")]
@@ -141,7 +141,7 @@ pub async fn list_approval_tasks(
 }
 
 /// How many items each list holds: pending, done, started (still open), unread copies.
-#[utoipa::path(tag = "approvals", security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "The counts", body = InboxCountsOut),
 ))]
 #[get("/approval-tasks/counts")]

@@ -11,7 +11,7 @@ use crate::responses::created;
 
 /// Approval templates. By default the active ones the caller may start (needs `approval.use`);
 /// with `manage=true` all of them (needs `approval.template.manage`).
-#[utoipa::path(tag = "approvals", params(TemplatesQuery), security(("bearerAuth" = [])), responses(
+#[utoipa::path(tag = "approvals", params(TemplatesQuery), security(("bearerAuth" = ["approval.use"])), responses(
     (status = 200, description = "Templates by category and code", body = Vec<TemplateOut>),
 ))]
 #[get("/approval-templates")]
