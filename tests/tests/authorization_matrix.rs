@@ -4,6 +4,7 @@
 //! `security` scopes and the callers from the built-in roles' bundles, so a module's new
 //! route is walked without a line here. See `matrix/walk.rs` and `matrix/rules.rs`.
 
+#[path = "matrix/mod.rs"]
 mod matrix;
 
 use std::collections::BTreeSet;

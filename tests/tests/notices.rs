@@ -1,13 +1,11 @@
 //! 通知公告, 办事指南 and 操作手册 over HTTP: audiences, read receipts, versions, the public
 //! reads and the half-yearly review reminders.
 
-mod notices {
-    pub mod support;
+pub mod support;
 
-    mod audience;
-    mod guides;
-    mod history;
-    mod public;
-    mod receipts;
-    mod review;
-}
+mod audience;
+mod guides;
+mod history;
+mod public;
+mod receipts;
+mod review;

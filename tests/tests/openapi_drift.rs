@@ -14,6 +14,6 @@ fn the_committed_openapi_document_matches_the_code() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "openapi/openapi.json is stale; run `UPDATE_OPENAPI=1 cargo test -p xiaoban-tests --test openapi_drift` and commit it"
+        "openapi/openapi.json is stale; run `UPDATE_OPENAPI=1 cargo test -p xiaoban-tests --test api openapi_drift` and commit it"
     );
 }
