@@ -121,11 +121,11 @@ impl From<GuideView> for GuideOut {
     fn from(v: GuideView) -> Self {
         Self {
             id: v.id,
-            kind: v.kind.into(),
+            kind: v.kind,
             category: v.category,
             title: v.title,
             body: v.body,
-            status: v.status.into(),
+            status: v.status,
             is_public: v.is_public,
             owner_id: v.owner_id,
             flowchart: v.flowchart.map(FileOut::from),
@@ -135,7 +135,7 @@ impl From<GuideView> for GuideOut {
             created_at: v.created_at,
             updated_at: v.updated_at,
             version: v.version,
-            actions: v.actions.into_iter().map(Into::into).collect(),
+            actions: v.actions.into_iter().collect(),
         }
     }
 }
@@ -197,7 +197,7 @@ impl From<GuideDiff> for GuideDiffOut {
                 .lines
                 .into_iter()
                 .map(|l| DiffLineOut {
-                    change: l.change.into(),
+                    change: l.change,
                     text: l.text,
                 })
                 .collect(),
@@ -224,7 +224,7 @@ impl From<GuideView> for PublicGuideOut {
     fn from(v: GuideView) -> Self {
         Self {
             id: v.id,
-            kind: v.kind.into(),
+            kind: v.kind,
             category: v.category,
             title: v.title,
             body: v.body,

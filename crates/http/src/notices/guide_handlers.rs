@@ -37,9 +37,9 @@ pub async fn list_guides(
 ) -> Result<web::Json<PageOut<GuideOut>>, ApiError> {
     let request = paging.0.to_request()?;
     let query = GuideQuery {
-        kind: query.0.kind.map(Into::into),
+        kind: query.0.kind,
         category: query.0.category,
-        status: query.0.status.map(Into::into),
+        status: query.0.status,
         keyword: request.keyword.clone(),
     };
     let page = services.list_guides(&auth.0, query, &request).await?;
@@ -58,7 +58,7 @@ pub async fn create_guide(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let draft = GuideDraft {
-        kind: body.kind.into(),
+        kind: body.kind,
         category: body.category,
         title: body.title,
         body: body.body,

@@ -125,9 +125,9 @@ impl From<NoticeView> for NoticeOut {
             id: v.id,
             title: v.title,
             body: v.body,
-            status: v.status.into(),
+            status: v.status,
             audience: AudienceDto {
-                kind: v.audience_kind.into(),
+                kind: v.audience_kind,
                 department_ids: v.department_ids,
                 role_codes: v.role_codes,
             },
@@ -140,7 +140,7 @@ impl From<NoticeView> for NoticeOut {
             updated_at: v.updated_at,
             version: v.version,
             read_at: v.read_at,
-            actions: v.actions.into_iter().map(Into::into).collect(),
+            actions: v.actions.into_iter().collect(),
             attachments: v.attachments.into_iter().map(FileOut::from).collect(),
         }
     }

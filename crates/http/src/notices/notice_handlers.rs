@@ -33,7 +33,7 @@ pub async fn list_notices(
 ) -> Result<web::Json<PageOut<NoticeOut>>, ApiError> {
     let request = paging.0.to_request()?;
     let query = NoticeQuery {
-        status: query.0.status.map(Into::into),
+        status: query.0.status,
         read: query.0.read,
         keyword: request.keyword.clone(),
     };
@@ -55,7 +55,7 @@ pub async fn create_notice(
     let draft = NoticeDraft {
         title: body.title,
         body: body.body,
-        audience_kind: body.audience.kind.into(),
+        audience_kind: body.audience.kind,
         department_ids: body.audience.department_ids,
         role_codes: body.audience.role_codes,
         pinned: body.pinned,
@@ -102,7 +102,7 @@ pub async fn patch_notice(
         body: body.body,
         audience: body
             .audience
-            .map(|a| (a.kind.into(), a.department_ids, a.role_codes)),
+            .map(|a| (a.kind, a.department_ids, a.role_codes)),
         is_public: body.is_public,
         attachment_ids: body.attachment_ids,
     };

@@ -50,7 +50,7 @@ pub async fn list_public_guides(
 ) -> Result<web::Json<PageOut<PublicGuideOut>>, ApiError> {
     let request = paging.0.to_request()?;
     let query = GuideQuery {
-        kind: query.0.kind.map(Into::into),
+        kind: query.0.kind,
         category: query.0.category,
         status: None,
         keyword: request.keyword.clone(),

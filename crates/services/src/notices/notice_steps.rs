@@ -161,7 +161,7 @@ impl Services {
             });
         }
         let filter = store::NoticeFilter {
-            status: status,
+            status,
             reaching: (!reader.office).then(|| reader.viewer.target_words()),
             public_only: false,
             read_by: reader.user.zip(query.read),
