@@ -1,8 +1,8 @@
 //! API keys (API 密钥) for scripts and integrations, as a module.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::SECADMIN;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const API_KEY_MANAGE: &str = "api_key.manage";
 

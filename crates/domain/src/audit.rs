@@ -1,8 +1,8 @@
 //! The audit log (审计日志) as a module.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::AUDITOR;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const AUDIT_READ: &str = "audit.read";
 

@@ -1,9 +1,9 @@
 //! The department tree (部门) as a module: its permissions and who holds them.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::SYSADMIN;
 use crate::access::role_sets::OFFICE;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const DEPARTMENT_READ: &str = "department.read";
 pub const DEPARTMENT_MANAGE: &str = "department.manage";

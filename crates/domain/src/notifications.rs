@@ -1,8 +1,8 @@
 //! Notifications (通知) as a module: everyone reads their own.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_sets::EVERYONE;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const NOTIFICATION_READ: &str = "notification.read";
 

@@ -1,8 +1,8 @@
 //! The password and lockout policy (安全策略) as a module; its operations are tagged `settings`.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::SECADMIN;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const SECURITY_MANAGE: &str = "security.manage";
 

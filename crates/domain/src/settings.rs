@@ -1,8 +1,8 @@
 //! System settings (系统设置) as a module; it has a permission but no operations of its own yet.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::SYSADMIN;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant};
+use crate::module::def::{ModuleDef, RoleGrant};
 
 pub const SETTINGS_MANAGE: &str = "settings.manage";
 

@@ -99,7 +99,8 @@ pub fn effective_key_scopes(scopes: &BTreeSet<String>, creator_holds: &BTreeSet<
 
 #[cfg(test)]
 mod tests {
-    use super::super::roles::{BUILTIN_ROLES, find_role, role_codes};
+    use super::super::role_codes;
+    use super::super::roles::{BUILTIN_ROLES, find_role};
     use super::*;
 
     fn set(codes: &[&str]) -> BTreeSet<String> {

@@ -2,7 +2,10 @@
 //! and data scopes.
 
 mod administration;
+pub mod permission_def;
 mod permissions;
+pub mod role_codes;
+pub mod role_sets;
 mod roles;
 mod roles_module;
 mod scope;
@@ -11,8 +14,9 @@ mod separation;
 pub use administration::{
     KeyScopeProblem, administrative, check_key_scopes, effective_key_scopes, held_over_all, is_administrative,
 };
-pub use permissions::{CATALOGUE, Duty, PermissionDef, codes, find};
-pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role, role_codes, role_sets};
+pub use permission_def::{Duty, PermissionDef};
+pub use permissions::{CATALOGUE, codes, find};
+pub use roles::{BUILTIN_ROLES, BuiltinRole, find_role};
 pub use roles_module::MODULE as ROLES_MODULE;
 pub use scope::{DataScope, Grant, Reach, reach};
 pub use separation::{AUDIT_COMPATIBLE, DutyConflict, check_duties};

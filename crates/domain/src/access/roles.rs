@@ -16,61 +16,7 @@ pub struct BuiltinRole {
     pub permissions: &'static [&'static str],
 }
 
-/// Typed codes of the built-in roles.
-pub mod role_codes {
-    pub const SYSADMIN: &str = "sysadmin";
-    pub const SECADMIN: &str = "secadmin";
-    pub const AUDITOR: &str = "auditor";
-    pub const OFFICE_DIRECTOR: &str = "office_director";
-    pub const OFFICE_CLERK: &str = "office_clerk";
-    pub const SCHOOL_LEADER: &str = "school_leader";
-    pub const DEPT_HEAD: &str = "dept_head";
-    pub const DEPT_ASSET_MANAGER: &str = "dept_asset_manager";
-    pub const ARCHIVIST: &str = "archivist";
-    pub const DISPATCHER: &str = "dispatcher";
-    pub const REPAIR_WORKER: &str = "repair_worker";
-    pub const WINDOW_CLERK: &str = "window_clerk";
-    pub const STAFF: &str = "staff";
-    pub const STUDENT: &str = "student";
-}
-
-/// Groups of built-in roles that modules grant permissions to.
-pub mod role_sets {
-    use super::role_codes::*;
-
-    /// The general office and the roles that work with it: they look up people and departments.
-    pub const OFFICE: &[&str] = &[
-        OFFICE_DIRECTOR,
-        OFFICE_CLERK,
-        SCHOOL_LEADER,
-        DEPT_HEAD,
-        DEPT_ASSET_MANAGER,
-        ARCHIVIST,
-        DISPATCHER,
-        REPAIR_WORKER,
-        WINDOW_CLERK,
-    ];
-
-    /// Every built-in role.
-    pub const EVERYONE: &[&str] = &[
-        SYSADMIN,
-        SECADMIN,
-        AUDITOR,
-        OFFICE_DIRECTOR,
-        OFFICE_CLERK,
-        SCHOOL_LEADER,
-        DEPT_HEAD,
-        DEPT_ASSET_MANAGER,
-        ARCHIVIST,
-        DISPATCHER,
-        REPAIR_WORKER,
-        WINDOW_CLERK,
-        STAFF,
-        STUDENT,
-    ];
-}
-
-use role_codes::*;
+use super::role_codes::*;
 
 /// The permissions the modules grant a role, as a `&'static` slice computed at compile time.
 macro_rules! bundle {

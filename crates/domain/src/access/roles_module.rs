@@ -2,7 +2,7 @@
 
 use super::role_codes::SYSADMIN;
 use super::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const ROLE_READ: &str = "role.read";
 pub const ROLE_MANAGE: &str = "role.manage";

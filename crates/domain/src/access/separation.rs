@@ -85,7 +85,8 @@ pub fn check_duties<'a>(permission_codes: impl IntoIterator<Item = &'a str>) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::roles::{BUILTIN_ROLES, find_role, role_codes};
+    use super::super::role_codes;
+    use super::super::roles::{BUILTIN_ROLES, find_role};
     use super::*;
 
     fn union(roles: &[&str]) -> Vec<&'static str> {

@@ -1,9 +1,9 @@
 //! Approvals (审批) as a module: permissions, who holds them, and the requests' numbering series.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::{OFFICE_DIRECTOR, SECADMIN, STAFF, STUDENT, SYSADMIN};
 use crate::access::role_sets::OFFICE;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, SeriesDef, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, SeriesDef, TagDef};
 
 pub const APPROVAL_USE: &str = "approval.use";
 pub const APPROVAL_TEMPLATE_MANAGE: &str = "approval.template.manage";

@@ -1,8 +1,8 @@
 //! The working calendar (工作日历) as a module.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::SYSADMIN;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const CALENDAR_MANAGE: &str = "calendar.manage";
 

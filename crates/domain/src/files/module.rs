@@ -1,7 +1,7 @@
 //! Files (附件) as a module: no permission of their own; who reads one is decided by the
 //! records it is attached to.
 
-use crate::module::{ModuleDef, TagDef};
+use crate::module::def::{ModuleDef, TagDef};
 
 pub const MODULE: ModuleDef = ModuleDef {
     tag: Some(TagDef {

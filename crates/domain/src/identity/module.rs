@@ -1,9 +1,9 @@
 //! Users (用户) as a module: their permissions and who holds them.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::{SECADMIN, SYSADMIN};
 use crate::access::role_sets::OFFICE;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const USER_READ: &str = "user.read";
 pub const USER_MANAGE: &str = "user.manage";

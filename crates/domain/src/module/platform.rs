@@ -1,6 +1,6 @@
 //! The platform's own areas: they have operations (and so a tag) but no permissions.
 
-use super::{ModuleDef, TagDef};
+use super::def::{ModuleDef, TagDef};
 
 pub const PLATFORM: ModuleDef = ModuleDef {
     tag: Some(TagDef {

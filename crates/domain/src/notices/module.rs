@@ -2,10 +2,10 @@
 //! Reading is for every signed-in role but the auditor (三员分立: the auditor does nothing
 //! else by default); the general office writes.
 
+use crate::access::permission_def::{Duty, PermissionDef};
 use crate::access::role_codes::{OFFICE_CLERK, OFFICE_DIRECTOR, SECADMIN, STAFF, STUDENT, SYSADMIN};
 use crate::access::role_sets::OFFICE;
-use crate::access::{Duty, PermissionDef};
-use crate::module::{ModuleDef, RoleGrant, TagDef};
+use crate::module::def::{ModuleDef, RoleGrant, TagDef};
 
 pub const NOTICE_READ: &str = "notice.read";
 pub const NOTICE_MANAGE: &str = "notice.manage";
