@@ -100,9 +100,7 @@ pub async fn patch_notice(
     let patch = NoticePatch {
         title: body.title,
         body: body.body,
-        audience: body
-            .audience
-            .map(|a| (a.kind, a.department_ids, a.role_codes)),
+        audience: body.audience.map(|a| (a.kind, a.department_ids, a.role_codes)),
         is_public: body.is_public,
         attachment_ids: body.attachment_ids,
     };
