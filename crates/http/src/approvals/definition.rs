@@ -1,16 +1,11 @@
-//! The template definition as the API describes it. Same JSON shape as the domain types; the
-//! domain parses conditions and checks the whole.
+//! The template definition as the API describes it: the JSON shape of the domain's types, with
+//! conditions as text (converted in `definition_wire.rs`; the domain checks the whole).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-use xiaoban_domain::approvals::Condition;
-use xiaoban_domain::approvals::definition::Definition;
-use xiaoban_services::FieldIssue;
-
-use crate::errors::ApiError;
 
 /// A form field's type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -328,34 +323,4 @@ pub struct DefinitionDto {
     pub steps: Vec<StepDefDto>,
     #[serde(default)]
     pub options: FlowOptionsDto,
-}
-
-impl DefinitionDto {
-    /// The domain definition, and the conditions that do not parse as 422 issues on their steps
-    /// (those conditions are left out, so that the rest can still be checked and every problem
-    /// is answered at once).
-    pub fn into_domain(mut self) -> Result<(Definition, Vec<FieldIssue>), ApiError> {
-        let mut issues = Vec::new();
-        for (i, step) in self.steps.iter_mut().enumerate() {
-            let path = format!("definition.steps[{i}]");
-            parse_condition(&mut step.condition, &path, &mut issues);
-            for (b, branch) in step.branches.iter_mut().enumerate() {
-                for (k, inner) in branch.steps.iter_mut().enumerate() {
-                    let path = format!("{path}.branches[{b}].steps[{k}]");
-                    parse_condition(&mut inner.condition, &path, &mut issues);
-                }
-            }
-        }
-        Ok((super::convert(self)?, issues))
-    }
-}
-
-/// A condition that does not parse becomes an issue at `{path}.condition` and is left out.
-fn parse_condition(condition: &mut Option<String>, path: &str, issues: &mut Vec<FieldIssue>) {
-    if let Some(source) = condition
-        && let Err(err) = Condition::parse(source)
-    {
-        issues.push(FieldIssue::new(format!("{path}.condition"), err.zh, err.en));
-        *condition = None;
-    }
 }

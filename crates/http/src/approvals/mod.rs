@@ -4,6 +4,7 @@
 mod actions;
 mod batch;
 mod definition;
+mod definition_wire;
 mod delegations;
 mod drafts;
 mod dto;
@@ -12,13 +13,8 @@ mod requests;
 mod templates;
 mod wire;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
 pub use definition::DefinitionDto;
 pub use dto::*;
-
-use crate::errors::ApiError;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(templates::list_approval_templates)
@@ -47,17 +43,4 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(drafts::delete_approval_draft)
         .service(drafts::submit_approval_draft);
     actions::routes(cfg);
-}
-
-/// Converts a template definition or starter rule between the domain's type and its DTO, which
-/// share one JSON shape. Only the template tree still goes this way (see ADR 0015); every
-/// other answer is built by the `From` impls in `wire.rs`.
-pub(crate) fn convert<A: Serialize, B: DeserializeOwned>(value: A) -> Result<B, ApiError> {
-    serde_json::to_value(value)
-        .and_then(serde_json::from_value)
-        .map_err(|e| {
-            ApiError::from(xiaoban_services::ServiceError::Internal(format!(
-                "DTO conversion: {e}"
-            )))
-        })
 }

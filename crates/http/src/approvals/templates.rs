@@ -1,9 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use uuid::Uuid;
 use xiaoban_services::Services;
-use xiaoban_services::approvals::{Starters, TemplateInput, TemplatePatch};
+use xiaoban_services::approvals::{TemplateInput, TemplatePatch};
 
-use super::convert;
 use super::dto::{TemplateIn, TemplateOut, TemplatePatchIn, TemplateStatsOut, TemplatesQuery};
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag, expected_version};
@@ -23,7 +22,7 @@ pub async fn list_approval_templates(
     let list = services
         .list_approval_templates(&auth.0, query.0.manage.unwrap_or(false))
         .await?;
-    Ok(web::Json(convert(list)?))
+    Ok(web::Json(list.into_iter().map(Into::into).collect()))
 }
 
 /// Creates a template with its first version. Needs `approval.template.manage`. The form,
@@ -40,21 +39,21 @@ pub async fn create_approval_template(
     body: ValidatedJson<TemplateIn>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let (definition, reading_issues) = body.definition.into_domain()?;
+    let (definition, reading_issues) = body.definition.into_domain();
     let input = TemplateInput {
         code: body.code,
         name: body.name,
         category: body.category,
         icon: body.icon,
         description: body.description,
-        starters: convert::<_, Starters>(body.starters)?,
+        starters: body.starters.into(),
         definition,
         reading_issues,
     };
     let outcome = services
         .create_approval_template(&auth.0, input)
         .await?
-        .try_map(convert::<_, TemplateOut>)?;
+        .map(TemplateOut::from);
     let location = format!("{}/approval-templates/{}", crate::API_PREFIX, outcome.get().id);
     Ok(created(location, outcome))
 }
@@ -70,7 +69,7 @@ pub async fn get_approval_template(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let template = services.get_approval_template(&auth.0, id.into_inner()).await?;
-    let out: TemplateOut = convert(template)?;
+    let out = TemplateOut::from(template);
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
 }
 
@@ -93,7 +92,7 @@ pub async fn patch_approval_template(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let version = expected_version(&req, body.version)?;
-    let (definition, reading_issues) = match body.definition.map(|d| d.into_domain()).transpose()? {
+    let (definition, reading_issues) = match body.definition.map(|d| d.into_domain()) {
         Some((definition, issues)) => (Some(definition), issues),
         None => (None, Vec::new()),
     };
@@ -102,7 +101,7 @@ pub async fn patch_approval_template(
         category: body.category,
         icon: body.icon,
         description: body.description,
-        starters: body.starters.map(convert::<_, Starters>).transpose()?,
+        starters: body.starters.map(Into::into),
         active: body.active,
         definition,
         reading_issues,
@@ -110,7 +109,7 @@ pub async fn patch_approval_template(
     let template = services
         .update_approval_template(&auth.0, id.into_inner(), version, patch)
         .await?;
-    let out: TemplateOut = convert(template)?;
+    let out = TemplateOut::from(template);
     Ok(HttpResponse::Ok().insert_header(etag(out.version)).json(out))
 }
 

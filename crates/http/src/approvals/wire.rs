@@ -1,14 +1,11 @@
 //! From the service's views to the API's answers, field by field: a renamed or retyped field is
 //! a compile error here, not a run-time 500 (see ADR 0015).
 
-use xiaoban_domain::approvals::FormSchema;
-use xiaoban_domain::approvals::form::{ColumnDef, ColumnKind, FieldDef, FieldKind};
 use xiaoban_services::approvals::{
     BranchStepView, BranchView, DecisionNeeds, DelegationView, InboxCounts, InboxItem, InstanceDetail,
     StepView, TaskView, TemplateStats,
 };
 
-use super::definition::{ColumnDefDto, ColumnKindDto, FieldDefDto, FieldKindDto, FormSchemaDto};
 use super::dto::{
     ApprovalOut, BranchOut, BranchStepOut, DecisionNeedsOut, DelegationOut, InboxCountsOut, InboxItemOut,
     StepOut, TaskOut, TemplateStatsOut,
@@ -187,69 +184,6 @@ impl From<DelegationView> for DelegationOut {
             reason: d.reason,
             active: d.active,
             revoked_at: d.revoked_at,
-        }
-    }
-}
-
-impl From<FormSchema> for FormSchemaDto {
-    fn from(f: FormSchema) -> Self {
-        Self {
-            fields: f.fields.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-impl From<FieldDef> for FieldDefDto {
-    fn from(f: FieldDef) -> Self {
-        Self {
-            key: f.key,
-            label: f.label,
-            kind: f.kind.into(),
-            required: f.required,
-            min: f.min,
-            max: f.max,
-            min_length: f.min_length,
-            max_length: f.max_length,
-            options: f.options,
-            placeholder: f.placeholder,
-            help: f.help,
-            computed_from: f.computed_from,
-            columns: f.columns.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-impl From<FieldKind> for FieldKindDto {
-    fn from(k: FieldKind) -> Self {
-        match k {
-            FieldKind::Text => Self::Text,
-            FieldKind::LongText => Self::LongText,
-            FieldKind::Number => Self::Number,
-            FieldKind::Money => Self::Money,
-            FieldKind::Date => Self::Date,
-            FieldKind::DateRange => Self::DateRange,
-            FieldKind::Select => Self::Select,
-            FieldKind::MultiSelect => Self::MultiSelect,
-            FieldKind::User => Self::User,
-            FieldKind::Department => Self::Department,
-            FieldKind::Attachments => Self::Attachments,
-            FieldKind::LineItems => Self::LineItems,
-        }
-    }
-}
-
-impl From<ColumnDef> for ColumnDefDto {
-    fn from(c: ColumnDef) -> Self {
-        Self {
-            key: c.key,
-            label: c.label,
-            kind: match c.kind {
-                ColumnKind::Text => ColumnKindDto::Text,
-                ColumnKind::Money => ColumnKindDto::Money,
-                ColumnKind::Number => ColumnKindDto::Number,
-                ColumnKind::Date => ColumnKindDto::Date,
-            },
-            required: c.required,
         }
     }
 }
