@@ -43,8 +43,8 @@ impl TestApp {
         self.upload(token, name, PNG_1X1).await
     }
 
-    /// Uploads `content` as `token` under `name`; returns the file's id.
-    pub async fn upload(&self, token: &str, name: &str, content: &[u8]) -> String {
+    /// Posts `content` as the multipart field `file` named `name` (an upload, an import).
+    pub async fn post_file(&self, token: &str, path: &str, name: &str, content: &[u8]) -> reqwest::Response {
         let boundary = format!("xiaoban{}", uuid::Uuid::now_v7().simple());
         let mut bytes = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n"
@@ -52,8 +52,7 @@ impl TestApp {
         .into_bytes();
         bytes.extend_from_slice(content);
         bytes.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let res = self
-            .as_user(token, Method::POST, "/api/v1/files")
+        self.as_user(token, Method::POST, path)
             .header(
                 "Content-Type",
                 format!("multipart/form-data; boundary={boundary}"),
@@ -61,7 +60,12 @@ impl TestApp {
             .body(bytes)
             .send()
             .await
-            .expect("upload");
+            .expect("post file")
+    }
+
+    /// Uploads `content` as `token` under `name`; returns the file's id.
+    pub async fn upload(&self, token: &str, name: &str, content: &[u8]) -> String {
+        let res = self.post_file(token, "/api/v1/files", name, content).await;
         assert_eq!(res.status(), 201, "upload {name}");
         let file: Value = res.json().await.expect("file body");
         file["id"].as_str().expect("id").to_owned()

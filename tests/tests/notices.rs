@@ -6,6 +6,7 @@ pub mod support;
 mod audience;
 mod guides;
 mod history;
+mod import;
 mod public;
 mod receipts;
 mod review;

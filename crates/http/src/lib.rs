@@ -13,6 +13,7 @@ pub mod directory;
 pub mod errors;
 pub mod extract;
 pub mod files;
+pub mod import;
 pub mod lang;
 pub mod me;
 pub mod middleware;

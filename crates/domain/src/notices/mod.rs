@@ -25,3 +25,8 @@ pub const NOTICE_CODE: &str = NOTICE.code.as_str();
 
 /// The code under which guides and manuals own their attachments (the flowchart) and timeline.
 pub const GUIDE_CODE: &str = GUIDE.code.as_str();
+
+/// Most characters of a guide's category, title and text (the API and the import check them).
+pub const GUIDE_CATEGORY_MAX: u64 = 50;
+pub const GUIDE_TITLE_MAX: u64 = 200;
+pub const GUIDE_BODY_MAX: u64 = 100_000;

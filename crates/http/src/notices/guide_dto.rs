@@ -9,21 +9,23 @@ use xiaoban_services::notices::{GuideDiff, GuideVersionView, GuideView};
 
 use crate::departments::nullable;
 use crate::files::FileOut;
-use xiaoban_domain::notices::{GuideAction, GuideKind, GuideState, LineChange};
+use xiaoban_domain::notices::{
+    GUIDE_BODY_MAX, GUIDE_CATEGORY_MAX, GUIDE_TITLE_MAX, GuideAction, GuideKind, GuideState, LineChange,
+};
 
 /// A new guide or manual (a draft until published).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GuideIn {
     pub kind: GuideKind,
-    #[validate(length(min = 1, max = 50))]
+    #[validate(length(min = 1, max = GUIDE_CATEGORY_MAX))]
     #[schema(example = "人事服务")]
     pub category: String,
-    #[validate(length(min = 1, max = 200))]
+    #[validate(length(min = 1, max = GUIDE_TITLE_MAX))]
     #[schema(example = "新教职工入职办事指南")]
     pub title: String,
     /// Plain text, one step per line; versions are compared line by line.
-    #[validate(length(max = 100000))]
+    #[validate(length(max = GUIDE_BODY_MAX))]
     pub body: String,
     /// Also shown without sign-in (`/api/v1/public/guides`) once published.
     #[serde(default)]
@@ -38,11 +40,11 @@ pub struct GuideIn {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GuidePatchIn {
-    #[validate(length(min = 1, max = 50))]
+    #[validate(length(min = 1, max = GUIDE_CATEGORY_MAX))]
     pub category: Option<String>,
-    #[validate(length(min = 1, max = 200))]
+    #[validate(length(min = 1, max = GUIDE_TITLE_MAX))]
     pub title: Option<String>,
-    #[validate(length(max = 100000))]
+    #[validate(length(max = GUIDE_BODY_MAX))]
     pub body: Option<String>,
     pub is_public: Option<bool>,
     pub owner_id: Option<Uuid>,

@@ -3,6 +3,7 @@
 
 mod guide_dto;
 mod guide_handlers;
+mod guide_import;
 mod history;
 mod notice_dto;
 mod notice_handlers;
@@ -25,6 +26,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(receipt_handlers::list_notice_receipts)
         .service(receipt_handlers::remind_notice_readers)
         .service(receipt_handlers::export_notice_receipts)
+        .service(guide_import::import_guides)
+        .service(guide_import::get_guides_import_template)
         .service(guide_handlers::list_guides)
         .service(guide_handlers::create_guide)
         .service(guide_handlers::get_guide)

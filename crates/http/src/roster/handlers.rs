@@ -1,10 +1,10 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xiaoban_services::Services;
 
-use super::dto::{ImportQuery, RosterImportOut, RosterUpload};
-use super::upload::read_file;
+use super::dto::RosterImportOut;
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedQuery};
+use crate::import::{ImportQuery, ImportUpload, read_file};
 
 /// Checks or imports a roster (花名册). Needs `user.import`. Upload `multipart/form-data` with one
 /// field `file`: `.xlsx` (first sheet) or UTF-8 `.csv` (BOM allowed), at most 5 MB (413), other
@@ -24,7 +24,7 @@ use crate::extract::{Auth, ValidatedQuery};
 /// any problem, nothing: 422 with `errors` keyed `lines[<line>].<field>`. Each created user gets
 /// a random initial password, returned only in this answer and to be changed at first sign-in.
 #[utoipa::path(tag = "users", security(("bearerAuth" = ["user.import"])), params(ImportQuery),
-    request_body(content = RosterUpload, content_type = "multipart/form-data"),
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
     responses(
         (status = 200, description = "The check's report, or the import's outcome with initial passwords", body = RosterImportOut),
         (status = 413, description = "The file is larger than 5 MB"),
@@ -40,7 +40,7 @@ pub async fn import_roster(
     query: ValidatedQuery<ImportQuery>,
     payload: web::Payload,
 ) -> Result<web::Json<RosterImportOut>, ApiError> {
-    let dry_run = query.0.dry_run.unwrap_or(true);
+    let dry_run = query.0.dry_run();
     let (bytes, format) = read_file(&req, payload).await?;
     let report = services.import_roster(&auth.0, &bytes, format, dry_run).await?;
     Ok(web::Json(report.into()))

@@ -2,9 +2,8 @@
 
 mod dto;
 mod handlers;
-mod upload;
 
-pub use dto::{ImportQuery, RosterImportOut};
+pub use dto::RosterImportOut;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::import_roster)

@@ -47,6 +47,27 @@ pub async fn insert(db: &impl ConnectionTrait, row: guide::Model) -> Result<(), 
     Ok(())
 }
 
+/// The kinds and titles among `titles` that a guide already has (an import refuses a second
+/// guide of the same kind and title).
+pub async fn titles_taken(
+    db: &impl ConnectionTrait,
+    titles: &[String],
+) -> Result<std::collections::BTreeSet<(GuideKind, String)>, PersistenceError> {
+    let mut out = std::collections::BTreeSet::new();
+    for chunk in titles.chunks(500) {
+        let found: Vec<(GuideKind, String)> = guide::Entity::find()
+            .select_only()
+            .column(guide::Column::Kind)
+            .column(guide::Column::Title)
+            .filter(guide::Column::Title.is_in(chunk.iter().cloned()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(found);
+    }
+    Ok(out)
+}
+
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<guide::Model>, PersistenceError> {
     Ok(guide::Entity::find_by_id(id).one(db).await?)
 }

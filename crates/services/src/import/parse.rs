@@ -1,109 +1,20 @@
-//! Reading a roster file (CSV or XLSX) into numbered rows of named columns.
+//! Reading an import file (CSV or XLSX) into numbered rows of declared columns.
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
+use super::columns::{Columns, RawRow};
 use crate::ServiceError;
 
-/// The kinds of roster file accepted.
+/// The kinds of import file accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RosterFormat {
+pub enum ImportFormat {
     /// UTF-8 CSV, with or without a byte-order mark.
     Csv,
     /// An Excel workbook; the first sheet is read.
     Xlsx,
-}
-
-/// A roster column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Col {
-    DepartmentCode,
-    DepartmentName,
-    ParentCode,
-    Username,
-    Name,
-    Number,
-    Phone,
-    IdNumber,
-    Email,
-    Position,
-    RoleCode,
-}
-
-impl Col {
-    /// The field name in reports (camelCase, as in the English header).
-    pub fn field(self) -> &'static str {
-        match self {
-            Self::DepartmentCode => "departmentCode",
-            Self::DepartmentName => "departmentName",
-            Self::ParentCode => "parentCode",
-            Self::Username => "username",
-            Self::Name => "name",
-            Self::Number => "number",
-            Self::Phone => "phone",
-            Self::IdNumber => "idNumber",
-            Self::Email => "email",
-            Self::Position => "position",
-            Self::RoleCode => "roleCode",
-        }
-    }
-
-    fn zh(self) -> &'static [&'static str] {
-        match self {
-            Self::DepartmentCode => &["部门编码", "部门代码"],
-            Self::DepartmentName => &["部门名称", "部门"],
-            Self::ParentCode => &["上级部门编码", "上级部门代码"],
-            Self::Username => &["用户名", "账号"],
-            Self::Name => &["姓名"],
-            Self::Number => &["工号/学号", "工号", "学号"],
-            Self::Phone => &["手机", "手机号"],
-            Self::IdNumber => &["身份证号", "证件号"],
-            Self::Email => &["邮箱", "电子邮箱"],
-            Self::Position => &["职务"],
-            Self::RoleCode => &["角色", "角色编码"],
-        }
-    }
-
-    /// The column's Chinese name, as the sample file's header and the error report say it.
-    pub fn label(self) -> &'static str {
-        self.zh()[0]
-    }
-
-    pub const ALL: [Col; 11] = [
-        Self::DepartmentCode,
-        Self::DepartmentName,
-        Self::ParentCode,
-        Self::Username,
-        Self::Name,
-        Self::Number,
-        Self::Phone,
-        Self::IdNumber,
-        Self::Email,
-        Self::Position,
-        Self::RoleCode,
-    ];
-
-    fn from_header(header: &str) -> Option<Self> {
-        let header = header.trim().trim_start_matches('\u{feff}');
-        Self::ALL
-            .into_iter()
-            .find(|c| c.field().eq_ignore_ascii_case(header) || c.zh().contains(&header))
-    }
-}
-
-/// One data row: its line in the file (the header is line 1) and its non-empty cells.
-#[derive(Debug, Clone, Default)]
-pub struct RawRow {
-    pub line: u64,
-    pub cells: BTreeMap<Col, String>,
-}
-
-impl RawRow {
-    pub fn get(&self, col: Col) -> Option<&str> {
-        self.cells.get(&col).map(String::as_str)
-    }
 }
 
 /// Most data rows in one file.
@@ -114,20 +25,20 @@ fn file_error(zh: impl Into<String>, en: impl Into<String>) -> ServiceError {
 }
 
 /// Reads the header and the rows; blank rows are skipped.
-pub fn read(bytes: &[u8], format: RosterFormat) -> Result<Vec<RawRow>, ServiceError> {
+pub fn read<C: Columns>(bytes: &[u8], format: ImportFormat) -> Result<Vec<RawRow<C>>, ServiceError> {
     let table = match format {
-        RosterFormat::Csv => read_csv(bytes)?,
-        RosterFormat::Xlsx => read_xlsx(bytes)?,
+        ImportFormat::Csv => read_csv(bytes)?,
+        ImportFormat::Xlsx => read_xlsx(bytes)?,
     };
     let mut lines = table.into_iter();
     let Some((_, header)) = lines.next() else {
         return Err(file_error("文件是空的", "the file is empty"));
     };
-    let columns: Vec<Option<Col>> = header.iter().map(|h| Col::from_header(h)).collect();
-    for required in [Col::Username, Col::Name, Col::DepartmentCode] {
+    let columns: Vec<Option<C>> = header.iter().map(|h| C::from_header(h)).collect();
+    for required in C::REQUIRED.iter().copied() {
         if !columns.contains(&Some(required)) {
             return Err(file_error(
-                format!("缺少必需的列：{}（{}）", required.zh()[0], required.field()),
+                format!("缺少必需的列：{}（{}）", required.label(), required.field()),
                 format!("missing the column {}", required.field()),
             ));
         }

@@ -47,26 +47,7 @@ impl Services {
         let audit_ctx = ctx.clone();
         self.create_once(ctx, events::GUIDE_CREATE, &input, move |tx| {
             Box::pin(async move {
-                let id = Uuid::now_v7();
-                let row = guide::Model {
-                    id,
-                    kind: draft.kind,
-                    category: draft.category.trim().to_owned(),
-                    title: draft.title.trim().to_owned(),
-                    body: draft.body,
-                    status: GuideState::Draft,
-                    is_public: draft.is_public,
-                    owner_id: owner,
-                    flowchart_file_id: None,
-                    published_version: 0,
-                    review_due: None,
-                    review_reminded_for: None,
-                    created_at: now,
-                    updated_at: now,
-                    version: 1,
-                };
-                let after = json!({"kind": row.kind, "title": row.title, "category": row.category});
-                guides::insert(tx, row).await?;
+                let id = insert_draft(tx, &audit_ctx, author, owner, &draft, now, "api").await?;
                 if let Some(file) = draft.flowchart_file_id {
                     attach_flowchart(tx, author, file, id, now).await?;
                     let change = GuideChange {
@@ -75,10 +56,6 @@ impl Services {
                     };
                     guides::update_guarded(tx, id, 1, change, now).await?;
                 }
-                let change = Change::new(events::GUIDE_CREATE, "guide", Some(id.to_string())).after(after);
-                audit::record(tx, &audit_ctx, now, change).await?;
-                let step = events::Step::new(now, Some(author), "create");
-                events::on_timeline(tx, GUIDE_CODE, id, step).await?;
                 Ok(id)
             })
         })
@@ -413,4 +390,42 @@ async fn attach_flowchart(
         "流程图须为图片或 PDF",
         "the flowchart must be an image or a PDF",
     )]))
+}
+
+/// A new draft with its audit row and its first timeline event; `source` says how it came
+/// (`api`, `import`). The flowchart is the caller's to attach.
+pub(super) async fn insert_draft(
+    tx: &Tx,
+    ctx: &RequestContext,
+    author: Uuid,
+    owner: Uuid,
+    draft: &GuideDraft,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Result<Uuid, ServiceError> {
+    let id = Uuid::now_v7();
+    let row = guide::Model {
+        id,
+        kind: draft.kind,
+        category: draft.category.trim().to_owned(),
+        title: draft.title.trim().to_owned(),
+        body: draft.body.clone(),
+        status: GuideState::Draft,
+        is_public: draft.is_public,
+        owner_id: owner,
+        flowchart_file_id: None,
+        published_version: 0,
+        review_due: None,
+        review_reminded_for: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let after = json!({"kind": row.kind, "title": row.title, "category": row.category, "source": source});
+    guides::insert(tx, row).await?;
+    let change = Change::new(events::GUIDE_CREATE, "guide", Some(id.to_string())).after(after);
+    audit::record(tx, ctx, now, change).await?;
+    let step = events::Step::new(now, Some(author), "create");
+    events::on_timeline(tx, GUIDE_CODE, id, step).await?;
+    Ok(id)
 }

@@ -8,6 +8,7 @@
 mod audience;
 mod demo;
 mod events;
+mod guide_import;
 mod guide_views;
 mod guides;
 mod history;
@@ -18,6 +19,7 @@ pub mod public;
 mod receipts;
 mod review;
 
+pub use guide_import::{GuideCol, GuideImportReport};
 pub use guide_views::{GuideDiff, GuideDraft, GuidePatch, GuideQuery, GuideVersionView, GuideView};
 pub use module::{GuidesModule, NoticesModule};
 pub use notice_views::{NoticeDraft, NoticePatch, NoticeQuery, NoticeView};

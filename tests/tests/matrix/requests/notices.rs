@@ -114,6 +114,11 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             ),
             Empty,
         ),
+        "import_guides" => {
+            let csv = format!("标题,分类\n{},矩阵分类\n", unique("矩阵导入"));
+            req(Method::POST, "/api/v1/guides/import?dryRun=true", multipart(&csv))
+        }
+        "get_guides_import_template" => req(Method::GET, "/api/v1/guides/import/template.xlsx", Empty),
         "list_guides" => req(
             Method::GET,
             "/api/v1/guides?kind=guide&q=%E7%9F%A9%E9%98%B5",

@@ -1,8 +1,8 @@
 //! The roster's sample file (花名册模板.xlsx): every column under its Chinese header, with one
 //! filled-in row that passes the check once its department exists or is created by the file.
 
-use super::parse::Col;
-use crate::export::{Cell, Column, SheetWriter};
+use super::columns::Col;
+use crate::import::sample_workbook;
 use crate::{ServiceError, Services};
 
 const SAMPLE: [(Col, &str); 11] = [
@@ -22,23 +22,15 @@ const SAMPLE: [(Col, &str); 11] = [
 impl Services {
     /// The sample roster file (it holds no data; the route asks for `user.import` like the import).
     pub fn roster_template(&self) -> Result<Vec<u8>, ServiceError> {
-        let columns: Vec<Column> = SAMPLE
-            .iter()
-            .map(|(col, _)| Column {
-                header: col.label(),
-                width: 16.0,
-            })
-            .collect();
-        let mut sheet = SheetWriter::new("花名册", &columns, self.settings().timezone)?;
-        let row: Vec<Cell> = SAMPLE.iter().map(|(_, value)| Cell::from(*value)).collect();
-        sheet.push(&row)?;
-        sheet.finish()
+        let row: Vec<&str> = SAMPLE.iter().map(|(_, value)| *value).collect();
+        sample_workbook::<Col>("花名册", &[&row], self.settings().timezone)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Col, SAMPLE};
+    use crate::import::Columns;
 
     #[test]
     fn the_sample_has_every_column_once() {

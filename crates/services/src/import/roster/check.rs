@@ -5,21 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 use xiaoban_domain::identity::{Username, mainland_mobile, resident_id_ok};
 
+use super::columns::{Col, RawRow};
 use super::departments::{define_department, order_departments};
-use super::parse::{Col, RawRow};
-
-/// One problem with one cell of the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowIssue {
-    /// Line in the file; the header is line 1.
-    pub line: u64,
-    /// Column, as the camelCase field name.
-    pub field: &'static str,
-    /// Column, as its Chinese header.
-    pub column: &'static str,
-    pub zh: String,
-    pub en: String,
-}
+use crate::import::RowIssue;
 
 /// What the database holds that the rows are checked against.
 #[derive(Debug, Default)]
@@ -81,13 +69,7 @@ pub(super) struct Checker<'k> {
 
 impl Checker<'_> {
     pub fn issue(&mut self, line: u64, col: Col, zh: impl Into<String>, en: impl Into<String>) {
-        self.issues.push(RowIssue {
-            line,
-            field: col.field(),
-            column: col.label(),
-            zh: zh.into(),
-            en: en.into(),
-        });
+        self.issues.push(RowIssue::new(line, col, zh, en));
     }
 
     pub fn max_len(&mut self, row: &RawRow, col: Col, max: usize) -> Option<String> {

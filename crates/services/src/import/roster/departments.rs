@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 use super::check::{Checker, NewDepartment};
-use super::parse::{Col, RawRow};
+use super::columns::{Col, RawRow};
 
 /// Notes a new department's name and parent from a row; later rows must agree with the first.
 pub(super) fn define_department(
