@@ -12,7 +12,8 @@ use crate::extract::{Auth, ValidatedJson, etag};
 /// scope needs an existing `departmentId`.
 #[utoipa::path(tag = "users", request_body = RoleGrantIn, security(("bearerAuth" = ["role.assign"])),
     params(("id" = Uuid, Path, description = "The user's id")),
-    responses((status = 201, description = "Assigned; the user as it now is", body = UserOut)))]
+    responses((status = 201, description = "Assigned; the user as it now is", body = UserOut,
+        headers(("ETag" = String, description = "The user's version, `\"3\"`: send it back as `If-Match`")))))]
 #[post("/users/{id}/roles")]
 pub async fn assign_user_role(
     services: web::Data<Services>,
