@@ -132,7 +132,10 @@ async fn a_real_import_with_one_bad_row_writes_nothing_and_a_good_one_writes_eve
         .get(director, &format!("/api/v1/guides/{}", created[0]))
         .await;
     assert_eq!(first["title"], "调课申请办事指南");
-    assert_eq!(first["body"], "一、填写调课单\n二、教务处审核", "a quoted cell keeps its lines");
+    assert_eq!(
+        first["body"], "一、填写调课单\n二、教务处审核",
+        "a quoted cell keeps its lines"
+    );
     assert_eq!(
         first["status"], "draft",
         "imported guides wait for the office to publish them"
