@@ -37,11 +37,16 @@ async fn a_notice_to_two_departments_reaches_their_members_and_sub_departments_o
         )
         .await;
     assert_eq!((status, published["status"].as_str()), (200, Some("published")));
+    let (_, me) = school.get(&school.director, "/api/v1/me").await;
+    let director_name = me["name"].as_str().unwrap().to_owned();
     for reader in [&dean, &math_teacher, &caretaker] {
         assert_eq!(school.notice_titles(reader, "").await, ["第三周教职工例会"]);
         let (status, seen) = school.get(reader, &format!("/api/v1/notices/{id}")).await;
         assert_eq!((status, seen["actions"].clone()), (200, json!(["read"])));
+        assert_eq!(seen["authorName"], director_name.as_str(), "a reader sees who issued it (发布人)");
     }
+    let (_, listed) = school.get(&dean, "/api/v1/notices").await;
+    assert_eq!(listed["items"][0]["authorName"], director_name.as_str());
     assert!(school.notice_titles(&librarian, "").await.is_empty());
     assert_eq!(
         school.get(&librarian, &format!("/api/v1/notices/{id}")).await.0,

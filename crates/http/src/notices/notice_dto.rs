@@ -106,6 +106,8 @@ pub struct NoticeOut {
     pub pinned: bool,
     pub is_public: bool,
     pub author_id: Uuid,
+    /// The author's name (发布人).
+    pub author_name: String,
     pub published_at: Option<DateTime<Utc>>,
     pub withdrawn_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -134,6 +136,7 @@ impl From<NoticeView> for NoticeOut {
             pinned: v.pinned,
             is_public: v.is_public,
             author_id: v.author_id,
+            author_name: v.author_name,
             published_at: v.published_at,
             withdrawn_at: v.withdrawn_at,
             created_at: v.created_at,

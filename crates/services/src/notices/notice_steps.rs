@@ -6,6 +6,7 @@ use uuid::Uuid;
 use xiaoban_domain::notices::permissions::{NOTICE_MANAGE, NOTICE_READ};
 use xiaoban_domain::notices::{Audience, AudienceKind, NOTICE_CODE, NoticeAction, NoticeState, Viewer};
 use xiaoban_domain::paging::{Page, PageRequest};
+use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::notices::store::NoticeChange;
 use xiaoban_persistence::notices::{notice, receipts, store};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
@@ -132,7 +133,9 @@ impl Services {
                 .copied(),
             None => None,
         };
+        let mut names = people::names(self.db(), &[row.author_id]).await?;
         let mut view = NoticeView::new(row, &audience, read_at);
+        view.author_name = names.remove(&view.author_id).unwrap_or_default();
         view.actions = offered(&reader, &view, &audience);
         view.attachments = linked_files(self.db(), NOTICE_CODE, id).await?;
         Ok(view)
@@ -170,6 +173,8 @@ impl Services {
         let page = store::list(self.db(), &filter, request).await?;
         let ids: Vec<Uuid> = page.items.iter().map(|n| n.id).collect();
         let mut targets = store::targets_of_many(self.db(), &ids).await?;
+        let authors: Vec<Uuid> = page.items.iter().map(|n| n.author_id).collect();
+        let names = people::names(self.db(), &authors).await?;
         let read = match reader.user {
             Some(user) => receipts::of_user(self.db(), user, &ids.iter().copied().collect()).await?,
             None => Default::default(),
@@ -178,6 +183,7 @@ impl Services {
             let audience = stored_audience(&row, targets.remove(&row.id).unwrap_or_default());
             let id = row.id;
             let mut view = NoticeView::new(row, &audience, read.get(&id).copied());
+            view.author_name = names.get(&view.author_id).cloned().unwrap_or_default();
             view.actions = offered(&reader, &view, &audience);
             view
         }))

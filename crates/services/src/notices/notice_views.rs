@@ -54,6 +54,8 @@ pub struct NoticeView {
     pub pinned: bool,
     pub is_public: bool,
     pub author_id: Uuid,
+    /// The author's name (发布人); empty on the public views, which name nobody.
+    pub author_name: String,
     pub published_at: Option<DateTime<Utc>>,
     pub withdrawn_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -86,6 +88,7 @@ impl NoticeView {
             pinned: row.pinned,
             is_public: row.is_public,
             author_id: row.author_id,
+            author_name: String::new(),
             published_at: row.published_at,
             withdrawn_at: row.withdrawn_at,
             created_at: row.created_at,
