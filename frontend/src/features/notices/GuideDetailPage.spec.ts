@@ -32,7 +32,7 @@ async function open(first: GuideOut, permissions: string[]) {
       })
     }),
     http.get('/api/v1/guides/{id}/timeline', () =>
-      HttpResponse.json([{ id: 'e1', at: '2026-11-01T02:00:00Z', action: 'publish', actorName: '王主任', fromStatus: 'draft', toStatus: 'published', data: { publishedVersion: 2 } }]),
+      HttpResponse.json([{ id: 'e1', at: '2026-11-01T02:00:00Z', action: 'publish', actorName: '王主任', fromStatus: 'draft', toStatus: 'published', data: {} }]),
     ),
   )
   const pinia = freshPinia()
