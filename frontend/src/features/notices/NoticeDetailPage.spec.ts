@@ -5,7 +5,7 @@ import { useAuthStore } from '@/stores/auth'
 import { freshPinia, makeUser, mountAt, tokenOut } from '@/test/helpers'
 import { http, server, useMockServer } from '@/test/server'
 import type { NoticeOut } from './api'
-import { notice, NOTICE_ID, receipt } from './test-fixtures'
+import { IT_DEPT, ME_DEPT, notice, NOTICE_ID, receipt } from './test-fixtures'
 
 useMockServer()
 
@@ -44,6 +44,9 @@ describe('NoticeDetailPage', () => {
     const reminded: string[] = []
     const asked: (string | null)[] = []
     const wrapper = await open(notice({ actions: ['pin', 'remind', 'withdraw'] }), ['notice.read', 'notice.manage'], [
+      http.get('/api/v1/directory/departments', () =>
+        HttpResponse.json([{ id: IT_DEPT, name: '信息工程系' }, { id: ME_DEPT, name: '机电工程系' }]),
+      ),
       http.get('/api/v1/notices/{id}/timeline', () =>
         HttpResponse.json([{ id: 'e1', at: '2026-12-01T02:00:00Z', action: 'publish', actorName: '王主任', fromStatus: 'draft', toStatus: 'published', data: {} }]),
       ),
@@ -58,6 +61,7 @@ describe('NoticeDetailPage', () => {
         return HttpResponse.json({ reminded: 1 })
       }),
     ])
+    expect(wrapper.find('[data-test="notice-audience"]').text()).toBe('发送范围：指定部门（信息工程系、机电工程系）')
     expect(button('withdraw')).not.toBeNull()
     expect(button('pin')!.textContent).toContain('置顶')
     expect(button('publish')).toBeNull()
@@ -91,10 +95,13 @@ describe('NoticeDetailPage', () => {
   it('asks before withdrawing, then shows the withdrawn notice', async () => {
     let withdrawn = 0
     const wrapper = await open(notice({ actions: ['pin', 'remind', 'withdraw'] }), ['notice.read', 'notice.manage'], [
+      http.get('/api/v1/directory/departments', () =>
+        HttpResponse.json([{ id: IT_DEPT, name: '信息工程系' }, { id: ME_DEPT, name: '机电工程系' }]),
+      ),
       http.get('/api/v1/notices/{id}/timeline', () => HttpResponse.json([])),
       http.post('/api/v1/notices/{id}/withdraw', () => {
         withdrawn += 1
-        return HttpResponse.json(notice({ status: 'withdrawn', actions: [] }))
+        return HttpResponse.json(notice({ audience: { kind: 'all' }, status: 'withdrawn', actions: [] }))
       }),
     ])
     button('withdraw')!.click()
