@@ -2,6 +2,7 @@
 import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.mjs'
 import { approvalFeatureScenarios } from './approval-features.mjs'
 import { approvalScenarios } from './approvals.mjs'
+import { noticeScenarios } from './notices.mjs'
 
 const ORG = '组织管理'
 const ADMIN_ENTRIES = ['部门', '用户', '角色']
@@ -143,4 +144,5 @@ export const scenarios = [
   },
   ...approvalScenarios,
   ...approvalFeatureScenarios,
+  ...noticeScenarios,
 ]

@@ -15,3 +15,16 @@ export const accountPalette: StatusPalette = {
   types: { active: 'success', disabled: 'info', inactive: 'info', locked: 'danger' },
   fallback: 'primary',
 }
+
+/** Notices and guides: a draft, published, withdrawn. */
+export const noticePalette: StatusPalette = {
+  labels: 'notices.status',
+  types: { draft: 'info', published: 'success', withdrawn: 'warning' },
+  fallback: 'primary',
+}
+
+export const guidePalette: StatusPalette = {
+  labels: 'guides.status',
+  types: { draft: 'info', published: 'success', withdrawn: 'warning' },
+  fallback: 'primary',
+}

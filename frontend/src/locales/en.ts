@@ -8,6 +8,7 @@ import audit from './en/audit'
 import calendar from './en/calendar'
 import notifications from './en/notifications'
 import notices from './en/notices'
+import guides from './en/guides'
 import approvals from './en/approvals'
 import designer from './en/designer'
 import totp from './en/totp'
@@ -32,6 +33,8 @@ const en: MessageSchema = {
     backHome: 'Back to home',
   },
   nav: {
+    notices: 'Notices',
+    guides: 'Guides',
     notifications: 'Notifications',
     approvals: 'Approvals',
     approvalTemplates: 'Approval templates',
@@ -100,7 +103,7 @@ const en: MessageSchema = {
     department: 'Department: {name}',
     self: 'Own records only',
   },
-  roles, apiKeys, audit, calendar, notifications, notices, approvals, designer, totp,
+  roles, apiKeys, audit, calendar, notifications, notices, guides, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: 'Wrong username or password',

@@ -7,6 +7,7 @@ import audit from './zh-CN/audit'
 import calendar from './zh-CN/calendar'
 import notifications from './zh-CN/notifications'
 import notices from './zh-CN/notices'
+import guides from './zh-CN/guides'
 import approvals from './zh-CN/approvals'
 import designer from './zh-CN/designer'
 import totp from './zh-CN/totp'
@@ -31,6 +32,8 @@ const zhCN = {
     backHome: '返回首页',
   },
   nav: {
+    notices: '通知公告',
+    guides: '办事指南',
     notifications: '通知',
     approvals: '审批中心',
     approvalTemplates: '审批模板',
@@ -99,7 +102,7 @@ const zhCN = {
     department: '部门：{name}',
     self: '仅本人',
   },
-  roles, apiKeys, audit, calendar, notifications, notices, approvals, designer, totp,
+  roles, apiKeys, audit, calendar, notifications, notices, guides, approvals, designer, totp,
   locale: { 'zh-CN': '中文', en: 'English' },
   errors: {
     invalid_credentials: '用户名或密码错误',

@@ -17,6 +17,8 @@ describe('the menu built from route meta', () => {
       'nav.approvals',
       'nav.approvalRegister',
       'nav.approvalTemplates',
+      'nav.notices',
+      'nav.guides',
       'nav.notifications',
       'nav.calendar',
       'nav.org',

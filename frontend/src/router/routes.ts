@@ -9,7 +9,7 @@ import { auditRoutes } from '@/features/audit/routes'
 import { calendarRoutes } from '@/features/calendar/routes'
 import { notificationRoutes } from '@/features/notifications/routes'
 import { approvalPrintRoute, approvalRoutes } from '@/features/approvals/routes'
-import { publicGuidesRoute } from '@/features/notices/routes'
+import { noticeRoutes, publicGuidesRoute } from '@/features/notices/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -64,6 +64,7 @@ export const routes: RouteRecordRaw[] = [
       ...calendarRoutes,
       ...notificationRoutes,
       ...approvalRoutes,
+      ...noticeRoutes,
       ...departmentRoutes,
       ...userRoutes,
       ...roleRoutes,
