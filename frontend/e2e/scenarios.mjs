@@ -58,7 +58,13 @@ export const scenarios = [
       await page.locator('#u-username').fill(username)
       await page.locator('#u-name').fill('桌面测试员')
       await page.locator('[data-test="u-depts-item"] .el-select__wrapper').click()
-      await page.locator('.el-tree-node__content:visible', { hasText: DEPT.name }).click()
+      // On a loaded machine the first click can land while the dropdown is still opening; click
+      // again only when no tag shows the choice (a second click on a chosen node would undo it).
+      const chosen = page.locator('[data-test="u-depts-item"] .el-tag', { hasText: DEPT.name })
+      for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+        await page.locator('.el-tree-node__content:visible', { hasText: DEPT.name }).click()
+        await chosen.waitFor({ timeout: 10_000 }).catch(() => {})
+      }
       await page.locator('#u-name').click() // closes the multi-select's dropdown
       // The primary department follows the first chosen one.
       await page.locator('[data-test="u-primary-item"]').getByText(DEPT.name).waitFor()

@@ -1026,6 +1026,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guides/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks or imports guides and manuals (`guide.manage`); each row becomes a draft to review
+         *     and publish. Upload `multipart/form-data` with one field `file`: `.xlsx` (first sheet) or
+         *     UTF-8 `.csv`, at most 5 MB (413), other types 415. Columns by Chinese or English name:
+         *     类型 `kind` (办事指南 / 操作手册; default 办事指南), 分类 `category`, 标题 `title` (both
+         *     required), 正文 `body`, 是否公开 `isPublic` (是 / 否, default 否), 负责人账号 `owner` (an
+         *     active account; default the caller). A title already used by a guide of the same kind, or
+         *     twice in the file, is a problem of its row. `dryRun=true` (the default) reports every problem
+         *     and writes nothing; `dryRun=false` writes every row in one transaction or, with any problem,
+         *     nothing (422, `errors` keyed `lines[<line>].<field>`).
+         */
+        post: operations["import_guides"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guides/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sample file (办事指南导入模板.xlsx): every column under its Chinese header and two rows
+         *     that pass. Needs `guide.manage`, like the import.
+         */
+        get: operations["get_guides_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guides/{id}": {
         parameters: {
             query?: never;
@@ -2883,6 +2930,19 @@ export interface components {
             /** Format: int32 */
             to: number;
         };
+        /** @description The outcome of a check or an import of guides. */
+        GuideImportOut: {
+            /** @description The drafts created (real import only). */
+            created: string[];
+            /** @description Whether this was only a check. */
+            dryRun: boolean;
+            /** @description Every problem of every row (empty after a real import). */
+            errors: components["schemas"]["ImportIssueOut"][];
+            /** @description Data rows read (blank rows skipped). */
+            rows: number;
+            /** @description Drafts the rows without problems create. */
+            toCreate: number;
+        };
         /** @description A new guide or manual (a draft until published). */
         GuideIn: {
             /** @description Plain text, one step per line; versions are compared line by line. */
@@ -2999,9 +3059,9 @@ export interface components {
         };
         /** @description One problem in the file. */
         ImportIssueOut: {
-            /** @description The column's Chinese header, e.g. 用户名, 部门编码. */
+            /** @description The column's Chinese header, e.g. 用户名, 标题. */
             column: string;
-            /** @description The column, e.g. `username`, `departmentCode`. */
+            /** @description The column, e.g. `username`, `title`. */
             field: string;
             /**
              * Format: int64
@@ -3021,6 +3081,14 @@ export interface components {
             rows: number;
             /** @description Users described by rows without problems. */
             usersToCreate: number;
+        };
+        /** @description The multipart form of an import (for the documentation). */
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description `.xlsx` (first sheet) or UTF-8 `.csv`, at most 5 MB, header row first.
+             */
+            file: string;
         };
         /** @description One year's published schedule; it replaces every special day stored for that year. */
         ImportYearIn: {
@@ -3157,6 +3225,8 @@ export interface components {
             audience: components["schemas"]["AudienceDto"];
             /** Format: uuid */
             authorId: string;
+            /** @description The author's name (发布人). */
+            authorName: string;
             body: string;
             /** Format: date-time */
             createdAt: string;
@@ -3744,14 +3814,6 @@ export interface components {
             summary: components["schemas"]["ImportSummaryOut"];
             /** @description The created users' initial passwords (real import only), shown this once. */
             users: components["schemas"]["InitialPasswordOut"][];
-        };
-        /** @description The multipart form of an import (for the documentation). */
-        RosterUpload: {
-            /**
-             * Format: binary
-             * @description The roster: `.xlsx` (first sheet) or UTF-8 `.csv`, at most 5 MB, header row first.
-             */
-            file: string;
         };
         ScheduleDayIn: {
             /**
@@ -7576,6 +7638,105 @@ export interface operations {
             };
         };
     };
+    import_guides: {
+        parameters: {
+            query?: {
+                /** @description `true` (the default): check and report, write nothing. `false`: import. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            /** @description The check's report, or the drafts created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideImportOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The file is larger than 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not multipart, or the file is neither .xlsx nor .csv */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unreadable file, or (real import) problems in rows */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_guides_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sample workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FileBytes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_guide: {
         parameters: {
             query?: never;
@@ -9387,7 +9548,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["RosterUpload"];
+                "multipart/form-data": components["schemas"]["ImportUpload"];
             };
         };
         responses: {
@@ -10038,6 +10199,8 @@ export interface operations {
             /** @description Assigned; the user as it now is */
             201: {
                 headers: {
+                    /** @description The user's version, `"3"`: send it back as `If-Match` */
+                    ETag?: string;
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };

@@ -41,4 +41,48 @@ describe('GuidesPage', () => {
     expect(wrapper.findAll('.el-table__body tr')).toHaveLength(1)
     wrapper.unmount()
   })
+
+  it('lets the office check a spreadsheet, see its bad rows, then import the drafts and reload', async () => {
+    let lists = 0
+    const dryRuns: string[] = []
+    server.use(
+      http.get('/api/v1/guides', () => {
+        lists += 1
+        return HttpResponse.json({ items: [guide()], total: 1, page: 1, pageSize: 20 })
+      }),
+      http.post('/api/v1/guides/import', ({ request }) => {
+        const dryRun = new URL(request.url).searchParams.get('dryRun') ?? ''
+        dryRuns.push(dryRun)
+        if (dryRun === 'true' && dryRuns.length === 1)
+          return HttpResponse.json({ dryRun: true, rows: 2, toCreate: 1, created: [], errors: [{ line: 3, field: 'title', column: '标题', message: '文件中标题重复', messageEn: 'twice' }] })
+        if (dryRun === 'true') return HttpResponse.json({ dryRun: true, rows: 2, toCreate: 2, created: [], errors: [] })
+        return HttpResponse.json({ dryRun: false, rows: 2, toCreate: 2, created: ['a', 'b'], errors: [] })
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['guide.read', 'guide.manage'] })))
+    const { wrapper } = await mountAt('/guides', pinia)
+    await flushPromises()
+    await wrapper.get('[data-test="import"]').trigger('click')
+    await flushPromises()
+    const q = <T extends Element>(selector: string) => document.body.querySelector<T>(selector)
+    const choose = async () => {
+      const input = q<HTMLInputElement>('[data-test="import-file"]')!
+      Object.defineProperty(input, 'files', { value: [new File(['x'], '指南.xlsx')], configurable: true })
+      input.dispatchEvent(new Event('change'))
+      await flushPromises()
+      q<HTMLButtonElement>('[data-test="import-check"]')!.click()
+      await flushPromises()
+    }
+    await choose()
+    expect(q('[data-test="import-summary"]')?.textContent).toContain('共 2 行，将创建 1 份草稿')
+    expect(q('[data-test="import-issues"]')?.textContent).toContain('文件中标题重复')
+    expect(q('[data-test="import-commit"]')).toBeNull()
+    await choose()
+    q<HTMLButtonElement>('[data-test="import-commit"]')!.click()
+    await flushPromises()
+    expect(dryRuns).toEqual(['true', 'true', 'false'])
+    expect(lists).toBe(2)
+    wrapper.unmount()
+  })
 })

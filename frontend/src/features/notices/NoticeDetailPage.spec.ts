@@ -35,6 +35,7 @@ describe('NoticeDetailPage', () => {
     expect(wrapper.find('[data-test="notice-body"]').text()).toContain('请各系于周四上午前将检查材料送至教务处')
     expect(wrapper.find('[data-test="attachment-list"]').text()).toContain('检查表.xlsx')
     expect(wrapper.find('[data-test="notice-read"]').text()).toBe('已读')
+    expect(wrapper.find('[data-test="notice-author"]').text()).toBe('发布人：王主任')
     expect(wrapper.find('[data-test="notice-tabs"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="notice-actions"]').exists()).toBe(false)
     wrapper.unmount()

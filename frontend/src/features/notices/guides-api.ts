@@ -55,3 +55,18 @@ export async function guideDiff(id: string, from: number, to: number): Promise<G
 export async function guideTimeline(id: string): Promise<TimelineEventOut[]> {
   return unwrap(await api.GET('/api/v1/guides/{id}/timeline', byId(id)))
 }
+
+export type GuideImportOut = S['GuideImportOut']
+
+/** Checks (`dryRun`) or imports a spreadsheet of guides; each row becomes a draft. */
+export async function importGuides(file: File, dryRun: boolean): Promise<GuideImportOut> {
+  const form = new FormData()
+  form.append('file', file)
+  return unwrap(
+    await api.POST('/api/v1/guides/import', {
+      params: { query: { dryRun } },
+      body: { file: '' },
+      bodySerializer: () => form,
+    }),
+  )
+}

@@ -16,6 +16,7 @@ export function notice(overrides: Partial<NoticeOut> = {}): NoticeOut {
     pinned: false,
     isPublic: false,
     authorId: '0193a5b2-0000-7000-8000-0000000000a9',
+    authorName: '王主任',
     publishedAt: '2026-12-01T02:00:00Z',
     readAt: null,
     createdAt: '2026-12-01T01:00:00Z',

@@ -36,4 +36,12 @@ export default {
   categoryRequired: 'Enter the category',
   titleRequired: 'Enter the title',
   bodyRequired: 'Enter the text',
+  import: {
+    button: 'Import',
+    title: 'Import guides',
+    hint: 'One guide or manual per row: kind (办事指南 / 操作手册), category, title, text, public (是 / 否), owner account. Imported ones are drafts, each to be published.',
+    file: 'Choose a file (.xlsx or .csv)',
+    summary: '{rows} rows; {drafts} drafts will be created',
+    imported: '{n} drafts imported',
+  },
 }

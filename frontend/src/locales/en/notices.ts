@@ -18,6 +18,7 @@ export default {
   read: 'Read',
   pinned: 'Pinned',
   publishedAt: 'Published',
+  author: 'Issued by',
   updatedAt: 'Updated',
   noticeTitle: 'Title',
   body: 'Text',

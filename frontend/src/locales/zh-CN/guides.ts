@@ -36,4 +36,12 @@ export default {
   categoryRequired: '请输入分类',
   titleRequired: '请输入标题',
   bodyRequired: '请输入正文',
+  import: {
+    button: '导入',
+    title: '导入办事指南',
+    hint: '每行一份指南或手册：类型（办事指南 / 操作手册）、分类、标题、正文、是否公开（是 / 否）、负责人账号。导入后均为草稿，需逐份发布。',
+    file: '选择文件（.xlsx 或 .csv）',
+    summary: '共 {rows} 行，将创建 {drafts} 份草稿',
+    imported: '已导入 {n} 份草稿',
+  },
 }

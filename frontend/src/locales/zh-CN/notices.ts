@@ -18,6 +18,7 @@ export default {
   read: '已读',
   pinned: '置顶',
   publishedAt: '发布时间',
+  author: '发布人',
   updatedAt: '更新时间',
   noticeTitle: '标题',
   body: '正文',
