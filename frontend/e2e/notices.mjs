@@ -1,6 +1,7 @@
 // The notices scenario on the demo school: the office director (王主任) writes a notice to
 // 信息工程系 and 机电工程系 and publishes it; 何老师 (信息工程系) reads it on a phone; the director
-// sees her as read in the receipts and exports them; a visitor opens a public guide unsigned.
+// sees her as read in the receipts and exports them; a visitor opens a public guide and a public
+// notice unsigned, and sees no internal notice.
 import { check, noHorizontalOverflow } from './helpers.mjs'
 import { signInDemo } from './approvals.mjs'
 
@@ -90,6 +91,15 @@ export const noticeScenarios = [
       await guide.locator('[data-test="guide-body"]').getByText('参加新教职工入职培训').waitFor()
       check(new URL(page.url()).pathname === '/public/guides', `a visitor was sent to ${page.url()}`)
       await noHorizontalOverflow(page, 'public guides')
+      await page.locator('[data-test="public-notices-link"]').click()
+      await page.waitForURL((url) => url.pathname === '/public/notices')
+      const notice = page.locator('[data-test="public-notice"]', { hasText: '服务大厅开放时间调整的公告' })
+      await notice.waitFor({ timeout: 15_000 })
+      const titles = await page.locator('[data-test="public-notice"]').allInnerTexts()
+      check(!titles.some((text) => text.includes('教职工例会')), 'an internal notice is shown to a visitor')
+      await notice.locator('button').click()
+      await notice.locator('[data-test="public-notice-body"]').getByText('周三下午暂停对外办理').waitFor()
+      await noHorizontalOverflow(page, 'public notices')
     },
   },
 ]

@@ -9,7 +9,7 @@ import { auditRoutes } from '@/features/audit/routes'
 import { calendarRoutes } from '@/features/calendar/routes'
 import { notificationRoutes } from '@/features/notifications/routes'
 import { approvalPrintRoute, approvalRoutes } from '@/features/approvals/routes'
-import { noticeRoutes, publicGuidesRoute } from '@/features/notices/routes'
+import { noticeRoutes, publicRoutes } from '@/features/notices/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,7 +32,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'auth.loginTitle' },
   },
   approvalPrintRoute,
-  publicGuidesRoute,
+  ...publicRoutes,
   {
     path: '/change-password',
     name: 'change-password',

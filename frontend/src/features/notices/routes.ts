@@ -57,10 +57,18 @@ export const noticeRoutes: RouteRecordRaw[] = [
   },
 ]
 
-/** The public guides (办事指南): for visitors and the service hall's display screen, no sign-in. */
-export const publicGuidesRoute: RouteRecordRaw = {
-  path: '/public/guides',
-  name: 'public-guides',
-  component: () => import('./PublicGuidesPage.vue'),
-  meta: { public: true, titleKey: 'notices.publicGuidesTitle' },
-}
+/** The public guides and notices: for visitors and the service hall's display screen, no sign-in. */
+export const publicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/public/guides',
+    name: 'public-guides',
+    component: () => import('./PublicGuidesPage.vue'),
+    meta: { public: true, titleKey: 'notices.publicGuidesTitle' },
+  },
+  {
+    path: '/public/notices',
+    name: 'public-notices',
+    component: () => import('./PublicNoticesPage.vue'),
+    meta: { public: true, titleKey: 'notices.publicNoticesTitle' },
+  },
+]

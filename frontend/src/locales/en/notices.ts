@@ -1,5 +1,7 @@
 export default {
   publicGuidesTitle: 'Service guides',
+  publicNoticesTitle: 'Notices',
+  noPublicNotices: 'No public notices yet',
   searchGuides: 'Search guides and manuals',
   search: 'Search',
   noGuides: 'No public guides yet',

@@ -1,5 +1,7 @@
 export default {
   publicGuidesTitle: '办事指南',
+  publicNoticesTitle: '通知公告',
+  noPublicNotices: '暂无公开的通知',
   searchGuides: '搜索办事指南、操作手册',
   search: '搜索',
   noGuides: '暂无公开的办事指南',
