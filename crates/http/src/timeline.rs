@@ -28,7 +28,7 @@ pub struct TimelineEventOut {
     /// The opinion (意见) or comment given with the action.
     pub comment: Option<String>,
     /// Module-specific details (an object; see the module's endpoint).
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub data: Value,
 }
 

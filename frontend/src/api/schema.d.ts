@@ -2098,7 +2098,9 @@ export interface components {
              * @description `resubmit`: changed form values. `approve`: values of the fields the step lets the
              *     approver edit or fill (`myDecision`); any other field is 422 on `form.<key>`.
              */
-            form?: Record<string, never> | null;
+            form?: {
+                [key: string]: unknown;
+            } | null;
             position?: components["schemas"]["PositionDto"] | null;
             /**
              * Format: uuid
@@ -2200,7 +2202,9 @@ export interface components {
             departmentId?: string | null;
             /** Format: date-time */
             finishedAt?: string | null;
-            form: Record<string, never>;
+            form: {
+                [key: string]: unknown;
+            };
             formSchema: components["schemas"]["FormSchemaDto"];
             /**
              * @description Form fields the caller's steps hide: their values are left out of `form` and of the
@@ -2763,7 +2767,9 @@ export interface components {
                 [key: string]: string[];
             };
             /** @description Values by field key, checked field by field; required fields may still be empty. */
-            form: Record<string, never>;
+            form: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             templateId: string;
         };
@@ -2776,7 +2782,9 @@ export interface components {
             attachments: components["schemas"]["FileOut"][];
             /** Format: date-time */
             createdAt: string;
-            form: Record<string, never>;
+            form: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             id: string;
             /** @description The form's summary line so far. */
@@ -2794,7 +2802,9 @@ export interface components {
             approvers?: {
                 [key: string]: string[];
             } | null;
-            form?: Record<string, never> | null;
+            form?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Format: int32
              * @description The draft's version edited (or send `If-Match: "N"`); stale → 409 `version_conflict`.
@@ -3199,7 +3209,7 @@ export interface components {
         NoticeAction: "edit" | "publish" | "pin" | "withdraw" | "read" | "remind";
         /** @description A new notice (a draft until published). */
         NoticeIn: {
-            /** @description The caller's own uploads (`POST /api/v1/attachments`). */
+            /** @description The caller's own uploads (`POST /api/v1/files`). */
             attachmentIds?: string[];
             audience: components["schemas"]["AudienceDto"];
             /** @description Plain text; line breaks are kept. */
@@ -3972,7 +3982,9 @@ export interface components {
                 [key: string]: string[];
             };
             /** @description Values by field key, validated against the template's form. */
-            form: Record<string, never>;
+            form: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             templateId: string;
         };
@@ -4213,7 +4225,9 @@ export interface components {
             /** @description The opinion (意见) or comment given with the action. */
             comment?: string | null;
             /** @description Module-specific details (an object; see the module's endpoint). */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             /** @description The record's status before the event, when the event changed it (`null` for a new record). */
             fromStatus?: string | null;
             /** Format: uuid */

@@ -24,7 +24,7 @@ use crate::responses::created;
 pub struct DraftIn {
     pub template_id: Uuid,
     /// Values by field key, checked field by field; required fields may still be empty.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub form: Value,
     /// Approvers picked so far for steps of type `applicant_picks`: step index → user ids.
     #[serde(default)]
@@ -35,7 +35,7 @@ pub struct DraftIn {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DraftPatchIn {
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub form: Option<Value>,
     pub approvers: Option<BTreeMap<String, Vec<Uuid>>>,
     /// The draft's version edited (or send `If-Match: "N"`); stale → 409 `version_conflict`.
@@ -51,7 +51,7 @@ pub struct DraftOut {
     pub template_name: String,
     /// The form's summary line so far.
     pub summary: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub form: Value,
     pub approvers: BTreeMap<String, Vec<Uuid>>,
     /// The uploads the form's attachment fields name.

@@ -97,7 +97,7 @@ pub struct TemplatesQuery {
 pub struct StartIn {
     pub template_id: Uuid,
     /// Values by field key, validated against the template's form.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub form: Value,
     /// Approvers for steps of type `applicant_picks`: step index → user ids.
     #[serde(default)]
@@ -191,7 +191,7 @@ pub struct ApprovalOut {
     pub department_id: Option<Uuid>,
     pub title: String,
     pub summary: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub form: Value,
     pub form_schema: FormSchemaDto,
     /// `running`, `returned`, `approved`, `rejected`, `withdrawn`, `cancelled`.
@@ -265,7 +265,7 @@ pub struct ActionIn {
     pub position: Option<PositionDto>,
     /// `resubmit`: changed form values. `approve`: values of the fields the step lets the
     /// approver edit or fill (`myDecision`); any other field is 422 on `form.<key>`.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub form: Option<Value>,
     /// `comment`: ids of uploaded files.
     #[serde(default)]

@@ -44,7 +44,7 @@ pub struct NoticeIn {
     /// Also shown without sign-in (`/api/v1/public/notices`) once published.
     #[serde(default)]
     pub is_public: bool,
-    /// The caller's own uploads (`POST /api/v1/attachments`).
+    /// The caller's own uploads (`POST /api/v1/files`).
     #[serde(default)]
     #[validate(length(max = 20))]
     pub attachment_ids: Vec<Uuid>,

@@ -67,7 +67,7 @@ describe('approving under the step\'s field rights', () => {
   it('says a hidden field is hidden instead of showing a value', async () => {
     const sent = { approve: null as unknown, uploads: 0 }
     const form = { leaveType: '事假', days: 5, reason: '家中有事' }
-    const wrapper = await open(approval({ form: form as unknown as Record<string, never>, hiddenFields: ['amount'] }), sent)
+    const wrapper = await open(approval({ form: form, hiddenFields: ['amount'] }), sent)
     expect(wrapper.find('[data-test="value-amount"]').text()).toBe('（本步骤不可见）')
     expect(wrapper.find('[data-test="value-reason"]').text()).toBe('家中有事')
     wrapper.unmount()

@@ -31,7 +31,7 @@ const button = (name: string) => document.querySelector<HTMLButtonElement>(`[dat
 describe('DetailPage', () => {
   it('shows a period that starts in the afternoon and ends at noon with its half days', async () => {
     const form = { leaveType: '事假', period: { start: '2026-11-23', end: '2026-11-24', startHalf: 'pm', endHalf: 'am' }, days: 1, reason: '家中有事' }
-    const { wrapper } = await open(approval({ form: form as unknown as Record<string, never> }))
+    const { wrapper } = await open(approval({ form: form }))
     expect(wrapper.find('[data-test="value-period"]').text()).toBe('2026-11-23 下午 至 2026-11-24 上午')
     wrapper.unmount()
   })
@@ -80,12 +80,12 @@ describe('DetailPage', () => {
     wrapper.unmount()
 
     const short = approval({
-      form: { days: 2 } as unknown as Record<string, never>,
+      form: { days: 2 },
       steps: [
         { index: 0, name: '部门负责人审批', mode: 'or', status: 'current', branches: [] },
         { index: 1, name: '分管校领导审批', mode: 'or', status: 'skipped', branches: [] },
       ],
-      timeline: [{ id: 'e2', at: '2026-11-23T01:00:00Z', action: 'step_skipped', stepIndex: 1, data: { reason: 'condition' } as unknown as Record<string, never> }],
+      timeline: [{ id: 'e2', at: '2026-11-23T01:00:00Z', action: 'step_skipped', stepIndex: 1, data: { reason: 'condition' } }],
     })
     const skipped = await open(short)
     await vi.waitFor(() => expect(skipped.wrapper.find('[data-test="steps"]').text()).toContain('已跳过：仅当请假天数大于 3 天时适用'))

@@ -14,7 +14,7 @@ const DRAFT_ID = '0193a5b2-0000-7000-8000-0000000000d1'
 function draft(overrides: Partial<DraftOut> = {}): DraftOut {
   return {
     id: DRAFT_ID, templateId: TEMPLATE_ID, templateName: '请假', summary: '请假类型：事假',
-    form: { leaveType: '事假' } as unknown as Record<string, never>, approvers: {}, attachments: [],
+    form: { leaveType: '事假' }, approvers: {}, attachments: [],
     createdAt: '2026-11-19T09:00:00Z', updatedAt: '2026-11-19T09:00:00Z', version: 1, ...overrides,
   }
 }

@@ -35,14 +35,6 @@ export const ACTIONS = (Object.keys(REQUEST_ACTIONS) as RequestAction[]).filter(
   (a): a is ActionName => a !== 'reassign' && a !== 'remove-signer',
 )
 
-/**
- * Form values are a free-form JSON object, which openapi-typescript types as `Record<string, never>`;
- * this is the one place that says "any JSON object" to it.
- */
-export function freeForm(values: FormValues): Record<string, never> {
-  return values as Record<string, never>
-}
-
 export async function listTemplates(manage = false): Promise<TemplateOut[]> {
   return unwrap(await api.GET('/api/v1/approval-templates', { params: { query: manage ? { manage } : {} } }))
 }
@@ -72,7 +64,7 @@ export async function startApproval(
 ): Promise<ApprovalOut> {
   return unwrap(
     await api.POST('/api/v1/approvals', {
-      body: { templateId, form: freeForm(form), approvers },
+      body: { templateId, form, approvers },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   )

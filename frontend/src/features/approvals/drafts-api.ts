@@ -1,7 +1,7 @@
 import { api } from '@/api/client'
 import type { components } from '@/api/schema'
 import { unwrap } from '@/api/unwrap'
-import { freeForm, type ApprovalOut, type FormValues } from './api'
+import type { ApprovalOut, FormValues } from './api'
 
 /** A request saved before submitting (草稿): only its author sees it; it has no number yet. */
 export type DraftOut = components['schemas']['DraftOut']
@@ -15,7 +15,7 @@ export async function getDraft(id: string): Promise<DraftOut> {
 }
 
 export async function createDraft(templateId: string, form: FormValues, approvers: Record<string, string[]>): Promise<DraftOut> {
-  return unwrap(await api.POST('/api/v1/approval-drafts', { body: { templateId, form: freeForm(form), approvers } }))
+  return unwrap(await api.POST('/api/v1/approval-drafts', { body: { templateId, form, approvers } }))
 }
 
 /** Saves the draft over the version the page loaded: someone (another tab) saving in between is a 409. */
@@ -23,7 +23,7 @@ export async function updateDraft(draft: DraftOut, form: FormValues, approvers: 
   return unwrap(
     await api.PATCH('/api/v1/approval-drafts/{id}', {
       params: { path: { id: draft.id } },
-      body: { form: freeForm(form), approvers, version: draft.version },
+      body: { form, approvers, version: draft.version },
     }),
   )
 }

@@ -30,7 +30,7 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
   return {
     id: APPROVAL_ID, number: 'SP-2026-00001', templateId: TEMPLATE_ID, templateCode: 'leave', templateName: '请假',
     templateVersion: 1, applicantId: 'u-he', applicantName: '何老师', title: '何老师的请假', summary: '事假 5 天',
-    form: { leaveType: '事假', period: { start: '2026-11-23', end: '2026-11-27' }, days: 5, amount: 123450, reason: '家中有事' } as unknown as Record<string, never>,
+    form: { leaveType: '事假', period: { start: '2026-11-23', end: '2026-11-27' }, days: 5, amount: 123450, reason: '家中有事' },
     formSchema: { fields: leaveFields }, status: 'running', cycle: 1, currentStep: 0, currentStepName: '部门负责人审批',
     submittedAt: '2026-11-23T01:00:00Z', version: 3, attachments: [],
     steps: [
@@ -41,7 +41,7 @@ export function approval(overrides: Partial<ApprovalOut> = {}): ApprovalOut {
       id: 'task-1', stepIndex: 0, stepName: '部门负责人审批', cycle: 1, assigneeId: 'u-wei', assigneeName: '卫主任',
       kind: 'approve', origin: 'rule', status: 'pending', decidedBySystem: false, overdue: false, createdAt: '2026-11-23T01:00:00Z',
     }],
-    timeline: [{ id: 'e1', at: '2026-11-23T01:00:00Z', action: 'submit', actorName: '何老师', data: {} as Record<string, never> }],
+    timeline: [{ id: 'e1', at: '2026-11-23T01:00:00Z', action: 'submit', actorName: '何老师', data: {} }],
     actions: ['approve', 'reject', 'return', 'comment'],
     hiddenFields: [], stepFilledFields: [],
     ...overrides,
