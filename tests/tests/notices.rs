@@ -3,6 +3,7 @@
 
 pub mod support;
 
+mod attachments;
 mod audience;
 mod guides;
 mod history;

@@ -1,7 +1,7 @@
 //! Uploaded files' metadata and their links to module records.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::PersistenceError;
@@ -55,6 +55,38 @@ pub async fn link(
             .exec_without_returning(db)
             .await?;
     }
+    Ok(())
+}
+
+/// The ids of the files attached to a record.
+pub async fn linked_ids(
+    db: &impl ConnectionTrait,
+    module: &str,
+    record_id: Uuid,
+) -> Result<Vec<Uuid>, PersistenceError> {
+    Ok(file_link::Entity::find()
+        .select_only()
+        .column(file_link::Column::FileId)
+        .filter(file_link::Column::Module.eq(module))
+        .filter(file_link::Column::RecordId.eq(record_id))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Detaches from a record every file not in `keep` (the files themselves stay).
+pub async fn unlink_others(
+    db: &impl ConnectionTrait,
+    module: &str,
+    record_id: Uuid,
+    keep: &[Uuid],
+) -> Result<(), PersistenceError> {
+    file_link::Entity::delete_many()
+        .filter(file_link::Column::Module.eq(module))
+        .filter(file_link::Column::RecordId.eq(record_id))
+        .filter(file_link::Column::FileId.is_not_in(keep.iter().copied()))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

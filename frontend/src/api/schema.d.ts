@@ -3262,7 +3262,10 @@ export interface components {
         };
         /** @description Changes to a draft; absent fields stay. */
         NoticePatchIn: {
-            /** @description More uploads to attach. */
+            /**
+             * @description The draft's attachments after the edit: files not named are detached; new ones must be
+             *     the caller's uploads (`POST /api/v1/files`).
+             */
             attachmentIds?: string[] | null;
             audience?: components["schemas"]["AudienceDto"] | null;
             body?: string | null;

@@ -43,7 +43,11 @@ async fn a_notice_to_two_departments_reaches_their_members_and_sub_departments_o
         assert_eq!(school.notice_titles(reader, "").await, ["第三周教职工例会"]);
         let (status, seen) = school.get(reader, &format!("/api/v1/notices/{id}")).await;
         assert_eq!((status, seen["actions"].clone()), (200, json!(["read"])));
-        assert_eq!(seen["authorName"], director_name.as_str(), "a reader sees who issued it (发布人)");
+        assert_eq!(
+            seen["authorName"],
+            director_name.as_str(),
+            "a reader sees who issued it (发布人)"
+        );
     }
     let (_, listed) = school.get(&dean, "/api/v1/notices").await;
     assert_eq!(listed["items"][0]["authorName"], director_name.as_str());

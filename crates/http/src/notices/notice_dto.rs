@@ -61,7 +61,8 @@ pub struct NoticePatchIn {
     #[validate(nested)]
     pub audience: Option<AudienceDto>,
     pub is_public: Option<bool>,
-    /// More uploads to attach.
+    /// The draft's attachments after the edit: files not named are detached; new ones must be
+    /// the caller's uploads (`POST /api/v1/files`).
     #[validate(length(max = 20))]
     pub attachment_ids: Option<Vec<Uuid>>,
     /// The version edited (or `If-Match`).

@@ -20,8 +20,43 @@ pub async fn link_files(
     now: DateTime<Utc>,
     field: &str,
 ) -> Result<(), ServiceError> {
+    check_owned(tx, owner, files.iter().enumerate(), field).await?;
+    for id in files {
+        files::link(tx, *id, module, record_id, now).await?;
+    }
+    Ok(())
+}
+
+/// Makes `files` the record's attachments: those not named are detached, new ones must be
+/// `owner`'s uploads (files already attached stay whoever uploaded them, so a colleague's edit
+/// keeps them).
+pub async fn set_files(
+    tx: &impl ConnectionTrait,
+    owner: Uuid,
+    files: &[Uuid],
+    module: &str,
+    record_id: Uuid,
+    now: DateTime<Utc>,
+    field: &str,
+) -> Result<(), ServiceError> {
+    let current = files::linked_ids(tx, module, record_id).await?;
+    let added = files.iter().enumerate().filter(|(_, id)| !current.contains(id));
+    check_owned(tx, owner, added, field).await?;
+    files::unlink_others(tx, module, record_id, files).await?;
+    for id in files {
+        files::link(tx, *id, module, record_id, now).await?;
+    }
+    Ok(())
+}
+
+async fn check_owned<'a>(
+    tx: &impl ConnectionTrait,
+    owner: Uuid,
+    files: impl Iterator<Item = (usize, &'a Uuid)>,
+    field: &str,
+) -> Result<(), ServiceError> {
     let mut issues = Vec::new();
-    for (index, id) in files.iter().enumerate() {
+    for (index, id) in files {
         if files::find(tx, *id).await?.is_none_or(|f| f.owner_id != owner) {
             issues.push(FieldIssue::new(
                 format!("{field}[{index}]"),
@@ -30,13 +65,11 @@ pub async fn link_files(
             ));
         }
     }
-    if !issues.is_empty() {
-        return Err(ServiceError::Invalid(issues));
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(issues))
     }
-    for id in files {
-        files::link(tx, *id, module, record_id, now).await?;
-    }
-    Ok(())
 }
 
 /// Files linked to a record, for detail views: by when they were attached, then in upload order.

@@ -15,7 +15,7 @@ use xiaoban_domain::files::{self as rules, FileRejection};
 use xiaoban_persistence::files::{self, FileRow};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
-pub use links::{link_files, linked_files};
+pub use links::{link_files, linked_files, set_files};
 
 use crate::audit::{self, Change};
 use crate::{Actor, PrincipalKind, RequestContext, ServiceError, Services};

@@ -14,7 +14,7 @@ use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 use super::events;
 use super::notice_views::{NoticeDraft, NoticePatch, NoticeQuery, NoticeView};
 use crate::audit::{self, Change};
-use crate::files::{link_files, linked_files};
+use crate::files::{link_files, linked_files, set_files};
 use crate::idempotency::Created;
 use crate::notifications::{Notice, NoticeKind, enqueue};
 use crate::{Actor, RequestContext, ServiceError, Services};
@@ -223,7 +223,7 @@ impl Services {
                         store::replace_targets(tx, row.id, &audience.targets()).await?;
                     }
                     if let Some(files) = &patch.attachment_ids {
-                        link_files(tx, author, files, NOTICE_CODE, row.id, now, "attachmentIds").await?;
+                        set_files(tx, author, files, NOTICE_CODE, row.id, now, "attachmentIds").await?;
                     }
                     Ok((change, events::NOTICE_UPDATE))
                 })

@@ -96,4 +96,31 @@ describe('NoticeEditPage', () => {
     await vi.waitFor(() => expect(wrapper.find('.el-form-item.is-error').text()).toContain('标题不能超过 200 个字'))
     wrapper.unmount()
   })
+
+  it("shows a draft's attachments by name and sends the set left after one is removed", async () => {
+    const file = { id: '0193a5b2-0000-7000-8000-0000000000f2', name: '作息时间表.pdf', contentType: 'application/pdf', size: 1024, sha256: 'ab', ownerId: 'x', createdAt: '2026-12-01T01:00:00Z' }
+    const draft = notice({ status: 'draft', version: 3, actions: ['edit', 'pin', 'publish'], attachments: [file] })
+    const patches: unknown[] = []
+    server.use(
+      http.get('/api/v1/directory/departments', () => HttpResponse.json(departments)),
+      http.get('/api/v1/notices/{id}', () => HttpResponse.json(draft)),
+      http.patch('/api/v1/notices/{id}', async ({ request }) => {
+        patches.push(await request.json())
+        return HttpResponse.json({ ...draft, version: 4, attachments: [] })
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['notice.read', 'notice.manage'] })))
+    const { wrapper } = await mountAt(`/notices/${NOTICE_ID}/edit`, pinia)
+    await flushPromises()
+    const list = wrapper.find('[data-test="attachments-input"]')
+    expect(list.text()).toContain('作息时间表.pdf')
+    await list.find('li button').trigger('click')
+    await wrapper.find('[data-test="save-draft"]').trigger('click')
+    await vi.waitFor(() => expect(patches).toHaveLength(1))
+    expect(patches[0]).toMatchObject({ attachmentIds: [], version: 3 })
+    await flushPromises()
+    expect(wrapper.find('[data-test="attachments-input"]').text()).not.toContain('作息时间表.pdf')
+    wrapper.unmount()
+  })
 })
