@@ -3,11 +3,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
-use xiaoban_domain::notices::{AudienceKind, GuideKind, GuideState, NoticeState, review_due};
+use xiaoban_domain::notices::{
+    AudienceKind, GUIDE_CODE, GuideKind, GuideState, NOTICE_CODE, NoticeState, review_due,
+};
 use xiaoban_persistence::identity::{departments, users};
 use xiaoban_persistence::notices::{guide, guide_version, guides, notice, store};
 use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
+use super::events;
 use crate::{ServiceError, Services};
 
 /// (title, body, audience kind, targets (department codes or role codes), pinned, public, published)
@@ -143,7 +146,14 @@ impl Services {
                 updated_at: at,
                 version: 1,
             };
+            let id = row.id;
             store::insert(&tx, row, &targets).await?;
+            let created = events::Step::new(at - Duration::hours(2), Some(director.id), "create");
+            events::on_timeline(&tx, NOTICE_CODE, id, created).await?;
+            if *published {
+                let step = events::Step::new(at, Some(director.id), "publish").moved("draft", "published");
+                events::on_timeline(&tx, NOTICE_CODE, id, step).await?;
+            }
         }
         for (kind, category, title, texts, public) in GUIDES {
             let published_on = (now - Duration::days(30))
@@ -169,6 +179,8 @@ impl Services {
                 version: 1,
             };
             guides::insert(&tx, row).await?;
+            let created = events::Step::new(now - Duration::days(60), Some(director.id), "create");
+            events::on_timeline(&tx, GUIDE_CODE, id, created).await?;
             insert_versions(&tx, id, category, title, texts, director.id, now).await?;
         }
         tx.commit().await.map_err(PersistenceError::from)?;
@@ -197,7 +209,12 @@ async fn insert_versions(
             published_at: now - Duration::days(30 * (count - i64::from(number) + 1)),
             published_by: by,
         };
+        let from = if number == 1 { "draft" } else { "published" };
+        let step = events::Step::new(version.published_at, Some(by), "publish")
+            .moved(from, "published")
+            .data(serde_json::json!({"publishedVersion": number}));
         guides::insert_version(tx, version).await?;
+        events::on_timeline(tx, GUIDE_CODE, id, step).await?;
     }
     Ok(())
 }
