@@ -1026,6 +1026,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guides/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The categories of the guides the caller may list, by name, with their counts (for a filter):
+         *     every guide's for the office, the published versions' for readers.
+         */
+        get: operations["list_guide_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guides/import": {
         parameters: {
             query?: never;
@@ -2932,6 +2952,12 @@ export interface components {
          * @enum {string}
          */
         GuideAction: "edit" | "publish" | "withdraw";
+        /** @description A category with how many guides it holds. */
+        GuideCategoryOut: {
+            category: string;
+            /** Format: int64 */
+            count: number;
+        };
         /** @description What changed between two versions, the title as the first line. */
         GuideDiffOut: {
             /** Format: int32 */
@@ -7643,6 +7669,38 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_guide_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Categories by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideCategoryOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {

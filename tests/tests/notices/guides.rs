@@ -214,3 +214,51 @@ async fn a_flowchart_is_an_image_its_readers_can_open() {
 fn urlencoding(text: &str) -> String {
     text.bytes().map(|b| format!("%{b:02X}")).collect()
 }
+
+#[tokio::test]
+async fn readers_see_and_filter_by_the_published_category_and_the_office_by_every_guide_s() {
+    let school = School::open().await;
+    let director = &school.director;
+    let dept = school.department("jwc", "教务处", None).await;
+    let (_, teacher) = school.teacher(&dept).await;
+    let app = &school.app;
+    let published = app
+        .draft_guide(director, "guide", "调课申请", "一、填写调课单", false)
+        .await;
+    let id = published["id"].as_str().unwrap();
+    let once = app.publish_guide(director, id).await;
+    app.edit_guide(director, &once, json!({"category": "教学管理"}))
+        .await;
+    app.draft_guide(director, "sop", "印章使用", "一、登记", false)
+        .await;
+
+    let (_, office) = school.get(director, "/api/v1/guides/categories").await;
+    assert_eq!(
+        office,
+        json!([{"category": "教学管理", "count": 1}, {"category": "综合服务", "count": 1}]),
+        "the office counts every guide's working copy"
+    );
+    let (_, reader) = school.get(&teacher, "/api/v1/guides/categories").await;
+    assert_eq!(
+        reader,
+        json!([{"category": "综合服务", "count": 1}]),
+        "a reader sees the published category, never a draft's or an unpublished edit's"
+    );
+    let (_, found) = school
+        .get(
+            &teacher,
+            "/api/v1/guides?category=%E7%BB%BC%E5%90%88%E6%9C%8D%E5%8A%A1",
+        )
+        .await;
+    assert_eq!(found["total"], 1, "{found}");
+    let (_, probed) = school
+        .get(
+            &teacher,
+            "/api/v1/guides?category=%E6%95%99%E5%AD%A6%E7%AE%A1%E7%90%86",
+        )
+        .await;
+    assert_eq!(
+        probed["total"], 0,
+        "the working copy's new category does not find it: {probed}"
+    );
+}

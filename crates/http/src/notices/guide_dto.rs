@@ -236,3 +236,11 @@ impl From<GuideView> for PublicGuideOut {
         }
     }
 }
+
+/// A category with how many guides it holds.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GuideCategoryOut {
+    pub category: String,
+    pub count: u64,
+}

@@ -7,8 +7,8 @@ use xiaoban_services::Services;
 use xiaoban_services::notices::{GuideDraft, GuidePatch, GuideQuery, GuideView};
 
 use super::guide_dto::{
-    DiffQueryIn, GuideDiffOut, GuideIn, GuideOut, GuidePatchIn, GuideQueryIn, GuideStepIn, GuideVersionOut,
-    GuideVersionsOut,
+    DiffQueryIn, GuideCategoryOut, GuideDiffOut, GuideIn, GuideOut, GuidePatchIn, GuideQueryIn, GuideStepIn,
+    GuideVersionOut, GuideVersionsOut,
 };
 use crate::errors::ApiError;
 use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag, expected_version, stated_version};
@@ -200,4 +200,23 @@ pub async fn get_guide_diff(
         .guide_diff(&auth.0, id.into_inner(), query.0.from, query.0.to)
         .await?;
     Ok(web::Json(diff.into()))
+}
+
+/// The categories of the guides the caller may list, by name, with their counts (for a filter):
+/// every guide's for the office, the published versions' for readers.
+#[utoipa::path(tag = "guides", security(("bearerAuth" = ["guide.read"])), responses(
+    (status = 200, description = "Categories by name", body = Vec<GuideCategoryOut>),
+))]
+#[get("/guides/categories")]
+pub async fn list_guide_categories(
+    services: web::Data<Services>,
+    auth: Auth,
+) -> Result<web::Json<Vec<GuideCategoryOut>>, ApiError> {
+    let categories = services.guide_categories(&auth.0).await?;
+    Ok(web::Json(
+        categories
+            .into_iter()
+            .map(|(category, count)| GuideCategoryOut { category, count })
+            .collect(),
+    ))
 }

@@ -28,6 +28,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(receipt_handlers::export_notice_receipts)
         .service(guide_import::import_guides)
         .service(guide_import::get_guides_import_template)
+        .service(guide_handlers::list_guide_categories)
         .service(guide_handlers::list_guides)
         .service(guide_handlers::create_guide)
         .service(guide_handlers::get_guide)

@@ -203,6 +203,51 @@ pub async fn version(
     Ok(guide_version::Entity::find_by_id((guide, number)).one(db).await?)
 }
 
+/// Each published guide's id with the category of its latest version (what readers see).
+pub async fn published_categories(
+    db: &impl ConnectionTrait,
+    public_only: bool,
+) -> Result<Vec<(Uuid, String)>, PersistenceError> {
+    let mut select = guide::Entity::find()
+        .select_only()
+        .column(guide::Column::Id)
+        .column(guide::Column::PublishedVersion)
+        .filter(guide::Column::Status.eq(GuideState::Published));
+    if public_only {
+        select = select.filter(guide::Column::IsPublic.eq(true));
+    }
+    let current: Vec<(Uuid, i32)> = select.into_tuple().all(db).await?;
+    let mut out = Vec::with_capacity(current.len());
+    for chunk in current.chunks(500) {
+        let versions: Vec<(Uuid, i32, String)> = guide_version::Entity::find()
+            .select_only()
+            .column(guide_version::Column::GuideId)
+            .column(guide_version::Column::Number)
+            .column(guide_version::Column::Category)
+            .filter(guide_version::Column::GuideId.is_in(chunk.iter().map(|(id, _)| *id)))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(
+            versions
+                .into_iter()
+                .filter(|(id, number, _)| chunk.contains(&(*id, *number)))
+                .map(|(id, _, category)| (id, category)),
+        );
+    }
+    Ok(out)
+}
+
+/// Every guide's working-copy category (the office's view), one per guide.
+pub async fn working_categories(db: &impl ConnectionTrait) -> Result<Vec<String>, PersistenceError> {
+    Ok(guide::Entity::find()
+        .select_only()
+        .column(guide::Column::Category)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// The latest published versions of `guides`.
 pub async fn current_versions(
     db: &impl ConnectionTrait,

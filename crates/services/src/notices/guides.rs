@@ -89,6 +89,22 @@ impl Services {
         self.guide_page(query, request, office, false).await
     }
 
+    /// The categories with how many guides each holds: every guide's for the office, the
+    /// published versions' for readers.
+    pub async fn guide_categories(&self, ctx: &RequestContext) -> Result<Vec<(String, u64)>, ServiceError> {
+        let categories = if self.guide_office(ctx).await? {
+            guides::working_categories(self.db()).await?
+        } else {
+            let published = guides::published_categories(self.db(), false).await?;
+            published.into_iter().map(|(_, category)| category).collect()
+        };
+        let mut counts = std::collections::BTreeMap::<String, u64>::new();
+        for category in categories {
+            *counts.entry(category).or_default() += 1;
+        }
+        Ok(counts.into_iter().collect())
+    }
+
     /// The shared list of the office's, the readers' and the public lists.
     pub(super) async fn guide_page(
         &self,
@@ -116,10 +132,21 @@ impl Services {
                 });
             }
             filter.status = None;
-            let hits = match query.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            let mut hits = match query.keyword.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
                 Some(keyword) => Some(guides::published_matching(self.db(), keyword).await?),
                 None => None,
             };
+            // Readers filter by the category they see, the published one, never the working copy's.
+            if let Some(category) = filter.category.take() {
+                let in_category: Vec<Uuid> = guides::published_categories(self.db(), public_only)
+                    .await?
+                    .into_iter()
+                    .filter(|(_, c)| *c == category)
+                    .map(|(id, _)| id)
+                    .filter(|id| hits.as_ref().is_none_or(|hits| hits.contains(id)))
+                    .collect();
+                hits = Some(in_category);
+            }
             guides::list_published(self.db(), &filter, hits, request).await?
         };
         let current = guides::current_versions(self.db(), &page.items).await?;

@@ -11,9 +11,10 @@ useMockServer()
 const manual = guide({ id: '0193a5b2-0000-7000-8000-0000000000c3', kind: 'sop', category: '公文处理', title: '发文流程', publishedVersion: 1 })
 
 describe('GuidesPage', () => {
-  it('lists guides and manuals for a reader and filters them by kind', async () => {
+  it('lists guides and manuals for a reader and filters them by kind and by category', async () => {
     const queries: Record<string, string>[] = []
     server.use(
+      http.get('/api/v1/guides/categories', () => HttpResponse.json([{ category: '人事服务', count: 1 }, { category: '公文处理', count: 1 }])),
       http.get('/api/v1/guides', ({ request }) => {
         const query = Object.fromEntries(new URL(request.url).searchParams)
         queries.push(query)
@@ -39,6 +40,14 @@ describe('GuidesPage', () => {
     await flushPromises()
     expect(queries.at(-1)).toMatchObject({ kind: 'sop', page: '1' })
     expect(wrapper.findAll('.el-table__body tr')).toHaveLength(1)
+
+    await wrapper.find('[data-test="filter-category"] .el-select__wrapper').trigger('click')
+    await flushPromises()
+    const options = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].map((o) => o.textContent?.trim())
+    expect(options).toContain('公文处理（1）')
+    ;[...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '公文处理（1）')!.click()
+    await flushPromises()
+    expect(queries.at(-1)).toMatchObject({ kind: 'sop', category: '公文处理' })
     wrapper.unmount()
   })
 
@@ -46,6 +55,7 @@ describe('GuidesPage', () => {
     let lists = 0
     const dryRuns: string[] = []
     server.use(
+      http.get('/api/v1/guides/categories', () => HttpResponse.json([])),
       http.get('/api/v1/guides', () => {
         lists += 1
         return HttpResponse.json({ items: [guide()], total: 1, page: 1, pageSize: 20 })

@@ -19,6 +19,13 @@ export async function listGuides(query: ListQuery): Promise<PageOut<GuideOut>> {
   return unwrap(await api.GET('/api/v1/guides', { params: { query } }))
 }
 
+export type GuideCategoryOut = S['GuideCategoryOut']
+
+/** The categories the caller's guides fall in, with counts (the office: every guide's). */
+export async function listGuideCategories(): Promise<GuideCategoryOut[]> {
+  return unwrap(await api.GET('/api/v1/guides/categories'))
+}
+
 export async function getGuide(id: string): Promise<GuideOut> {
   return unwrap(await api.GET('/api/v1/guides/{id}', byId(id)))
 }

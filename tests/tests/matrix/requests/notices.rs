@@ -119,6 +119,7 @@ pub async fn build(app: &TestApp, fx: &Fixture, op_id: &str) -> Option<Request> 
             req(Method::POST, "/api/v1/guides/import?dryRun=true", multipart(&csv))
         }
         "get_guides_import_template" => req(Method::GET, "/api/v1/guides/import/template.xlsx", Empty),
+        "list_guide_categories" => req(Method::GET, "/api/v1/guides/categories", Empty),
         "list_guides" => req(
             Method::GET,
             "/api/v1/guides?kind=guide&q=%E7%9F%A9%E9%98%B5",
