@@ -1,90 +1,13 @@
 //! Checking every roster row against the file and the database, and planning the writes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use uuid::Uuid;
 use xiaoban_domain::identity::{Username, mainland_mobile, resident_id_ok};
 
 use super::columns::{Col, RawRow};
 use super::departments::{define_department, order_departments};
-use crate::import::RowIssue;
-
-/// What the database holds that the rows are checked against.
-#[derive(Debug, Default)]
-pub struct Known {
-    pub departments: BTreeMap<String, Uuid>,
-    /// Department name → code, so a row may name its department as the UI shows it.
-    pub department_names: BTreeMap<String, String>,
-    pub roles: BTreeMap<String, Uuid>,
-    /// Role name (教职工) → code (`staff`), likewise.
-    pub role_names: BTreeMap<String, String>,
-    /// Roles holding an administrative permission (the three administrators' and custom ones
-    /// like them): granted only on the server.
-    pub administrator_roles: BTreeSet<String>,
-    pub usernames: BTreeSet<String>,
-    pub numbers: BTreeSet<String>,
-}
-
-/// A department to create.
-#[derive(Debug, Clone)]
-pub struct NewDepartment {
-    pub id: Uuid,
-    pub code: String,
-    pub name: String,
-    pub parent_code: Option<String>,
-}
-
-/// A user to create.
-#[derive(Debug, Clone)]
-pub struct NewMember {
-    pub line: u64,
-    pub username: String,
-    pub name: String,
-    pub number: Option<String>,
-    pub phone: Option<String>,
-    pub id_number: Option<String>,
-    pub email: Option<String>,
-    pub position: Option<String>,
-    pub department_code: String,
-    pub role_code: String,
-}
-
-/// The writes an import would make, or the reasons it can't.
-#[derive(Debug, Default)]
-pub struct Plan {
-    pub rows: usize,
-    /// Parents before children.
-    pub departments: Vec<NewDepartment>,
-    pub users: Vec<NewMember>,
-    pub issues: Vec<RowIssue>,
-}
-
-/// The role given when a row names none.
-pub const DEFAULT_ROLE: &str = "staff";
-
-pub(super) struct Checker<'k> {
-    pub known: &'k Known,
-    pub issues: Vec<RowIssue>,
-}
-
-impl Checker<'_> {
-    pub fn issue(&mut self, line: u64, col: Col, zh: impl Into<String>, en: impl Into<String>) {
-        self.issues.push(RowIssue::new(line, col, zh, en));
-    }
-
-    pub fn max_len(&mut self, row: &RawRow, col: Col, max: usize) -> Option<String> {
-        let value = row.get(col)?;
-        if value.chars().count() > max {
-            self.issue(
-                row.line,
-                col,
-                format!("最多 {max} 个字符"),
-                format!("at most {max} characters"),
-            );
-        }
-        Some(value.to_owned())
-    }
-}
+use super::plan::{Checker, DEFAULT_ROLE, Known, NewMember, Plan};
+use crate::import::Findings;
 
 fn department_code_ok(code: &str) -> bool {
     (2..=32).contains(&code.len())
@@ -115,7 +38,7 @@ fn email_ok(email: &str) -> bool {
 pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
     let mut c = Checker {
         known,
-        issues: Vec::new(),
+        findings: Findings::default(),
     };
     let mut first_username: BTreeMap<String, u64> = BTreeMap::new();
     let mut first_number: BTreeMap<String, u64> = BTreeMap::new();
@@ -266,7 +189,7 @@ pub fn plan(rows: &[RawRow], known: &Known) -> Plan {
         }
     }
     let departments = order_departments(&mut c, defined);
-    let mut issues = c.issues;
+    let mut issues = c.findings.issues;
     issues.sort_by_key(|i| i.line);
     Plan {
         rows: rows.len(),

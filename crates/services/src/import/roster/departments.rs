@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use super::check::{Checker, NewDepartment};
 use super::columns::{Col, RawRow};
+use super::plan::{Checker, NewDepartment};
 
 /// Notes a new department's name and parent from a row; later rows must agree with the first.
 pub(super) fn define_department(

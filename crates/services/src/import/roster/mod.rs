@@ -9,6 +9,7 @@
 mod check;
 mod columns;
 mod departments;
+mod plan;
 mod template;
 
 use serde_json::json;
@@ -51,7 +52,7 @@ pub struct ImportReport {
     pub passwords: Vec<InitialPassword>,
 }
 
-async fn known(db: &impl ConnectionTrait, rows: &[columns::RawRow]) -> Result<check::Known, ServiceError> {
+async fn known(db: &impl ConnectionTrait, rows: &[columns::RawRow]) -> Result<plan::Known, ServiceError> {
     let usernames = rows
         .iter()
         .filter_map(|r| r.get(Col::Username))
@@ -66,7 +67,7 @@ async fn known(db: &impl ConnectionTrait, rows: &[columns::RawRow]) -> Result<ch
     let all_roles = roles::list_all(db).await?;
     let permissions = roles::all_permissions(db).await?;
     let departments = xiaoban_persistence::identity::departments::all(db).await?;
-    Ok(check::Known {
+    Ok(plan::Known {
         department_names: departments
             .iter()
             .map(|d| (d.name.clone(), d.code.clone()))
@@ -90,7 +91,7 @@ async fn known(db: &impl ConnectionTrait, rows: &[columns::RawRow]) -> Result<ch
     })
 }
 
-fn summary(plan: &check::Plan) -> ImportSummary {
+fn summary(plan: &plan::Plan) -> ImportSummary {
     ImportSummary {
         rows: plan.rows,
         departments_to_create: plan.departments.len(),
