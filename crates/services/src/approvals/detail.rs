@@ -17,7 +17,7 @@ use xiaoban_persistence::approvals::{EventRow, TaskRow, people, templates};
 use super::input::Viewer;
 use super::progress::StepState;
 use super::state::Flow;
-use super::visibility;
+use super::visibility::{self, DecisionNeeds};
 use crate::timeline::{self, TimelineEvent};
 use crate::{RequestContext, ServiceError, Services};
 
@@ -60,15 +60,6 @@ pub struct InstanceDetail {
     pub my_decision: Option<DecisionNeeds>,
     /// Fields a step fills (not asked of the applicant, kept on resubmit).
     pub step_filled_fields: Vec<String>,
-}
-
-/// The field rights and signature switch of the step the viewer decides now.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DecisionNeeds {
-    pub editable_fields: Vec<String>,
-    pub required_fields: Vec<String>,
-    pub signature_required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

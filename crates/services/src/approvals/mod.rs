@@ -41,7 +41,7 @@ mod visibility;
 
 pub use batch::{BatchDecision, BatchItem, BatchOutcome, MAX_BATCH_ITEMS};
 pub use delegation::{DelegationInput, DelegationView};
-pub use detail::{DecisionNeeds, InstanceDetail, StepView, TaskView};
+pub use detail::{InstanceDetail, StepView, TaskView};
 pub use drafts::{DraftInput, DraftPatch, DraftView};
 pub use hooks::{ApprovalHook, HookCall, HookFuture, Subject, Transition};
 pub use inbox::{
@@ -55,6 +55,7 @@ pub use start::StartInput;
 pub use stats::TemplateStats;
 pub use templates::{Starters, TemplateInput, TemplatePatch, TemplateView};
 pub use timers::TimerReport;
+pub use visibility::DecisionNeeds;
 
 /// The module's code, as its records' files are linked under.
 pub const MODULE_CODE: &str = xiaoban_domain::approvals::MODULE.code.as_str();

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 use xiaoban_domain::approvals::field_rights::FieldRight;
@@ -11,7 +12,6 @@ use xiaoban_persistence::approvals::EventRow;
 
 use xiaoban_domain::approvals::parallel::StepPos;
 
-use super::detail::DecisionNeeds;
 use super::parallel::{task_pos, task_step};
 use super::state::{Flow, TaskState};
 
@@ -68,6 +68,15 @@ pub(crate) fn signatures(timeline: &[EventRow]) -> BTreeMap<Uuid, Uuid> {
             Some((e.task_id?, file))
         })
         .collect()
+}
+
+/// The field rights and signature switch of the step the viewer decides now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionNeeds {
+    pub editable_fields: Vec<String>,
+    pub required_fields: Vec<String>,
+    pub signature_required: bool,
 }
 
 /// What the viewer's pending task in the current step asks of them: the rights of the task's own

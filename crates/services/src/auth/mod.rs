@@ -19,10 +19,11 @@ use secrecy::SecretString;
 pub use bootstrap::FirstAdmin;
 pub use module::AuthModule;
 pub use passwords::{HashPool, random_password};
-pub use second_factor::{SecondFactor, challenge_ttl};
+pub use second_factor::challenge_ttl;
 pub use sessions::SignedIn;
 pub use sessions::end_all_sessions;
 pub use sign_in::LoginOutcome;
+pub use totp::SecondFactor;
 pub use totp::{RECOVERY_CODES, TotpEnrolment, TotpStatus};
 
 /// How sign-in and sessions behave.

@@ -12,22 +12,13 @@ use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
 use super::sessions::{SignedIn, hash_token};
 use super::throttle::locked;
-use super::totp::{decode_secret, hash_recovery_code};
+use super::totp::{SecondFactor, decode_secret, hash_recovery_code};
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
 
 /// How long a challenge may be answered.
 pub fn challenge_ttl() -> Duration {
     Duration::minutes(5)
-}
-
-/// What the user presents as the second factor.
-#[derive(Debug, Clone)]
-pub enum SecondFactor {
-    /// Six digits from the authenticator app.
-    Code(String),
-    /// One of the ten recovery codes shown at enrolment; each works once.
-    RecoveryCode(String),
 }
 
 impl Services {

@@ -12,9 +12,17 @@ use xiaoban_persistence::identity::grants::StoredGrant;
 use xiaoban_persistence::identity::{roles, totp, users};
 use xiaoban_persistence::{PersistenceError, begin_write};
 
-use super::second_factor::SecondFactor;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
+
+/// What the user presents as the second factor.
+#[derive(Debug, Clone)]
+pub enum SecondFactor {
+    /// Six digits from the authenticator app.
+    Code(String),
+    /// One of the ten recovery codes shown at enrolment; each works once.
+    RecoveryCode(String),
+}
 
 /// Recovery codes made at confirmation.
 pub const RECOVERY_CODES: usize = 10;

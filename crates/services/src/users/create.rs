@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use xiaoban_domain::access::DataScope;
 use xiaoban_domain::access::codes::{ROLE_ASSIGN, USER_MANAGE};
 use xiaoban_domain::identity::Username;
 use xiaoban_persistence::identity::{memberships, users};
@@ -11,20 +10,13 @@ use super::UserView;
 use super::administrators::{grant_only_on_the_server, is_administrator_role};
 use super::load::{audit_json, load_view};
 use super::reach::check_departments_in_reach;
-use super::roles::{check_grant_within_reach, check_role_set, resolve_grant};
+use super::roles::{RoleGrant, check_grant_within_reach, check_role_set, resolve_grant};
 use super::update::{check_departments, optional, required_name};
 use super::view::sees_sensitive;
 use crate::audit::{self, Change};
 use crate::auth::random_password;
 use crate::idempotency::Created;
 use crate::{FieldIssue, RequestContext, ServiceError, Services};
-
-/// A role to give, with the records it reaches.
-#[derive(Debug, Clone, Serialize)]
-pub struct RoleGrant {
-    pub role_code: String,
-    pub scope: DataScope,
-}
 
 /// A user to create. The password, if given, is left out of the idempotency fingerprint (only
 /// whether one was given counts), so no hash of it is stored.

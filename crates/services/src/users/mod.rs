@@ -13,8 +13,9 @@ mod roles;
 mod update;
 mod view;
 
-pub use create::{CreatedUser, NewUser, RoleGrant};
+pub use create::{CreatedUser, NewUser};
 pub use list::{USER_LIST, UserListFilter};
 pub use module::UsersModule;
+pub use roles::RoleGrant;
 pub use update::UserPatch;
 pub use view::{UserDepartment, UserRole, UserView};

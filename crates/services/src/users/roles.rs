@@ -2,12 +2,13 @@
 //! set of roles.
 
 use std::collections::BTreeSet;
-use xiaoban_domain::identity::UserStatus;
 
+use serde::Serialize;
 use uuid::Uuid;
 use xiaoban_domain::access::Reach;
 use xiaoban_domain::access::codes::ROLE_ASSIGN;
 use xiaoban_domain::access::{DataScope, check_duties, role_codes};
+use xiaoban_domain::identity::UserStatus;
 use xiaoban_persistence::identity::roles::{self, RoleRow};
 use xiaoban_persistence::identity::users::{self, UserEdit};
 use xiaoban_persistence::identity::{departments, memberships};
@@ -15,12 +16,18 @@ use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
 
 use super::UserView;
 use super::administrators::{grant_only_on_the_server, is_administrator_role};
-use super::create::RoleGrant;
 use super::load::{audit_json, load_view};
 use super::reach::reachable_user;
 use super::view::sees_sensitive;
 use crate::audit::{self, Change};
 use crate::{RequestContext, ServiceError, Services};
+
+/// A role to give, with the records it reaches.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleGrant {
+    pub role_code: String,
+    pub scope: DataScope,
+}
 
 /// A grant checked against the database: the role, the scope kind and its department.
 pub(super) type ResolvedGrant = (RoleRow, &'static str, Option<Uuid>);
