@@ -70,6 +70,7 @@ async fn enrolled_teacher(app: &TestApp, clock: &ManualClock) -> Enrolled {
 async fn challenge(app: &TestApp, username: &str) -> String {
     let body = app.login(username, READY_PASSWORD).await;
     assert_eq!(body["mfaRequired"], true);
+    assert_eq!(body["outcome"], "second_factor_required", "the union's tag");
     assert!(
         body.get("accessToken").is_none(),
         "no token before the second factor: {body}"
@@ -90,6 +91,7 @@ async fn a_correct_code_after_the_password_signs_in() {
     let res = second_step(&app, json!({"challenge": challenge, "code": code})).await;
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
+    assert_eq!(body["outcome"], "signed_in");
     let token = body["accessToken"].as_str().unwrap();
     let me = app.get_as(token, "/api/v1/me").await;
     assert_eq!(me.status(), 200);

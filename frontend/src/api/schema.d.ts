@@ -3914,6 +3914,11 @@ export interface components {
             expiresIn: number;
             /** @description Always true. */
             mfaRequired: boolean;
+            /**
+             * @description `outcome` of a second-factor challenge (`second_factor_required`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            outcome: "second_factor_required";
         };
         /** @description The password and lockout policy. Send back the `version` you read to change it. */
         SecurityPolicyDto: {
@@ -4328,6 +4333,11 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
+            /**
+             * @description `outcome` of tokens (`signed_in`), which tells them from a second-factor challenge. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            outcome: "signed_in";
             /**
              * @description Exchange at `/auth/refresh` before the session goes idle; absent when set as a cookie.
              *     Each refresh token works once: a repeat ends the sign-in.

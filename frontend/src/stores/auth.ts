@@ -37,7 +37,7 @@ export const useAuthStore = defineStore('auth', () => {
       body: { username, password, refreshTokenInCookie: true },
     })
     if (!data) throw error ?? new Error('login failed')
-    if ('mfaRequired' in data) return { challenge: data.challenge }
+    if (data.outcome === 'second_factor_required') return { challenge: data.challenge }
     setSession(data)
     return data.user
   }

@@ -27,7 +27,7 @@ export function makeUser(overrides: Partial<UserOut> = {}): UserOut {
 }
 
 export function tokenOut(accessToken: string, user: UserOut = makeUser()) {
-  return { accessToken, expiresIn: 900, refreshToken: null, user }
+  return { outcome: 'signed_in' as const, accessToken, expiresIn: 900, refreshToken: null, user }
 }
 
 /** An RFC 9457 problem response as the server sends it. */

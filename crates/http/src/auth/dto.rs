@@ -54,6 +54,8 @@ pub struct LoginSecondFactorIn {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SecondFactorRequiredOut {
+    #[schema(inline)]
+    pub outcome: SecondFactorOutcome,
     /// Always true.
     pub mfa_required: bool,
     /// Send to `/auth/login/totp` with a code within 5 minutes.
@@ -61,6 +63,20 @@ pub struct SecondFactorRequiredOut {
     /// Seconds the challenge stays valid.
     #[schema(example = 300)]
     pub expires_in: i64,
+}
+
+/// `outcome` of tokens (`signed_in`), which tells them from a second-factor challenge.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SignedInOutcome {
+    SignedIn,
+}
+
+/// `outcome` of a second-factor challenge (`second_factor_required`).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SecondFactorOutcome {
+    SecondFactorRequired,
 }
 
 /// What `/auth/login` answers: tokens, or (two-step verification) a challenge.
@@ -75,6 +91,8 @@ pub enum LoginOut {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenOut {
+    #[schema(inline)]
+    pub outcome: SignedInOutcome,
     /// Send as `Authorization: Bearer <accessToken>`.
     pub access_token: String,
     /// Exchange at `/auth/refresh` before the session goes idle; absent when set as a cookie.
@@ -89,6 +107,7 @@ pub struct TokenOut {
 impl TokenOut {
     pub fn new(signed_in: SignedIn, body_refresh_token: bool) -> Self {
         Self {
+            outcome: SignedInOutcome::SignedIn,
             access_token: signed_in.access_token,
             refresh_token: body_refresh_token.then_some(signed_in.refresh_token),
             expires_in: signed_in.expires_in,

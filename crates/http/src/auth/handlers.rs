@@ -3,7 +3,9 @@ use xiaoban_services::auth::{LoginOutcome, SecondFactor, challenge_ttl};
 use xiaoban_services::{ServiceError, Services};
 
 use super::cookie;
-use super::dto::{LoginIn, LoginOut, LoginSecondFactorIn, RefreshIn, SecondFactorRequiredOut, TokenOut};
+use super::dto::{
+    LoginIn, LoginOut, LoginSecondFactorIn, RefreshIn, SecondFactorOutcome, SecondFactorRequiredOut, TokenOut,
+};
 use crate::errors::ApiError;
 use crate::extract::{AuthPendingPasswordChange, Ctx, ValidatedJson};
 
@@ -30,6 +32,7 @@ pub async fn login(
         LoginOutcome::SignedIn(signed_in) => Ok(respond(&req, *signed_in, body.refresh_token_in_cookie)),
         LoginOutcome::SecondFactorRequired { challenge } => Ok(HttpResponse::Ok().json(
             LoginOut::SecondFactorRequired(SecondFactorRequiredOut {
+                outcome: SecondFactorOutcome::SecondFactorRequired,
                 mfa_required: true,
                 challenge,
                 expires_in: challenge_ttl().num_seconds(),

@@ -11,7 +11,7 @@ const CHALLENGE = 'xbm_0123'
 function passwordNeedsSecondStep(): void {
   server.use(
     http.post('/api/v1/auth/login', () =>
-      HttpResponse.json({ mfaRequired: true, challenge: CHALLENGE, expiresIn: 300 }),
+      HttpResponse.json({ outcome: 'second_factor_required', mfaRequired: true, challenge: CHALLENGE, expiresIn: 300 }),
     ),
   )
 }
