@@ -66,6 +66,22 @@ pub async fn begin_write(db: &Db) -> Result<Tx, PersistenceError> {
     Ok(tx)
 }
 
+/// Makes writers of `key` (e.g. `guide.import`) take turns until `tx` ends: a check-then-write
+/// that no unique index can guard (two imports of the same titles) then sees the other's rows.
+/// On PostgreSQL a transaction-level advisory lock; SQLite's `BEGIN IMMEDIATE` already lets one
+/// writer in at a time.
+pub async fn serialize_writers(tx: &Tx, key: &str) -> Result<(), PersistenceError> {
+    if Backend::of(tx) == Backend::Postgres {
+        let statement = sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [key.into()],
+        );
+        tx.execute_raw(statement).await?;
+    }
+    Ok(())
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &Db) -> Result<(), PersistenceError> {
     Migrator::up(db, None).await?;

@@ -23,6 +23,6 @@ pub mod snapshot;
 pub mod timeline;
 pub mod versioned;
 
-pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations};
+pub use db::{Backend, Db, Tx, begin_write, connect, migrate, pending_migrations, serialize_writers};
 pub use error::PersistenceError;
 pub use sea_orm::{ConnectionTrait, TransactionTrait};

@@ -207,3 +207,25 @@ async fn the_sample_file_imports_as_it_is_and_only_the_office_may_import() {
     refused(status, &body, 415, "unsupported_media_type");
     assert_eq!(written(&school.app).await, before);
 }
+
+#[tokio::test]
+async fn two_clerks_importing_the_same_file_at_once_create_its_guides_once() {
+    let school = School::open().await;
+    let (_, clerk) = school.app.user_with_role("office_clerk").await;
+    let before = written(&school.app).await;
+    let file = "标题,分类\n成绩单打印办事指南,学籍服务\n校园卡补办办事指南,后勤服务\n";
+    let (first, second) = tokio::join!(
+        import(&school, &school.director, false, "指南.csv", file.as_bytes()),
+        import(&school, &clerk, false, "指南.csv", file.as_bytes()),
+    );
+    let mut statuses = [first.0, second.0];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 422], "one import wins: {first:?} {second:?}");
+    let loser = if first.0 == 422 { &first.1 } else { &second.1 };
+    assert!(loser["errors"]["lines[2].title"].is_array(), "{loser}");
+    let (guides, audits, events) = written(&school.app).await;
+    assert_eq!(
+        (guides, audits, events),
+        (before.0 + 2, before.1 + 2, before.2 + 2)
+    );
+}

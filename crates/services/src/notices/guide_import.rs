@@ -10,7 +10,7 @@ use xiaoban_domain::notices::permissions::GUIDE_MANAGE;
 use xiaoban_domain::notices::{GUIDE_BODY_MAX, GUIDE_CATEGORY_MAX, GUIDE_TITLE_MAX, GuideKind};
 use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::notices::guides;
-use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write};
+use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write, serialize_writers};
 
 use super::guide_views::GuideDraft;
 use crate::import::{Columns, Findings, ImportFormat, RawRow, RowIssue, read, refuse_any, sample_workbook};
@@ -211,6 +211,7 @@ impl Services {
         refuse_any(&report.errors)?;
         let now: DateTime<Utc> = self.now();
         let tx = begin_write(self.db()).await?;
+        serialize_writers(&tx, "guide.import").await?;
         // Again inside the transaction: a guide of the same title may have been written meanwhile.
         let (drafts, findings) = plan(&rows, &known(&tx, &rows).await?);
         refuse_any(&findings.issues)?;
