@@ -1,12 +1,24 @@
 //! Small arrangements and look-ups many tests share.
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
 use serde_json::{Value, json};
 use xiaoban_persistence::entities::audit_event;
 
 use crate::TestApp;
 
 impl TestApp {
+    /// The number a `SELECT COUNT(*) …` answers, on either database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let stmt = Statement::from_string(self.db().get_database_backend(), sql.to_owned());
+        let row = self
+            .db()
+            .query_one_raw(stmt)
+            .await
+            .expect("count")
+            .expect("a row");
+        row.try_get_by_index::<i64>(0).expect("a number")
+    }
+
     /// How many audit rows record `action`.
     pub async fn audit_count(&self, action: &str) -> u64 {
         audit_event::Entity::find()

@@ -23,6 +23,7 @@ mod platform;
 mod roles;
 mod security_policy;
 mod separation;
+mod sheets;
 mod sign_in_limits;
 mod totp;
 mod users;

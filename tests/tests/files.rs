@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use reqwest::{Method, Response};
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -75,12 +74,6 @@ fn docx() -> Vec<u8> {
     out.extend_from_slice(&cd_offset.to_le_bytes());
     out.extend_from_slice(&[0, 0]);
     out
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let stmt = Statement::from_string(app.db().get_database_backend(), sql.to_owned());
-    let row = app.db().query_one_raw(stmt).await.unwrap().unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
 }
 
 /// Every file under the upload store (blobs and anything left behind).
@@ -172,11 +165,8 @@ async fn uploads_with_chinese_names_download_byte_for_byte_with_safe_headers() {
         assert_eq!(res.bytes().await.unwrap().as_ref(), bytes.as_slice(), "{name}");
     }
     assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'file.upload'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.upload'")
+            .await,
         4
     );
 }
@@ -209,7 +199,7 @@ async fn the_same_bytes_uploaded_twice_are_one_blob_on_disk_and_two_files() {
     assert_ne!(first["id"], second["id"]);
     assert_eq!(first["sha256"], second["sha256"]);
     assert_eq!(second["name"], "通知（副本）.pdf");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM files").await, 2);
     let blobs = stored_files(&app);
     assert_eq!(blobs.len(), 1, "{blobs:?}");
     let sha = first["sha256"].as_str().unwrap();
@@ -240,7 +230,7 @@ async fn content_that_disagrees_with_its_name_or_is_not_accepted_is_415_and_stor
         "unsupported_file_type",
     )
     .await;
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM files").await, 0);
     assert!(stored_files(&app).is_empty());
 }
 
@@ -260,7 +250,7 @@ async fn an_upload_over_the_limit_is_413_and_leaves_no_row_no_blob_and_no_temp_f
     )
     .await;
     assert!(body["detail"].as_str().unwrap().contains("1024"), "{body}");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM files").await, 0);
     assert!(stored_files(&app).is_empty(), "{:?}", stored_files(&app));
     // Far over the limit: refused from the declared length, before reading.
     let huge = vec![b'a'; 200 * 1024];
@@ -422,7 +412,7 @@ async fn only_the_owners_own_uploads_can_be_attached_and_attachments_list_in_ord
         .map(|f| f.name)
         .collect();
     assert_eq!(listed, ["一.txt", "二.txt"]);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM file_links").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM file_links").await, 2);
     let path = format!("{FILES}/{}", id(&a));
     assert_eq!(app.get_as(&owner, &path).await.status(), 200);
     assert_problem(app.get_as(&other, &path).await, 404, "not_found").await;
@@ -445,7 +435,7 @@ async fn an_api_key_cannot_upload_because_files_belong_to_people() {
         .unwrap()
         .to_owned();
     assert_problem(upload(&app, &key, "a.txt", b"a").await, 403, "forbidden").await;
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM files").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM files").await, 0);
 }
 
 #[tokio::test]

@@ -1,7 +1,6 @@
 //! Roster import (花名册导入): every bad row reported with its line, all or nothing.
 
 use reqwest::Method;
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 use xiaoban_tests::accounts::READY_PASSWORD;
 use xiaoban_tests::{TestApp, assert_problem};
@@ -45,21 +44,12 @@ async fn csv(app: &TestApp, token: &str, dry_run: bool, text: &str) -> reqwest::
     upload(app, token, dry_run, "名单.csv", "text/csv", text.as_bytes()).await
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let stmt = Statement::from_string(app.db().get_database_backend(), sql.to_owned());
-    let row = app.db().query_one_raw(stmt).await.unwrap().unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
-}
-
 async fn written(app: &TestApp) -> (i64, i64, i64) {
     (
-        count(app, "SELECT COUNT(*) FROM departments").await,
-        count(app, "SELECT COUNT(*) FROM users").await,
-        count(
-            app,
-            "SELECT COUNT(*) FROM audit_events WHERE action IN ('user.create', 'department.create')",
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM departments").await,
+        app.count("SELECT COUNT(*) FROM users").await,
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('user.create', 'department.create')")
+            .await,
     )
 }
 
@@ -175,12 +165,12 @@ async fn a_good_csv_creates_departments_and_users_who_must_change_the_password()
     assert_eq!(me["roles"][0]["code"], "dept_head");
     assert_eq!(me["roles"][0]["scope"]["kind"], "department");
     assert_eq!(me["number"], "T100");
-    let parent = count(
-        &app,
-        "SELECT COUNT(*) FROM departments c JOIN departments p ON c.parent_id = p.id \
+    let parent = app
+        .count(
+            "SELECT COUNT(*) FROM departments c JOIN departments p ON c.parent_id = p.id \
          WHERE c.code = 'JWC-KW' AND p.code = 'JWC'",
-    )
-    .await;
+        )
+        .await;
     assert_eq!(parent, 1);
     // Importing the same file again: every username exists now.
     let again = assert_problem(csv(&app, &token, false, &text).await, 422, "validation_failed").await;
@@ -242,7 +232,9 @@ async fn sheet_fixed_import(app: &TestApp, token: &str) {
     let body = app.login("zhaoliu", password).await;
     assert_eq!(body["user"]["mustChangePassword"], true);
     assert_eq!(body["user"]["departments"][0]["code"], "ZWC");
-    let phone = count(app, "SELECT COUNT(*) FROM users WHERE phone = '13700000004'").await;
+    let phone = app
+        .count("SELECT COUNT(*) FROM users WHERE phone = '13700000004'")
+        .await;
     assert_eq!(phone, 1);
 }
 
@@ -335,7 +327,8 @@ async fn a_roster_import_hashes_within_a_one_hash_pool_and_still_completes() {
     let outcome: Value = res.json().await.unwrap();
     assert_eq!(outcome["summary"]["usersToCreate"], 12, "{outcome}");
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM users WHERE username LIKE 'teacher%'").await,
+        app.count("SELECT COUNT(*) FROM users WHERE username LIKE 'teacher%'")
+            .await,
         12
     );
 }
@@ -378,22 +371,22 @@ async fn cells_are_read_as_the_ui_shows_them_and_bad_numbers_name_their_chinese_
                 教务处,wang.wu,王五,+86 138-1234-5678,11010519491231002x,教职工\n";
     let res = csv(&app, &token, false, good).await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
-    let stored = count(
-        &app,
-        "SELECT COUNT(*) FROM users WHERE username = 'wang.wu' AND phone = '13812345678' \
+    let stored = app
+        .count(
+            "SELECT COUNT(*) FROM users WHERE username = 'wang.wu' AND phone = '13812345678' \
          AND id_number = '11010519491231002X'",
-    )
-    .await;
+        )
+        .await;
     assert_eq!(
         stored, 1,
         "the phone stored as 11 digits, the ID number upper-case"
     );
-    let roles = count(
-        &app,
-        "SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id \
+    let roles = app
+        .count(
+            "SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id \
          JOIN users u ON u.id = a.user_id WHERE u.username = 'wang.wu' AND r.code = 'staff'",
-    )
-    .await;
+        )
+        .await;
     assert_eq!(roles, 1, "教职工 is the role staff");
 }
 
@@ -405,18 +398,7 @@ async fn the_sample_file_names_every_column_in_chinese_and_its_row_passes_the_ch
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], XLSX);
     let bytes = res.bytes().await.unwrap().to_vec();
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
-    let range = calamine::Reader::worksheet_range_at(&mut book, 0)
-        .unwrap()
-        .unwrap();
-    let header: Vec<String> = range
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let header = crate::sheets::header_row(&bytes);
     assert_eq!(
         header[..5],
         ["部门编码", "部门名称", "上级部门编码", "用户名", "姓名"]

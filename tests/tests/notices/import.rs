@@ -1,7 +1,6 @@
 //! 办事指南 / 操作手册 imported from a spreadsheet: every bad row named with its line and
 //! Chinese column, all rows as drafts or none, and the sample file imports as it is.
 
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::Value;
 use xiaoban_tests::TestApp;
 
@@ -16,21 +15,13 @@ async fn import(school: &School, token: &str, dry_run: bool, name: &str, bytes: 
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let stmt = Statement::from_string(app.db().get_database_backend(), sql.to_owned());
-    let row = app.db().query_one_raw(stmt).await.unwrap().unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
-}
-
 async fn written(app: &TestApp) -> (i64, i64, i64) {
     (
-        count(app, "SELECT COUNT(*) FROM guides").await,
-        count(
-            app,
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'guide.create'",
-        )
-        .await,
-        count(app, "SELECT COUNT(*) FROM record_events WHERE module = 'guide'").await,
+        app.count("SELECT COUNT(*) FROM guides").await,
+        app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'guide.create'")
+            .await,
+        app.count("SELECT COUNT(*) FROM record_events WHERE module = 'guide'")
+            .await,
     )
 }
 
@@ -175,18 +166,7 @@ async fn the_sample_file_imports_as_it_is_and_only_the_office_may_import() {
         .await;
     assert_eq!(res.status(), 200);
     let sample = res.bytes().await.unwrap().to_vec();
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(sample.clone())).unwrap();
-    let range = calamine::Reader::worksheet_range_at(&mut book, 0)
-        .unwrap()
-        .unwrap();
-    let header: Vec<String> = range
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = crate::sheets::header_row(&sample);
     assert_eq!(header, ["类型", "分类", "标题", "正文", "是否公开", "负责人账号"]);
 
     let (status, report) = import(&school, director, false, "模板.xlsx", &sample).await;

@@ -189,24 +189,3 @@ pub async fn department_names(
     }
     Ok(out)
 }
-
-/// The active users among `usernames`, by username (an import naming people by account).
-pub async fn active_by_username(
-    db: &impl ConnectionTrait,
-    usernames: &[String],
-) -> Result<BTreeMap<String, Uuid>, PersistenceError> {
-    let mut out = BTreeMap::new();
-    for chunk in usernames.chunks(500) {
-        let found: Vec<(String, Uuid)> = user::Entity::find()
-            .select_only()
-            .column(user::Column::Username)
-            .column(user::Column::Id)
-            .filter(user::Column::Username.is_in(chunk.iter().cloned()))
-            .filter(user::Column::Status.eq("active"))
-            .into_tuple()
-            .all(db)
-            .await?;
-        out.extend(found);
-    }
-    Ok(out)
-}

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -281,4 +283,25 @@ pub async fn update_bumping(
     } else {
         Err(PersistenceError::NotFound)
     }
+}
+
+/// The active users among `usernames`, by username (an import naming people by account).
+pub async fn active_by_username(
+    db: &impl ConnectionTrait,
+    usernames: &[String],
+) -> Result<BTreeMap<String, Uuid>, PersistenceError> {
+    let mut out = BTreeMap::new();
+    for chunk in usernames.chunks(500) {
+        let found: Vec<(String, Uuid)> = Entity::find()
+            .select_only()
+            .column(Column::Username)
+            .column(Column::Id)
+            .filter(Column::Username.is_in(chunk.iter().cloned()))
+            .filter(Column::Status.eq("active"))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(found);
+    }
+    Ok(out)
 }

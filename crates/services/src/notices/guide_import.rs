@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::GUIDE_MANAGE;
 use xiaoban_domain::notices::{GUIDE_BODY_MAX, GUIDE_CATEGORY_MAX, GUIDE_TITLE_MAX, GuideKind};
-use xiaoban_persistence::approvals::people;
+use xiaoban_persistence::identity::users;
 use xiaoban_persistence::notices::guides;
 use xiaoban_persistence::{ConnectionTrait, PersistenceError, begin_write, serialize_writers};
 
@@ -106,7 +106,7 @@ async fn known(db: &impl ConnectionTrait, rows: &[RawRow<GuideCol>]) -> Result<K
     };
     Ok(Known {
         taken: guides::titles_taken(db, &cells(GuideCol::Title)).await?,
-        owners: people::active_by_username(db, &cells(GuideCol::Owner)).await?,
+        owners: users::active_by_username(db, &cells(GuideCol::Owner)).await?,
     })
 }
 
@@ -197,8 +197,7 @@ impl Services {
         self.authorize(ctx, GUIDE_MANAGE).await?;
         let author = self.principal(ctx)?.id;
         let rows = read::<GuideCol>(bytes, format)?;
-        let (drafts, findings) = plan(&rows, &known(self.db(), &rows).await?);
-        let mut report = GuideImportReport {
+        let report = |drafts: &[(u64, GuideDraft)], findings: Findings| GuideImportReport {
             dry_run,
             rows: rows.len(),
             to_create: drafts.len(),
@@ -206,15 +205,17 @@ impl Services {
             created: Vec::new(),
         };
         if dry_run {
-            return Ok(report);
+            let (drafts, findings) = plan(&rows, &known(self.db(), &rows).await?);
+            return Ok(report(&drafts, findings));
         }
-        refuse_any(&report.errors)?;
         let now: DateTime<Utc> = self.now();
         let tx = begin_write(self.db()).await?;
+        // Checked inside the transaction, after the other importers' turn: a guide of the same
+        // title may have been written meanwhile.
         serialize_writers(&tx, "guide.import").await?;
-        // Again inside the transaction: a guide of the same title may have been written meanwhile.
         let (drafts, findings) = plan(&rows, &known(&tx, &rows).await?);
         refuse_any(&findings.issues)?;
+        let mut report = report(&drafts, findings);
         for (_, draft) in drafts {
             let owner = draft.owner_id.unwrap_or(author);
             let id = super::guides::insert_draft(&tx, ctx, author, owner, &draft, now, "import").await?;

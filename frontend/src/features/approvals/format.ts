@@ -29,8 +29,3 @@ export function formatMinutes(
   if (hours > 0) return t('approvals.duration.hm', { h: hours, m: mins })
   return t('approvals.duration.m', { m: mins })
 }
-
-/** A fresh key per submit attempt so a retried request is created once. */
-export function newIdempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`
-}
