@@ -10,11 +10,23 @@ import { changePassword, check, noHorizontalOverflow, signIn } from './helpers.m
 export const DEMO_PASSWORD = 'Xiaoban@2026'
 
 /** Signs a demo user in, changing the password first if the server asks for it. */
+/** Waits for the page after sign-in; when the login page shows an error instead, fails with its words. */
+async function signedInOrSaid(page, username) {
+  const left = page.waitForURL((url) => url.pathname === '/' || url.pathname === '/change-password', { timeout: 15_000 })
+  const error = page.locator('[data-test="login-error"]').waitFor({ timeout: 15_000 })
+  const first = await Promise.race([left.then(() => null), error.then(() => 'error')]).catch((e) => e)
+  if (first === 'error') {
+    const said = await page.locator('[data-test="login-error"]').innerText()
+    throw new Error(`signing in as ${username} failed: ${said}`)
+  }
+  if (first instanceof Error) throw first
+}
+
 export async function signInDemo(page, base, state, username) {
   state.demo ??= {}
   const password = state.demo[username] ?? DEMO_PASSWORD
   await signIn(page, base, username, password)
-  await page.waitForURL((url) => url.pathname === '/' || url.pathname === '/change-password', { timeout: 15_000 })
+  await signedInOrSaid(page, username)
   if (new URL(page.url()).pathname === '/change-password') {
     const next = 'Xb#2026-Demo-Qr7'
     await changePassword(page, password, next)

@@ -29,6 +29,8 @@ pub struct TestOptions {
     pub totp_required_for: &'static str,
     /// `(hash_concurrency, hash_queue)`, when a test needs a pool smaller than the machine's.
     pub hash_pool: Option<(usize, usize)>,
+    /// Password attempts accepted per address and minute (`sign_in_per_address`), when not 30.
+    pub sign_in_per_address: Option<i32>,
 }
 
 impl Default for TestOptions {
@@ -41,6 +43,7 @@ impl Default for TestOptions {
             trusted_proxies: None,
             totp_required_for: "none",
             hash_pool: None,
+            sign_in_per_address: None,
         }
     }
 }
@@ -108,6 +111,9 @@ impl TestApp {
         if let Some((concurrency, queue)) = options.hash_pool {
             config.hash_concurrency = concurrency;
             config.hash_queue = queue;
+        }
+        if let Some(limit) = options.sign_in_per_address {
+            config.sign_in_per_address = limit;
         }
         let (address, services) = start(&config, options.clock.clone()).await;
         let first_admin = services

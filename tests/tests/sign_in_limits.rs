@@ -62,6 +62,24 @@ async fn forty_spoofed_forwarded_for_addresses_from_one_peer_are_limited() {
 }
 
 #[tokio::test]
+async fn a_school_behind_one_address_may_raise_the_per_address_limit() {
+    // A clock that stands still, so the one-minute window cannot roll over mid-test.
+    let app = TestApp::spawn_with(TestOptions {
+        clock: std::sync::Arc::new(ManualClock::at(NOW)),
+        sign_in_per_address: Some(45),
+        ..Default::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..50 {
+        let res = login_from(&app, "203.0.113.9", &format!("guess{i}")).await;
+        statuses.push(res.status().as_u16());
+    }
+    assert!(statuses[..45].iter().all(|s| *s == 401), "{statuses:?}");
+    assert!(statuses[45..].iter().all(|s| *s == 429), "{statuses:?}");
+}
+
+#[tokio::test]
 async fn behind_a_trusted_proxy_each_forwarded_client_is_limited_on_its_own() {
     let clock = std::sync::Arc::new(ManualClock::at(NOW));
     let app = TestApp::spawn_with(TestOptions {

@@ -132,6 +132,7 @@ pub async fn build_services(
     auth.totp_issuer = config.totp_issuer.clone();
     auth.totp_required_for = config.totp_roles();
     auth.hashing = xiaoban_services::auth::HashPool::new(config.hash_concurrency, config.hash_queue);
+    auth.sign_in_per_address = config.sign_in_per_address;
     let settings = Settings {
         timezone: config.timezone,
         school_hours: config.school_hours.clone(),

@@ -57,6 +57,9 @@ pub struct Config {
     pub hash_concurrency: usize,
     /// Requests waiting for a hash beyond those; more are answered 503 with `Retry-After`.
     pub hash_queue: usize,
+    /// Password attempts accepted from one client address per minute (a school behind one NAT
+    /// may need more at the morning rush).
+    pub sign_in_per_address: i32,
 }
 
 /// One documented setting: the key in `xiaoban.toml`, its default and the form it takes.
@@ -193,6 +196,12 @@ pub const SETTINGS: &[Setting] = &[
         key: "hash_queue",
         default: "(4 × hash_concurrency)",
         expected: "a whole number from 0 to 10000",
+        secret: false,
+    },
+    Setting {
+        key: "sign_in_per_address",
+        default: "30",
+        expected: "a whole number from 1 to 10000",
         secret: false,
     },
 ];

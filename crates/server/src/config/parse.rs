@@ -83,6 +83,9 @@ pub fn resolve(values: &BTreeMap<&'static str, Raw>) -> Result<Config, ConfigErr
         hash_queue: parse(values, "hash_queue", hash_concurrency * 4, |v| {
             v.parse().ok().filter(|n| (0..=10_000).contains(n))
         })?,
+        sign_in_per_address: parse(values, "sign_in_per_address", 30, |v| {
+            v.parse().ok().filter(|n| (1..=10_000).contains(n))
+        })?,
         data_dir,
     })
 }
@@ -259,6 +262,15 @@ mod tests {
         assert_eq!(config.trusted_proxies.to_string(), "172.28.0.10/32,10.0.0.0/8");
         let err = Config::from_sources(None, &env(&[("XIAOBAN_TRUSTED_PROXIES", "nginx")])).unwrap_err();
         assert!(err.to_string().contains("CIDR"), "{err}");
+    }
+
+    #[test]
+    fn the_per_address_sign_in_limit_defaults_to_thirty_and_refuses_zero() {
+        assert_eq!(Config::from_sources(None, &[]).unwrap().sign_in_per_address, 30);
+        let raised = Config::from_sources(None, &env(&[("XIAOBAN_SIGN_IN_PER_ADDRESS", "300")])).unwrap();
+        assert_eq!(raised.sign_in_per_address, 300);
+        let err = Config::from_sources(None, &env(&[("XIAOBAN_SIGN_IN_PER_ADDRESS", "0")])).unwrap_err();
+        assert!(err.to_string().contains("XIAOBAN_SIGN_IN_PER_ADDRESS"), "{err}");
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct AuthSettings {
     pub totp_required_for: Vec<String>,
     /// Where every password hash and check runs (bounded; shared by all requests).
     pub hashing: HashPool,
+    /// Password attempts accepted from one client address per minute (`sign_in_per_address`).
+    pub sign_in_per_address: i32,
 }
 
 impl AuthSettings {
@@ -57,6 +59,7 @@ impl AuthSettings {
             totp_issuer: "校办".to_owned(),
             totp_required_for: Vec::new(),
             hashing: HashPool::for_this_machine(),
+            sign_in_per_address: 30,
         }
     }
 }

@@ -13,8 +13,6 @@ use xiaoban_persistence::{PersistenceError, Tx, begin_write};
 
 use crate::{RequestContext, ServiceError, Services};
 
-/// Attempts from one address per minute.
-const PER_ADDRESS: i32 = 30;
 /// Attempts for one username per minute.
 const PER_USERNAME: i32 = 10;
 /// Counters whose window began this long ago (and whose lock has ended) are purged.
@@ -57,7 +55,9 @@ impl Services {
     ) -> Result<(), ServiceError> {
         let now = self.now();
         let keys = [
-            ctx.ip.as_ref().map(|ip| (format!("ip:{ip}"), PER_ADDRESS)),
+            ctx.ip
+                .as_ref()
+                .map(|ip| (format!("ip:{ip}"), self.auth.sign_in_per_address)),
             Some((format!("{purpose}:{username}"), PER_USERNAME)),
         ];
         let tx = begin_write(self.db()).await?;
