@@ -50,6 +50,10 @@ macro_rules! string_enum {
             fn as_str(self) -> &'static str {
                 $name::as_str(self)
             }
+
+            fn parse(text: &str) -> Option<Self> {
+                $name::parse(text)
+            }
         }
     };
 }
@@ -59,6 +63,9 @@ pub(crate) use string_enum;
 /// A state or an action: a word from a closed set.
 pub trait Word: Copy + Eq + 'static {
     fn as_str(self) -> &'static str;
+
+    /// The word's value, `None` for a word outside the set.
+    fn parse(text: &str) -> Option<Self>;
 }
 
 /// An action that the record's state does not allow. Answered as the one problem code

@@ -2273,10 +2273,39 @@ export interface components {
              *     `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
              *     A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
              */
-            timeline: components["schemas"]["TimelineEventOut"][];
+            timeline: components["schemas"]["ApprovalTimelineEvent"][];
             title: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description One line of a request's timeline (流转记录): the engine's event, the request's status
+         *     before and after.
+         */
+        ApprovalTimelineEvent: {
+            action: components["schemas"]["EventAction"];
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the action's description). */
+            data: {
+                [key: string]: unknown;
+            };
+            fromStatus?: components["schemas"]["InstanceStatus"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
+             */
+            stepIndex?: number | null;
+            stepName?: string | null;
+            toStatus?: components["schemas"]["InstanceStatus"] | null;
         };
         /**
          * ApproverRuleApplicantPicks
@@ -2831,6 +2860,11 @@ export interface components {
              */
             version?: number | null;
         };
+        /**
+         * @description One line of a request's timeline (流转记录).
+         * @enum {string}
+         */
+        EventAction: "submit" | "step_entered" | "step_skipped" | "fallback" | "delegated" | "approve" | "reject" | "return" | "resubmit" | "transfer" | "add_signer" | "comment" | "urge" | "recall" | "withdraw" | "cancel" | "overdue" | "escalate" | "step_passed" | "step_reopened" | "finished" | "to_superior" | "applicant_confirmed" | "superior_required" | "next_in_order" | "reassign" | "remove_signer" | "block_entered" | "branch_passed" | "branch_rejected" | "branch_withdrawn";
         /** @description One field of a template's form. */
         FieldDefDto: {
             /** @description The columns of a `line_items` field (1–10). */
@@ -2966,6 +3000,11 @@ export interface components {
             /** Format: int32 */
             to: number;
         };
+        /**
+         * @description One line of a guide's or manual's timeline.
+         * @enum {string}
+         */
+        GuideEvent: "create" | "edit" | "publish" | "withdraw" | "review_reminded";
         /** @description The outcome of a check or an import of guides. */
         GuideImportOut: {
             /** @description The drafts created (real import only). */
@@ -3064,6 +3103,32 @@ export interface components {
         GuideStepIn: {
             /** Format: int32 */
             version?: number | null;
+        };
+        /** @description One line of a guide's or manual's timeline (流转记录). */
+        GuideTimelineEvent: {
+            action: components["schemas"]["GuideEvent"];
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the action's description). */
+            data: {
+                [key: string]: unknown;
+            };
+            fromStatus?: components["schemas"]["GuideState"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
+             */
+            stepIndex?: number | null;
+            stepName?: string | null;
+            toStatus?: components["schemas"]["GuideState"] | null;
         };
         /** @description A published version, kept for good. */
         GuideVersionOut: {
@@ -3233,6 +3298,11 @@ export interface components {
          * @enum {string}
          */
         NoticeAction: "edit" | "publish" | "pin" | "withdraw" | "read" | "remind";
+        /**
+         * @description One line of a notice's timeline.
+         * @enum {string}
+         */
+        NoticeEvent: "create" | "edit" | "publish" | "pin" | "withdraw" | "read" | "remind";
         /** @description A new notice (a draft until published). */
         NoticeIn: {
             /** @description The caller's own uploads (`POST /api/v1/files`). */
@@ -3312,6 +3382,32 @@ export interface components {
         NoticeStepIn: {
             /** Format: int32 */
             version?: number | null;
+        };
+        /** @description One line of a notice's timeline (流转记录). */
+        NoticeTimelineEvent: {
+            action: components["schemas"]["NoticeEvent"];
+            /** Format: uuid */
+            actorId?: string | null;
+            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
+            actorName?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The opinion (意见) or comment given with the action. */
+            comment?: string | null;
+            /** @description Module-specific details (an object; see the action's description). */
+            data: {
+                [key: string]: unknown;
+            };
+            fromStatus?: components["schemas"]["NoticeState"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description The step of the record's process the event belongs to.
+             */
+            stepIndex?: number | null;
+            stepName?: string | null;
+            toStatus?: components["schemas"]["NoticeState"] | null;
         };
         /** @description One notification of the signed-in user. */
         NotificationOut: {
@@ -4245,35 +4341,6 @@ export interface components {
             /** Format: uuid */
             templateId: string;
             withdrawn: number;
-        };
-        /** @description One line of a record's timeline: who did what, when, from which status to which, and why. */
-        TimelineEventOut: {
-            /** @description The module's action word; each module's endpoint lists its words. */
-            action: string;
-            /** Format: uuid */
-            actorId?: string | null;
-            /** @description The actor's display name; `null` when the system acted (routing, timeouts). */
-            actorName?: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description The opinion (意见) or comment given with the action. */
-            comment?: string | null;
-            /** @description Module-specific details (an object; see the module's endpoint). */
-            data: {
-                [key: string]: unknown;
-            };
-            /** @description The record's status before the event, when the event changed it (`null` for a new record). */
-            fromStatus?: string | null;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: int32
-             * @description The step of the record's process the event belongs to.
-             */
-            stepIndex?: number | null;
-            stepName?: string | null;
-            /** @description The record's status after the event, when the event changed it. */
-            toStatus?: string | null;
         };
         /**
          * TimeoutActionAutoApprove
@@ -6442,7 +6509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEventOut"][];
+                    "application/json": components["schemas"]["ApprovalTimelineEvent"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -8010,7 +8077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEventOut"][];
+                    "application/json": components["schemas"]["GuideTimelineEvent"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -8891,7 +8958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEventOut"][];
+                    "application/json": components["schemas"]["NoticeTimelineEvent"][];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import type { components } from '@/api/schema'
-import RecordTimeline from './RecordTimeline.vue'
+import RecordTimeline, { type TimelineLine } from './RecordTimeline.vue'
 import { i18n } from '@/i18n'
 
-type TimelineEvent = components['schemas']['TimelineEventOut']
+type TimelineEvent = TimelineLine
 
 /** `data` is free-form per module; the generated type says only "an object". */
 function event(over: Partial<Omit<TimelineEvent, 'data'>> & { data?: Record<string, unknown> }): TimelineEvent {

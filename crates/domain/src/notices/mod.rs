@@ -5,6 +5,7 @@
 
 pub mod audience;
 pub mod diff;
+pub mod events;
 pub mod module;
 pub mod permissions;
 pub mod review;
@@ -14,6 +15,7 @@ mod tests;
 
 pub use audience::{Audience, AudienceKind, AudienceRejection, Viewer};
 pub use diff::{DiffLine, LineChange, line_diff};
+pub use events::{GuideEvent, NoticeEvent};
 pub use module::{GUIDE, NOTICE, PUBLIC};
 pub use review::{REVIEW_MONTHS, review_due};
 pub use states::{

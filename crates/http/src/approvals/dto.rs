@@ -175,6 +175,14 @@ pub struct TaskOut {
     pub signature_file_id: Option<Uuid>,
 }
 
+crate::timeline_out!(
+    /// One line of a request's timeline (流转记录): the engine's event, the request's status
+    /// before and after.
+    ApprovalTimelineEvent,
+    xiaoban_domain::approvals::request::EventAction,
+    xiaoban_domain::approvals::flow::InstanceStatus
+);
+
 /// A request with its steps, tasks, timeline and what the caller may do now.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -220,7 +228,7 @@ pub struct ApprovalOut {
     /// branches' open tasks, holders in `data.withdrawn`). Events about a branch step carry
     /// `data.branch` and `data.branchStep`, and their `stepName` is "分支名 · 步骤名". `delegated` carries the whole chain in `data.chain` and in words in `comment`.
     /// A change of `status` is on the event that made it (`fromStatus` → `toStatus`).
-    pub timeline: Vec<crate::timeline::TimelineEventOut>,
+    pub timeline: Vec<ApprovalTimelineEvent>,
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileOut>,
     /// What the caller may do now: `approve`, `reject`, `return`, `transfer`, `add-signer`,

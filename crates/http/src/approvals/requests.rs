@@ -37,7 +37,6 @@ fn inbox_keys(which: InboxBox) -> &'static dyn ListKeys {
     }
 }
 use crate::responses::created;
-use crate::timeline::TimelineEventOut;
 
 /// Starts a request (needs `approval.use` and the template's starter rule). The form is checked
 /// against the template's current version: problems are 422 on `form.<key>`. Send an
@@ -86,16 +85,19 @@ pub async fn get_approval(
 /// that show or refresh only the timeline. Visible to whoever may see the request; otherwise 404.
 #[utoipa::path(tag = "approvals", security(("bearerAuth" = ["approval.use"])),
     params(("id" = Uuid, Path, description = "The request's id")),
-    responses((status = 200, description = "The timeline", body = Vec<TimelineEventOut>)))]
+    responses((status = 200, description = "The timeline", body = Vec<super::dto::ApprovalTimelineEvent>)))]
 #[get("/approvals/{id}/timeline")]
 pub async fn get_approval_timeline(
     services: web::Data<Services>,
     auth: Auth,
     id: web::Path<Uuid>,
-) -> Result<web::Json<Vec<TimelineEventOut>>, ApiError> {
+) -> Result<web::Json<Vec<super::dto::ApprovalTimelineEvent>>, ApiError> {
     let events = services.approval_timeline(&auth.0, id.into_inner()).await?;
     Ok(web::Json(
-        events.into_iter().map(TimelineEventOut::from).collect(),
+        events
+            .into_iter()
+            .map(super::dto::ApprovalTimelineEvent::from)
+            .collect(),
     ))
 }
 

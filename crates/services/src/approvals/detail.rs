@@ -19,6 +19,9 @@ use super::progress::StepState;
 use super::state::Flow;
 use super::visibility::{self, DecisionNeeds};
 use crate::timeline::{self, TimelineEvent};
+
+/// A line of a request's timeline: the engine's event words and the request's states.
+pub type RequestEvent = TimelineEvent<EventAction, InstanceStatus>;
 use crate::{RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,7 +51,7 @@ pub struct InstanceDetail {
     pub version: i32,
     pub steps: Vec<StepView>,
     pub tasks: Vec<TaskView>,
-    pub timeline: Vec<TimelineEvent>,
+    pub timeline: Vec<RequestEvent>,
     /// Files attached by the form and by comments, in the order attached.
     pub attachments: Vec<crate::files::FileView>,
     /// What the viewer may do now: the request's state allows it and the viewer's part in it
@@ -134,7 +137,7 @@ impl Services {
         &self,
         ctx: &RequestContext,
         id: Uuid,
-    ) -> Result<Vec<TimelineEvent>, ServiceError> {
+    ) -> Result<Vec<RequestEvent>, ServiceError> {
         let viewer = self.approval_viewer(ctx).await?;
         Ok(load(self.db(), id, &viewer, self.now()).await?.timeline)
     }
@@ -204,13 +207,13 @@ pub(crate) async fn load(
         timeline: timeline
             .iter()
             .map(|e| {
-                let mut event = timeline::view(e, &names);
+                let mut event: RequestEvent = timeline::view(e, &names)?;
                 let pos = super::progress::event_position(&event.data);
                 event.step_name = e.step_index.map(|s| super::parallel::name_at(&flow, s, pos));
                 event.data = visibility::masked_data(event.data, &hidden);
-                event
+                Ok(event)
             })
-            .collect(),
+            .collect::<Result<_, ServiceError>>()?,
         actions: super::offers::actions(&flow, viewer, &timeline),
         attachments,
         my_decision: visibility::decision_needs(&flow, viewer.id),

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 use xiaoban_domain::notices::{
-    AudienceKind, GUIDE_CODE, GuideKind, GuideState, NOTICE_CODE, NoticeState, review_due,
+    AudienceKind, GUIDE_CODE, GuideEvent, GuideKind, GuideState, NOTICE_CODE, NoticeEvent, NoticeState,
+    review_due,
 };
 use xiaoban_persistence::identity::{departments, users};
 use xiaoban_persistence::notices::{guide, guide_version, guides, notice, store};
@@ -148,10 +149,11 @@ impl Services {
             };
             let id = row.id;
             store::insert(&tx, row, &targets).await?;
-            let created = events::Step::new(at - Duration::hours(2), Some(director.id), "create");
+            let created = events::Step::new(at - Duration::hours(2), Some(director.id), NoticeEvent::Create);
             events::on_timeline(&tx, NOTICE_CODE, id, created).await?;
             if *published {
-                let step = events::Step::new(at, Some(director.id), "publish").moved("draft", "published");
+                let step = events::Step::new(at, Some(director.id), NoticeEvent::Publish)
+                    .moved(NoticeState::Draft, NoticeState::Published);
                 events::on_timeline(&tx, NOTICE_CODE, id, step).await?;
             }
         }
@@ -179,7 +181,7 @@ impl Services {
                 version: 1,
             };
             guides::insert(&tx, row).await?;
-            let created = events::Step::new(now - Duration::days(60), Some(director.id), "create");
+            let created = events::Step::new(now - Duration::days(60), Some(director.id), GuideEvent::Create);
             events::on_timeline(&tx, GUIDE_CODE, id, created).await?;
             insert_versions(&tx, id, category, title, texts, director.id, now).await?;
         }
@@ -209,9 +211,13 @@ async fn insert_versions(
             published_at: now - Duration::days(30 * (count - i64::from(number) + 1)),
             published_by: by,
         };
-        let from = if number == 1 { "draft" } else { "published" };
-        let step = events::Step::new(version.published_at, Some(by), "publish")
-            .moved(from, "published")
+        let from = if number == 1 {
+            GuideState::Draft
+        } else {
+            GuideState::Published
+        };
+        let step = events::Step::new(version.published_at, Some(by), GuideEvent::Publish)
+            .moved(from, GuideState::Published)
             .data(serde_json::json!({"publishedVersion": number}));
         guides::insert_version(tx, version).await?;
         events::on_timeline(tx, GUIDE_CODE, id, step).await?;

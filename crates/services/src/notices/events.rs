@@ -1,6 +1,8 @@
 //! What the module writes to the audit log, one constant per event, so that the move onto the
 //! shared record timeline changes one file.
 
+use xiaoban_domain::state::Word;
+
 pub const NOTICE_CREATE: &str = "notice.create";
 pub const NOTICE_UPDATE: &str = "notice.update";
 pub const NOTICE_PUBLISH: &str = "notice.publish";
@@ -20,7 +22,7 @@ pub(super) async fn on_timeline(
     tx: &impl xiaoban_persistence::ConnectionTrait,
     module: &str,
     id: uuid::Uuid,
-    step: Step<'_>,
+    step: Step,
 ) -> Result<(), crate::ServiceError> {
     let mut event = crate::timeline::Event::new(step.at, step.actor, step.action);
     if let Some((from, to)) = step.moved.filter(|(from, to)| from != to) {
@@ -34,29 +36,30 @@ pub(super) async fn on_timeline(
     Ok(())
 }
 
-/// One action as the timeline records it.
-pub(super) struct Step<'a> {
+/// One action as the timeline records it: the module's event word and, when the action moved
+/// the record, its states before and after.
+pub(super) struct Step {
     pub at: chrono::DateTime<chrono::Utc>,
     pub actor: Option<uuid::Uuid>,
-    pub action: &'a str,
+    pub action: &'static str,
     /// The status before and after.
-    pub moved: Option<(&'a str, &'a str)>,
+    pub moved: Option<(&'static str, &'static str)>,
     pub data: Option<serde_json::Value>,
 }
 
-impl<'a> Step<'a> {
-    pub fn new(at: chrono::DateTime<chrono::Utc>, actor: Option<uuid::Uuid>, action: &'a str) -> Self {
+impl Step {
+    pub fn new(at: chrono::DateTime<chrono::Utc>, actor: Option<uuid::Uuid>, action: impl Word) -> Self {
         Self {
             at,
             actor,
-            action,
+            action: action.as_str(),
             moved: None,
             data: None,
         }
     }
 
-    pub fn moved(mut self, from: &'a str, to: &'a str) -> Self {
-        self.moved = Some((from, to));
+    pub fn moved(mut self, from: impl Word, to: impl Word) -> Self {
+        self.moved = Some((from.as_str(), to.as_str()));
         self
     }
 

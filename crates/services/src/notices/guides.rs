@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::{GUIDE_MANAGE, GUIDE_READ};
-use xiaoban_domain::notices::{GUIDE_CODE, GuideAction, GuideState, line_diff, review_due};
+use xiaoban_domain::notices::{GUIDE_CODE, GuideAction, GuideEvent, GuideState, line_diff, review_due};
 use xiaoban_domain::paging::{Page, PageRequest};
 use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::notices::guides::{self, GuideChange, GuideFilter};
@@ -368,7 +368,7 @@ impl Services {
             .before(json!({"status": from.as_str(), "publishedVersion": row.published_version}))
             .after(json!({"status": to.as_str()}));
         audit::record(&tx, ctx, now, audit).await?;
-        let mut step = events::Step::new(now, Some(actor), action.as_str()).moved(from.as_str(), to.as_str());
+        let mut step = events::Step::new(now, Some(actor), GuideEvent::from(action)).moved(from, to);
         if action == GuideAction::Publish {
             step = step.data(json!({"publishedVersion": row.published_version + 1}));
         }
@@ -452,7 +452,7 @@ pub(super) async fn insert_draft(
     guides::insert(tx, row).await?;
     let change = Change::new(events::GUIDE_CREATE, "guide", Some(id.to_string())).after(after);
     audit::record(tx, ctx, now, change).await?;
-    let step = events::Step::new(now, Some(author), "create");
+    let step = events::Step::new(now, Some(author), GuideEvent::Create);
     events::on_timeline(tx, GUIDE_CODE, id, step).await?;
     Ok(id)
 }

@@ -3,10 +3,15 @@
 
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::{GUIDE_MANAGE, NOTICE_MANAGE};
-use xiaoban_domain::notices::{GUIDE_CODE, NOTICE_CODE};
+use xiaoban_domain::notices::{GUIDE_CODE, GuideEvent, GuideState, NOTICE_CODE, NoticeEvent, NoticeState};
 use xiaoban_persistence::notices::{guides, store};
 
 use crate::timeline::{self, TimelineEvent};
+
+/// A line of a notice's timeline.
+pub type NoticeLine = TimelineEvent<NoticeEvent, NoticeState>;
+/// A line of a guide's or manual's timeline.
+pub type GuideLine = TimelineEvent<GuideEvent, GuideState>;
 use crate::{RequestContext, ServiceError, Services};
 
 impl Services {
@@ -15,7 +20,7 @@ impl Services {
         &self,
         ctx: &RequestContext,
         id: Uuid,
-    ) -> Result<Vec<TimelineEvent>, ServiceError> {
+    ) -> Result<Vec<NoticeLine>, ServiceError> {
         self.authorize(ctx, NOTICE_MANAGE).await?;
         store::find(self.db(), id)
             .await?
@@ -28,7 +33,7 @@ impl Services {
         &self,
         ctx: &RequestContext,
         id: Uuid,
-    ) -> Result<Vec<TimelineEvent>, ServiceError> {
+    ) -> Result<Vec<GuideLine>, ServiceError> {
         self.authorize(ctx, GUIDE_MANAGE).await?;
         guides::find(self.db(), id)
             .await?

@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::{NOTICE_MANAGE, NOTICE_READ};
-use xiaoban_domain::notices::{Audience, AudienceKind, NOTICE_CODE, NoticeAction, NoticeState, Viewer};
+use xiaoban_domain::notices::{
+    Audience, AudienceKind, NOTICE_CODE, NoticeAction, NoticeEvent, NoticeState, Viewer,
+};
 use xiaoban_domain::paging::{Page, PageRequest};
 use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::notices::store::NoticeChange;
@@ -107,7 +109,7 @@ impl Services {
                 link_files(tx, author, &draft.attachment_ids, NOTICE_CODE, id, now, "attachmentIds").await?;
                 let change = Change::new(events::NOTICE_CREATE, "notice", Some(id.to_string())).after(after);
                 audit::record(tx, &ctx_for_audit, now, change).await?;
-                let step = events::Step::new(now, Some(author), "create");
+                let step = events::Step::new(now, Some(author), NoticeEvent::Create);
                 events::on_timeline(tx, NOTICE_CODE, id, step).await?;
                 Ok(id)
             })
@@ -340,7 +342,7 @@ impl Services {
             .before(json!({"status": from.as_str()}))
             .after(json!({"status": to.as_str()}));
         audit::record(&tx, ctx, now, audit).await?;
-        let step = events::Step::new(now, Some(actor), action.as_str()).moved(from.as_str(), to.as_str());
+        let step = events::Step::new(now, Some(actor), NoticeEvent::from(action)).moved(from, to);
         events::on_timeline(&tx, NOTICE_CODE, id, step).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         self.notice(ctx, id).await

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::NOTICE_MANAGE;
-use xiaoban_domain::notices::{NOTICE_CODE, NoticeAction};
+use xiaoban_domain::notices::{NOTICE_CODE, NoticeAction, NoticeEvent};
 use xiaoban_domain::paging::{Page, PageRequest};
 use xiaoban_persistence::identity::memberships;
 use xiaoban_persistence::notices::{receipts, store};
@@ -183,7 +183,7 @@ impl Services {
             .after(json!({"reminded": unread.len()}));
         audit::record(&tx, ctx, now, audit).await?;
         let actor = ctx.actor.principal().map(|p| p.id);
-        let step = events::Step::new(now, actor, "remind").data(json!({"reminded": unread.len()}));
+        let step = events::Step::new(now, actor, NoticeEvent::Remind).data(json!({"reminded": unread.len()}));
         events::on_timeline(&tx, NOTICE_CODE, id, step).await?;
         tx.commit().await.map_err(PersistenceError::from)?;
         Ok(unread.len() as u64)

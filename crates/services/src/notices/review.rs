@@ -2,7 +2,7 @@
 //! review date has come, once per date.
 
 use serde_json::json;
-use xiaoban_domain::notices::GUIDE_CODE;
+use xiaoban_domain::notices::{GUIDE_CODE, GuideEvent};
 use xiaoban_persistence::notices::guides;
 use xiaoban_persistence::{PersistenceError, begin_write};
 
@@ -45,7 +45,8 @@ impl Services {
             let change = Change::new(events::GUIDE_REVIEW_REMINDED, "guide", Some(guide.id.to_string()))
                 .after(json!({"reviewDue": date, "ownerId": guide.owner_id}));
             audit::record(&tx, &ctx, now, change).await?;
-            let step = events::Step::new(now, None, "review_reminded").data(json!({"reviewDue": date}));
+            let step =
+                events::Step::new(now, None, GuideEvent::ReviewReminded).data(json!({"reviewDue": date}));
             events::on_timeline(&tx, GUIDE_CODE, guide.id, step).await?;
         }
         tx.commit().await.map_err(PersistenceError::from)?;

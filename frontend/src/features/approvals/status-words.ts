@@ -3,10 +3,9 @@ import type { components } from '@/api/schema'
 type S = components['schemas']
 export type InstanceStatus = S['InstanceStatus']
 export type TaskStatus = S['TaskStatus']
-/** The shared timeline carries actions as text; these are the approvals engine's words. */
-export type EventAction = string
+export type EventAction = S['EventAction']
 export type RequestAction = S['RequestAction']
-type Tone = 'success' | 'info' | 'warning' | 'danger' | 'primary'
+export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'primary'
 
 /**
  * The words the server's state machines use, each with its tag colour. The maps are exhaustive

@@ -11,7 +11,7 @@ export type NoticeAction = S['NoticeAction']
 export type AudienceDto = S['AudienceDto']
 export type ReceiptOut = S['ReceiptOut']
 export type ReceiptsOut = S['ReceiptsOut']
-export type TimelineEventOut = S['TimelineEventOut']
+export type TimelineEventOut = S['NoticeTimelineEvent']
 export type PublicGuideOut = S['PublicGuideOut']
 export type PublicNoticeOut = S['PublicNoticeOut']
 

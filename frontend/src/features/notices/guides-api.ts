@@ -11,7 +11,7 @@ export type GuideKind = S['GuideKind']
 export type GuideVersionOut = S['GuideVersionOut']
 export type GuideDiffOut = S['GuideDiffOut']
 export type DiffLineOut = S['DiffLineOut']
-export type TimelineEventOut = S['TimelineEventOut']
+export type TimelineEventOut = S['GuideTimelineEvent']
 
 const byId = (id: string) => ({ params: { path: { id } } })
 

@@ -58,7 +58,7 @@ export default {
     empty: 'Nobody here',
   },
   status: { draft: 'Draft', published: 'Published', withdrawn: 'Withdrawn' },
-  events: { create: 'drafted it', edit: 'edited it', publish: 'published it', pin: 'pinned it', withdraw: 'withdrew it', remind: 'reminded the unread' },
+  events: { create: 'drafted it', edit: 'edited it', publish: 'published it', pin: 'pinned it', withdraw: 'withdrew it', read: 'read it', remind: 'reminded the unread' },
   titleRequired: 'Enter a title',
   bodyRequired: 'Enter the text',
   audienceRequired: 'Pick the audience',

@@ -58,7 +58,7 @@ export default {
     empty: '暂无人员',
   },
   status: { draft: '草稿', published: '已发布', withdrawn: '已撤回' },
-  events: { create: '创建草稿', edit: '修改', publish: '发布', pin: '置顶', withdraw: '撤回', remind: '提醒未读' },
+  events: { create: '创建草稿', edit: '修改', publish: '发布', pin: '置顶', withdraw: '撤回', read: '已读', remind: '提醒未读' },
   titleRequired: '请输入标题',
   bodyRequired: '请输入正文',
   audienceRequired: '请选择发送范围',
