@@ -73,6 +73,66 @@ async fn departments_are_listed_parents_first_then_by_sort_order_and_code() {
 }
 
 #[tokio::test]
+async fn a_search_finds_departments_by_name_or_code_with_their_parents() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let school = create(&app, &admin, json!({"code": "school", "name": "学校"})).await;
+    let it = create(
+        &app,
+        &admin,
+        json!({"code": "XXGC", "name": "信息工程系", "parentId": school["id"]}),
+    )
+    .await;
+    create(
+        &app,
+        &admin,
+        json!({"code": "net-lab", "name": "网络实训室_50%", "parentId": it["id"]}),
+    )
+    .await;
+    create(
+        &app,
+        &admin,
+        json!({"code": "jdgc", "name": "机电工程系", "parentId": school["id"]}),
+    )
+    .await;
+    let codes = |found: Vec<Value>| -> Vec<String> {
+        found
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        codes(list(&app, &admin, "?q=%E5%B7%A5%E7%A8%8B").await),
+        ["school", "XXGC", "jdgc"],
+        "工程"
+    );
+    assert_eq!(
+        codes(list(&app, &admin, "?q=xxgc").await),
+        ["school", "XXGC"],
+        "the code, any case"
+    );
+    assert_eq!(
+        codes(list(&app, &admin, "?q=%E5%AE%9E%E8%AE%AD").await),
+        ["school", "XXGC", "net-lab"],
+        "实训: a grandchild brings its parents"
+    );
+    assert_eq!(
+        codes(list(&app, &admin, "?q=_50%25").await),
+        ["school", "XXGC", "net-lab"],
+        "_ and % are literal"
+    );
+    assert!(
+        list(&app, &admin, "?q=%25%25").await.is_empty(),
+        "%% matches nothing"
+    );
+    let res = app
+        .get_as(&admin, &format!("{DEPARTMENTS}?q={}", "长".repeat(101)))
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(problem["errors"]["q"][0], "长度不能超过 100", "{problem}");
+}
+
+#[tokio::test]
 async fn bad_input_is_refused_field_by_field() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;

@@ -79,6 +79,44 @@ async fn roles_are_listed_with_permissions_and_holders_for_readers_only() {
 }
 
 #[tokio::test]
+async fn a_search_finds_roles_by_name_or_code() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_token().await;
+    let codes = |found: Vec<Value>| -> Vec<String> {
+        found
+            .iter()
+            .map(|r| r["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let found = |q: &'static str| {
+        let app = &app;
+        let admin = &admin;
+        async move {
+            let res = app.get_as(admin, &format!("{ROLES}?q={q}")).await;
+            assert_eq!(res.status(), 200);
+            res.json::<Vec<Value>>().await.unwrap()
+        }
+    };
+    let all = codes(found("").await);
+    assert!(all.len() > 3, "{all:?}");
+    let admins = codes(found("ADMIN").await);
+    assert!(
+        !admins.is_empty() && admins.iter().all(|c| c.contains("admin")),
+        "{admins:?}"
+    );
+    // 系统管理员 by its Chinese name.
+    let by_name = found("%E7%B3%BB%E7%BB%9F%E7%AE%A1%E7%90%86").await;
+    assert!(
+        !by_name.is_empty()
+            && by_name
+                .iter()
+                .all(|r| r["name"].as_str().unwrap().contains("系统管理")),
+        "{by_name:?}"
+    );
+    assert!(found("%25").await.is_empty(), "% is literal");
+}
+
+#[tokio::test]
 async fn a_custom_role_is_created_edited_and_deleted_with_audit_rows() {
     let app = TestApp::spawn().await;
     let admin = app.admin_token().await;

@@ -149,6 +149,17 @@ impl<T> Page<T> {
     }
 }
 
+/// Whether any of `texts` contains `keyword` as the database lists' keyword search reads it
+/// (`keyword_condition` in persistence): trimmed, blank matches everything, case-insensitive,
+/// every character literal. For the whole lists kept in memory (departments, roles).
+pub fn matches_keyword(keyword: Option<&str>, texts: &[&str]) -> bool {
+    let Some(keyword) = keyword.map(str::trim).filter(|k| !k.is_empty()) else {
+        return true;
+    };
+    let keyword = keyword.to_lowercase();
+    texts.iter().any(|t| t.to_lowercase().contains(&keyword))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +220,16 @@ mod tests {
         assert_eq!(req.keyword, None);
         let req = PageRequest::parse(None, None, None, Some(" 维修 "), SORTABLE).unwrap();
         assert_eq!(req.keyword.as_deref(), Some("维修"));
+    }
+
+    #[test]
+    fn keywords_match_literally_and_ignore_case_and_blanks() {
+        assert!(matches_keyword(None, &["信息工程系"]));
+        assert!(matches_keyword(Some("  "), &["信息工程系"]));
+        assert!(matches_keyword(Some(" 工程 "), &["信息工程系"]));
+        assert!(matches_keyword(Some("XXGC"), &["信息工程系", "xxgc"]));
+        assert!(!matches_keyword(Some("%"), &["信息工程系"]));
+        assert!(matches_keyword(Some("50%"), &["折扣50%"]));
+        assert!(!matches_keyword(Some("机电"), &["信息工程系", "xxgc"]));
     }
 }

@@ -7244,6 +7244,11 @@ export interface operations {
             query?: {
                 /** @description Include deactivated departments (and their sub-departments). Default `false`. */
                 includeInactive?: boolean;
+                /**
+                 * @description Only departments whose name or code contains this (case-insensitive), with their parent
+                 *     departments so the tree stays whole.
+                 */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -9457,7 +9462,10 @@ export interface operations {
     };
     list_roles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only roles whose name or code contains this (case-insensitive). */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9473,8 +9481,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
             default: {

@@ -19,6 +19,10 @@ where
 pub struct DepartmentsQuery {
     /// Include deactivated departments (and their sub-departments). Default `false`.
     pub include_inactive: Option<bool>,
+    /// Only departments whose name or code contains this (case-insensitive), with their parent
+    /// departments so the tree stays whole.
+    #[validate(length(max = 100))]
+    pub q: Option<String>,
 }
 
 /// A department to create.

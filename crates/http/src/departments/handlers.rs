@@ -20,7 +20,9 @@ pub async fn list_departments(
     query: ValidatedQuery<DepartmentsQuery>,
 ) -> Result<web::Json<Vec<DepartmentOut>>, ApiError> {
     let include_inactive = query.0.include_inactive.unwrap_or(false);
-    let list = services.list_departments(&auth.0, include_inactive).await?;
+    let list = services
+        .list_departments(&auth.0, include_inactive, query.0.q.as_deref())
+        .await?;
     Ok(web::Json(list.into_iter().map(DepartmentOut::from).collect()))
 }
 

@@ -89,3 +89,12 @@ impl From<RoleView> for RoleOut {
         }
     }
 }
+
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct RolesQuery {
+    /// Only roles whose name or code contains this (case-insensitive).
+    #[validate(length(max = 100))]
+    pub q: Option<String>,
+}

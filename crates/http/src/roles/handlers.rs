@@ -3,21 +3,22 @@ use uuid::Uuid;
 use xiaoban_services::Services;
 use xiaoban_services::roles::{NewRole, RolePatch};
 
-use super::dto::{RoleIn, RoleOut, RolePatchIn};
+use super::dto::{RoleIn, RoleOut, RolePatchIn, RolesQuery};
 use crate::errors::ApiError;
-use crate::extract::{Auth, ValidatedJson, etag, expected_version};
+use crate::extract::{Auth, ValidatedJson, ValidatedQuery, etag, expected_version};
 use crate::responses::created;
 
 /// Every role, built-in ones first, with permissions and holder counts. Needs `role.read`.
-#[utoipa::path(tag = "roles", security(("bearerAuth" = ["role.read"])), responses(
+#[utoipa::path(tag = "roles", params(RolesQuery), security(("bearerAuth" = ["role.read"])), responses(
     (status = 200, description = "All roles", body = Vec<RoleOut>),
 ))]
 #[get("/roles")]
 pub async fn list_roles(
     services: web::Data<Services>,
     auth: Auth,
+    query: ValidatedQuery<RolesQuery>,
 ) -> Result<web::Json<Vec<RoleOut>>, ApiError> {
-    let roles = services.list_roles(&auth.0).await?;
+    let roles = services.list_roles(&auth.0, query.0.q.as_deref()).await?;
     Ok(web::Json(roles.into_iter().map(RoleOut::from).collect()))
 }
 

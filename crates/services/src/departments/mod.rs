@@ -5,6 +5,7 @@ mod rules;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
+use xiaoban_domain::paging::matches_keyword;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -42,10 +43,11 @@ impl Services {
         &self,
         ctx: &RequestContext,
         include_inactive: bool,
+        keyword: Option<&str>,
     ) -> Result<Vec<DepartmentView>, ServiceError> {
         self.authorize(ctx, DEPARTMENT_READ).await?;
         let rows = departments::all(self.db()).await?;
-        let ordered = display_order(rows, include_inactive);
+        let ordered = found_with_ancestors(display_order(rows, include_inactive), keyword);
         views(self.db(), ordered).await
     }
 
@@ -85,6 +87,23 @@ fn display_order(rows: Vec<DepartmentRow>, include_inactive: bool) -> Vec<Depart
         out.push(row);
     }
     out
+}
+
+/// The departments whose name or code contains `keyword`, and their ancestors so that the tree
+/// stays whole, in the order given; all of them without a keyword.
+fn found_with_ancestors(ordered: Vec<DepartmentRow>, keyword: Option<&str>) -> Vec<DepartmentRow> {
+    let parents: BTreeMap<Uuid, Option<Uuid>> = ordered.iter().map(|r| (r.id, r.parent_id)).collect();
+    let mut keep = BTreeSet::new();
+    for row in &ordered {
+        if !matches_keyword(keyword, &[&row.name, &row.code]) {
+            continue;
+        }
+        let mut at = Some(row.id);
+        while let Some(id) = at.filter(|id| keep.insert(*id)) {
+            at = parents.get(&id).copied().flatten();
+        }
+    }
+    ordered.into_iter().filter(|r| keep.contains(&r.id)).collect()
 }
 
 async fn views(

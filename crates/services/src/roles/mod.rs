@@ -127,10 +127,19 @@ pub(crate) fn check_role_permissions(permissions: &BTreeSet<String>) -> Result<(
 
 impl Services {
     /// Every role, built-in ones first.
-    pub async fn list_roles(&self, ctx: &RequestContext) -> Result<Vec<RoleView>, ServiceError> {
+    pub async fn list_roles(
+        &self,
+        ctx: &RequestContext,
+        keyword: Option<&str>,
+    ) -> Result<Vec<RoleView>, ServiceError> {
         self.authorize(ctx, ROLE_READ).await?;
         let book = RoleBook::load(self.db()).await?;
-        Ok(book.rows.iter().map(|r| book.view(r)).collect())
+        Ok(book
+            .rows
+            .iter()
+            .filter(|r| xiaoban_domain::paging::matches_keyword(keyword, &[&r.name, &r.code]))
+            .map(|r| book.view(r))
+            .collect())
     }
 
     /// One role.

@@ -16,7 +16,11 @@ describe('DepartmentListPage', () => {
   it('shows the tree, hides inactive ones by default, and shows a 422 parentId error under the field', async () => {
     let patched: unknown = null
     server.use(
-      http.get('/api/v1/departments', () => HttpResponse.json([root, child, gone])),
+      // As the server does: inactive ones only when asked for.
+      http.get('/api/v1/departments', ({ request }) => {
+        const all = new URL(request.url).searchParams.get('includeInactive') === 'true'
+        return HttpResponse.json(all ? [root, child, gone] : [root, child])
+      }),
       http.patch('/api/v1/departments/{id}', async ({ request }) => {
         patched = await request.json()
         return problemResponse(422, 'validation_failed', {
@@ -32,6 +36,11 @@ describe('DepartmentListPage', () => {
     expect(wrapper.text()).toContain('校办')
     expect(wrapper.text()).toContain('教务处')
     expect(wrapper.text()).not.toContain('旧科室')
+    await wrapper.find('[data-test="show-inactive"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.text(), 'the switch shows the deactivated department').toContain('旧科室')
+    await wrapper.find('[data-test="show-inactive"]').trigger('click')
+    await flushPromises()
 
     await wrapper.find('[data-test="move-jwc"]').trigger('click')
     await flushPromises()
@@ -65,6 +74,30 @@ describe('DepartmentListPage', () => {
     ;(document.querySelector('[data-test="form-submit"]') as HTMLButtonElement).click()
     await vi.waitFor(() => expect(patched).not.toBeNull())
     expect(patched).toMatchObject({ headUserId: 'u-liu', leaderUserId: 'u-chen', version: 4 })
+    wrapper.unmount()
+  })
+
+  it('searches on the server and shows what it found with its parents', async () => {
+    let asked: string | null = null
+    server.use(
+      http.get('/api/v1/departments', ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q')
+        if (q) asked = q
+        return HttpResponse.json(q ? [root, child] : [root, child, { ...gone, active: true, name: '档案室' }])
+      }),
+    )
+    const pinia = freshPinia()
+    useAuthStore().setSession(tokenOut('tok', makeUser({ permissions: ['department.read'] })))
+    const { wrapper } = await mountAt('/admin/departments', pinia)
+    await flushPromises()
+    expect(wrapper.text()).toContain('档案室')
+    const input = wrapper.find('input[data-test="department-search"]')
+    await input.setValue('教务')
+    await input.trigger('keyup', { key: 'Enter' })
+    await flushPromises()
+    expect(asked).toBe('教务')
+    expect(wrapper.text()).toContain('教务处')
+    expect(wrapper.text()).not.toContain('档案室')
     wrapper.unmount()
   })
 })

@@ -13,8 +13,9 @@ export function isVersionConflict(error: unknown): boolean {
   return isProblem(error) && error.code === 'version_conflict'
 }
 
-export async function listDepartments(): Promise<DepartmentOut[]> {
-  return unwrap(await api.GET('/api/v1/departments'))
+/** The departments, parents first: active ones only unless `includeInactive`; `q` keeps those whose name or code contains it, with their parents. */
+export async function listDepartments(query: { includeInactive?: boolean; q?: string } = {}): Promise<DepartmentOut[]> {
+  return unwrap(await api.GET('/api/v1/departments', { params: { query } }))
 }
 
 /**

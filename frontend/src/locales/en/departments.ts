@@ -2,6 +2,7 @@ import type zh from '../zh-CN/departments'
 
 const departments: typeof zh = {
   title: 'Departments',
+  searchPlaceholder: 'Search by name or code',
   showInactive: 'Show inactive',
   name: 'Name',
   code: 'Code',

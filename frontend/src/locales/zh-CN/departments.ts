@@ -1,5 +1,6 @@
 const departments = {
   title: '部门管理',
+  searchPlaceholder: '按名称或编码搜索',
   showInactive: '显示已停用',
   name: '部门名称',
   code: '部门编码',
