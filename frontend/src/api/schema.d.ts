@@ -1017,7 +1017,7 @@ export interface paths {
         put?: never;
         /**
          * Writes a guide or manual as a draft (`guide.manage`). Send an `Idempotency-Key` to make
-         *     retries safe.
+         *     retries safe. A title another guide of the same kind has is 409 `conflict`.
          */
         post: operations["create_guide"];
         delete?: never;
@@ -1112,7 +1112,8 @@ export interface paths {
         head?: never;
         /**
          * Changes the working copy (`guide.manage`); readers see it after the next publication.
-         *     Needs the version edited (`version` or `If-Match`).
+         *     Needs the version edited (`version` or `If-Match`). A new title another guide of the same
+         *     kind has is 409 `conflict`.
          */
         patch: operations["patch_guide"];
         trace?: never;
@@ -7750,6 +7751,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description A guide of this kind already has the title */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */
@@ -7963,7 +7973,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            /** @description Stale version (`version_conflict`) or a title taken in its kind (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (400 malformed request, 405, 413, 415, 500): see `code` */

@@ -262,3 +262,61 @@ async fn readers_see_and_filter_by_the_published_category_and_the_office_by_ever
         "the working copy's new category does not find it: {probed}"
     );
 }
+
+#[tokio::test]
+async fn a_title_its_kind_already_has_is_refused_even_when_two_clerks_create_it_at_once() {
+    let school = School::open().await;
+    let director = &school.director;
+    let body = |kind: &str, title: &str| json!({"kind": kind, "category": "综合服务", "title": title, "body": "正文"});
+    let first = school
+        .app
+        .draft_guide(director, "guide", "学生证补办", "正文", false)
+        .await;
+    let (status, problem) = school
+        .post(director, "/api/v1/guides", body("guide", " 学生证补办 "))
+        .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("conflict")),
+        "{problem}"
+    );
+    assert!(
+        problem["detail"].as_str().unwrap().contains("学生证补办"),
+        "{problem}"
+    );
+    let (status, _) = school
+        .post(director, "/api/v1/guides", body("sop", "学生证补办"))
+        .await;
+    assert_eq!(status, 201, "a manual may share a guide's title");
+
+    let other = school
+        .app
+        .draft_guide(director, "guide", "校园卡挂失", "正文", false)
+        .await;
+    let rename = |title: &'static str, guide: &serde_json::Value| {
+        school
+            .app
+            .as_user(
+                director,
+                Method::PATCH,
+                &format!("/api/v1/guides/{}", guide["id"].as_str().unwrap()),
+            )
+            .json(&json!({"title": title, "version": guide["version"]}))
+            .send()
+    };
+    assert_problem(rename("学生证补办", &other).await.unwrap(), 409, "conflict").await;
+    assert_eq!(
+        rename("学生证补办", &first).await.unwrap().status(),
+        200,
+        "keeping its own title"
+    );
+
+    let same = (0..4).map(|_| school.post(director, "/api/v1/guides", body("guide", "毕业证明开具")));
+    let mut statuses: Vec<u16> = futures_util::future::join_all(same)
+        .await
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 409, 409, 409], "four clerks at once: one guide");
+}

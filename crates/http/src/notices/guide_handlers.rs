@@ -47,9 +47,12 @@ pub async fn list_guides(
 }
 
 /// Writes a guide or manual as a draft (`guide.manage`). Send an `Idempotency-Key` to make
-/// retries safe.
+/// retries safe. A title another guide of the same kind has is 409 `conflict`.
 #[utoipa::path(tag = "guides", request_body = GuideIn, security(("bearerAuth" = ["guide.manage"])),
-    responses((status = 201, description = "Drafted; `Location` names it", body = GuideOut)))]
+    responses(
+        (status = 201, description = "Drafted; `Location` names it", body = GuideOut),
+        (status = 409, description = "A guide of this kind already has the title"),
+    ))]
 #[post("/guides")]
 pub async fn create_guide(
     services: web::Data<Services>,
@@ -87,10 +90,14 @@ pub async fn get_guide(
 }
 
 /// Changes the working copy (`guide.manage`); readers see it after the next publication.
-/// Needs the version edited (`version` or `If-Match`).
+/// Needs the version edited (`version` or `If-Match`). A new title another guide of the same
+/// kind has is 409 `conflict`.
 #[utoipa::path(tag = "guides", request_body = GuidePatchIn, security(("bearerAuth" = ["guide.manage"])),
     params(("id" = Uuid, Path, description = "The guide's id")),
-    responses((status = 200, description = "The guide as it now is", body = GuideOut)))]
+    responses(
+        (status = 200, description = "The guide as it now is", body = GuideOut),
+        (status = 409, description = "Stale version (`version_conflict`) or a title taken in its kind (`conflict`)"),
+    ))]
 #[patch("/guides/{id}")]
 pub async fn patch_guide(
     req: HttpRequest,

@@ -212,7 +212,7 @@ impl Services {
         let tx = begin_write(self.db()).await?;
         // Checked inside the transaction, after the other importers' turn: a guide of the same
         // title may have been written meanwhile.
-        serialize_writers(&tx, "guide.import").await?;
+        serialize_writers(&tx, super::guides::TITLES_TURN).await?;
         let (drafts, findings) = plan(&rows, &known(&tx, &rows).await?);
         refuse_any(&findings.issues)?;
         let mut report = report(&drafts, findings);

@@ -5,12 +5,14 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 use xiaoban_domain::notices::permissions::{GUIDE_MANAGE, GUIDE_READ};
-use xiaoban_domain::notices::{GUIDE_CODE, GuideAction, GuideEvent, GuideState, line_diff, review_due};
+use xiaoban_domain::notices::{
+    GUIDE_CODE, GuideAction, GuideEvent, GuideKind, GuideState, line_diff, review_due,
+};
 use xiaoban_domain::paging::{Page, PageRequest};
 use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::notices::guides::{self, GuideChange, GuideFilter};
 use xiaoban_persistence::notices::{guide, guide_version};
-use xiaoban_persistence::{PersistenceError, Tx, begin_write, files};
+use xiaoban_persistence::{PersistenceError, Tx, begin_write, files, serialize_writers};
 
 use super::events;
 use super::guide_views::{GuideDiff, GuideDraft, GuidePatch, GuideQuery, GuideVersionView, GuideView};
@@ -47,6 +49,7 @@ impl Services {
         let audit_ctx = ctx.clone();
         self.create_once(ctx, events::GUIDE_CREATE, &input, move |tx| {
             Box::pin(async move {
+                claim_title(tx, draft.kind, &draft.title).await?;
                 let id = insert_draft(tx, &audit_ctx, author, owner, &draft, now, "api").await?;
                 if let Some(file) = draft.flowchart_file_id {
                     attach_flowchart(tx, author, file, id, now).await?;
@@ -186,6 +189,9 @@ impl Services {
             Some(expected_version),
             move |tx, row, now, actor| {
                 Box::pin(async move {
+                    if let Some(title) = patch.title.as_deref().filter(|t| t.trim() != row.title) {
+                        claim_title(tx, row.kind, title).await?;
+                    }
                     if let Some(Some(file)) = patch.flowchart_file_id {
                         attach_flowchart(tx, actor, file, row.id, now).await?;
                     }
@@ -455,4 +461,25 @@ pub(super) async fn insert_draft(
     let step = events::Step::new(now, Some(author), GuideEvent::Create);
     events::on_timeline(tx, GUIDE_CODE, id, step).await?;
     Ok(id)
+}
+
+/// The key under which everyone giving guides titles (creating, renaming, importing) takes turns,
+/// so that the check below sees every title written before it.
+pub(super) const TITLES_TURN: &str = "guide.titles";
+
+/// Refuses a title another guide of the same kind already has (409 `conflict`), after taking the
+/// title writers' turn inside `tx`: no unique index can guard it, as titles may repeat across kinds.
+async fn claim_title(tx: &Tx, kind: GuideKind, title: &str) -> Result<(), ServiceError> {
+    serialize_writers(tx, TITLES_TURN).await?;
+    let title = title.trim();
+    if guides::titles_taken(tx, &[title.to_owned()])
+        .await?
+        .contains(&(kind, title.to_owned()))
+    {
+        return Err(ServiceError::Conflict {
+            zh: format!("已有同类的指南或手册名为“{title}”"),
+            en: format!("A guide of this kind is already titled “{title}”"),
+        });
+    }
+    Ok(())
 }
