@@ -25,8 +25,10 @@ async fn published(app: &TestApp, fx: &Fixture) -> String {
     notice["id"].as_str().unwrap().to_owned()
 }
 
+/// A fresh draft each call: titles are unique within a kind.
 async fn guide_draft(app: &TestApp, fx: &Fixture) -> Value {
-    app.draft_guide(&fx.approvals.director, "guide", "矩阵指南", "第一步", true)
+    let title = format!("矩阵指南 {}", uuid::Uuid::now_v7());
+    app.draft_guide(&fx.approvals.director, "guide", &title, "第一步", true)
         .await
 }
 
