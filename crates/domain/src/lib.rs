@@ -8,6 +8,7 @@ pub mod audit;
 pub mod calendar;
 pub mod dates;
 pub mod departments;
+pub mod documents;
 pub mod error;
 pub mod files;
 pub mod identity;
