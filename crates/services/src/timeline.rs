@@ -8,11 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
+use xiaoban_domain::state::Word;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::approvals::people;
 use xiaoban_persistence::timeline::{self as store, RecordEventRow};
-
-use xiaoban_domain::state::Word;
 
 use crate::ServiceError;
 

@@ -19,10 +19,10 @@ use super::progress::StepState;
 use super::state::Flow;
 use super::visibility::{self, DecisionNeeds};
 use crate::timeline::{self, TimelineEvent};
+use crate::{RequestContext, ServiceError, Services};
 
 /// A line of a request's timeline: the engine's event words and the request's states.
 pub type RequestEvent = TimelineEvent<EventAction, InstanceStatus>;
-use crate::{RequestContext, ServiceError, Services};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -5,11 +5,11 @@ mod rules;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
-use xiaoban_domain::paging::matches_keyword;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use xiaoban_domain::access::codes::DEPARTMENT_READ;
+use xiaoban_domain::paging::matches_keyword;
 use xiaoban_persistence::ConnectionTrait;
 use xiaoban_persistence::identity::departments::{self, DepartmentRow};
 
@@ -92,6 +92,9 @@ fn display_order(rows: Vec<DepartmentRow>, include_inactive: bool) -> Vec<Depart
 /// The departments whose name or code contains `keyword`, and their ancestors so that the tree
 /// stays whole, in the order given; all of them without a keyword.
 fn found_with_ancestors(ordered: Vec<DepartmentRow>, keyword: Option<&str>) -> Vec<DepartmentRow> {
+    if keyword.is_none_or(|k| k.trim().is_empty()) {
+        return ordered;
+    }
     let parents: BTreeMap<Uuid, Option<Uuid>> = ordered.iter().map(|r| (r.id, r.parent_id)).collect();
     let mut keep = BTreeSet::new();
     for row in &ordered {

@@ -7,12 +7,12 @@ use xiaoban_domain::notices::{GUIDE_CODE, GuideEvent, GuideState, NOTICE_CODE, N
 use xiaoban_persistence::notices::{guides, store};
 
 use crate::timeline::{self, TimelineEvent};
+use crate::{RequestContext, ServiceError, Services};
 
 /// A line of a notice's timeline.
 pub type NoticeLine = TimelineEvent<NoticeEvent, NoticeState>;
 /// A line of a guide's or manual's timeline.
 pub type GuideLine = TimelineEvent<GuideEvent, GuideState>;
-use crate::{RequestContext, ServiceError, Services};
 
 impl Services {
     /// A notice's timeline, oldest first.

@@ -1,11 +1,11 @@
 import type { components } from '@/api/schema'
+import type { TagType as Tone } from '@/components/status-palette'
 
 type S = components['schemas']
 export type InstanceStatus = S['InstanceStatus']
 export type TaskStatus = S['TaskStatus']
 export type EventAction = S['EventAction']
 export type RequestAction = S['RequestAction']
-export type Tone = 'success' | 'info' | 'warning' | 'danger' | 'primary'
 
 /**
  * The words the server's state machines use, each with its tag colour. The maps are exhaustive

@@ -1,5 +1,5 @@
 import type { components } from '@/api/schema'
-import type { Tone } from '@/features/approvals/status-words'
+import type { TagType as Tone } from '@/components/status-palette'
 
 type S = components['schemas']
 
